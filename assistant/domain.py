@@ -273,6 +273,21 @@ class DroppedItem(_Model):
     data: dict = Field(default_factory=dict)
 
 
+class LLMCallRecord(_Model):
+    """One call to an LLM, kept so a marketer can later see exactly what the model said."""
+
+    provider: str
+    model: str
+    method: str = Field(description="Structured-output method: json_schema, function_calling, json_mode.")
+    prompt_version: str
+    schema_hash: str
+    latency_ms: int
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    raw_answer: str | None = None
+    error: str | None = None
+
+
 class ExtractionResult(_Model):
     """What an extractor returns: the extraction plus how it was made."""
 
@@ -283,6 +298,9 @@ class ExtractionResult(_Model):
     model: str | None = None
     prompt_version: str | None = None
     warnings: list[str] = Field(default_factory=list)
+    llm_calls: list[LLMCallRecord] = Field(
+        default_factory=list, description="Every LLM call made for this result (none for rules)."
+    )
 
 
 # --- verdict and explanation (SPEC sections 5 and 6) -------------------------------------
