@@ -1,0 +1,96 @@
+"""`score`: one extraction and a reference date in, a verdict with its explanation out.
+
+Pure: no I/O, no clock, no randomness; the same inputs always give the same verdict.
+Fit and engagement are the sums of their contributions (each rounded to one decimal),
+clamped to the file's bounds; when clamping changes a total, a `clamp` contribution
+says by how much, so the contributions always add up to the score shown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.domain import Axis, Contribution, Extraction, Verdict
+from assistant.scoring import _objects
+from assistant.scoring.engagement import engagement_contributions, interaction_age
+from assistant.scoring.explanation import next_stage_for, reason_text
+from assistant.scoring.fit import fit_contributions, known_attributes
+from assistant.scoring.model import ScoringModel
+from assistant.scoring.questions import discovery_questions
+from assistant.scoring.stages import bant_status, decide_stage
+from assistant.scoring.texts import DEFAULT_LANG, languages, texts_for
+
+
+def _clamp(
+    axis: Axis, total: float, bounds: tuple[float, float], contributions: list[Contribution]
+) -> float:
+    low, high = bounds
+    if low <= total <= high:
+        return total
+    clamped = low if total < low else high
+    contributions.append(
+        _objects.contribution(
+            axis,
+            "clamp",
+            round(clamped - total, 1),
+            None,
+            f"{axis.value} total {total:g} clamped to {clamped:g} (allowed {low:g}..{high:g})",
+        )
+    )
+    return clamped
+
+
+def score(extraction: Extraction, *, as_of: date, model: ScoringModel, lang: str = "en") -> Verdict:
+    """The stage, scores and explanation of `extraction` on `as_of` under `model`.
+
+    `lang` (en, it, pl) chooses the language of the reason, the next-stage summary and the
+    discovery questions; any other value gives English.
+    """
+    lang = lang.lower() if lang and lang.lower() in languages() else DEFAULT_LANG
+    t = texts_for(lang)
+    ref = as_of.toordinal()
+    interactions = extraction.interactions
+    ages = [interaction_age(i, ref) for i in interactions]
+
+    fit_parts, fit_total = fit_contributions(extraction, model)
+    fit = _clamp(Axis.fit, fit_total, model.fit_bounds, fit_parts)
+    eng_parts, eng_total = engagement_contributions(interactions, ages, model, ref)
+    engagement = _clamp(Axis.engagement, eng_total, model.engagement_bounds, eng_parts)
+
+    grade = model.grade_of(fit)
+    known = known_attributes(extraction, model)
+    poor = grade in model.poor_grades and known >= model.poor_min_known
+    bant = bant_status(extraction.bant, model)
+    decision = decide_stage(
+        extraction, ages, fit=fit, poor=poor, engagement=engagement, bant=bant, model=model
+    )
+    disqualifiers = extraction.disqualifiers
+    reason = reason_text(
+        decision,
+        disqualifiers=disqualifiers,
+        fit=fit,
+        grade=grade,
+        known=known,
+        engagement=engagement,
+        bant=bant,
+        model=model,
+        ref_ordinal=ref,
+        t=t,
+    )
+    nxt = next_stage_for(
+        decision,
+        disqualifiers=disqualifiers,
+        fit=fit,
+        grade=grade,
+        poor=poor,
+        engagement=engagement,
+        bant=bant,
+        model=model,
+        t=t,
+    )
+    explanation = _objects.explanation(
+        decision.rule, reason, fit_parts + eng_parts, nxt, discovery_questions(extraction, lang)
+    )
+    return _objects.verdict(
+        decision.stage, fit, grade, poor, known, engagement, bant.met, explanation, as_of, model.hash
+    )
