@@ -27,10 +27,15 @@ from assistant.domain import (
 
 _new = object.__new__
 _set = object.__setattr__
+# BaseModel keeps its state in slots; their descriptors set them without a name look-up.
+_slots = BaseModel.__dict__
+_set_fields = _slots["__pydantic_fields_set__"].__set__
+_set_extra = _slots["__pydantic_extra__"].__set__
+_set_private = _slots["__pydantic_private__"].__set__
 
 
-def _fields(cls: type[BaseModel]) -> frozenset[str]:
-    return frozenset(cls.model_fields)
+def _fields(cls: type[BaseModel]) -> set[str]:
+    return set(cls.model_fields)
 
 
 _CONTRIBUTION = _fields(Contribution)
@@ -41,23 +46,31 @@ _ENGAGEMENT = _fields(EngagementScore)
 _VERDICT = _fields(Verdict)
 
 
-def _make(cls: type[BaseModel], fields: frozenset[str], values: dict) -> BaseModel:
+def _make(cls: type[BaseModel], fields: set[str], values: dict) -> BaseModel:
     obj = _new(cls)
     _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(fields))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
+    # One set per class is shared: it holds every field, so pydantic's `.add(name)` on
+    # assignment never changes it, and copies (model_copy) get their own set.
+    _set_fields(obj, fields)
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
 
 
 def contribution(
     axis: Axis, rule: str, points: float, evidence: str | None, detail: str | None
 ) -> Contribution:
-    return _make(  # type: ignore[return-value]
-        Contribution,
-        _CONTRIBUTION,
+    # _make inlined: this runs for every interaction and fit fact of every lead
+    obj = _new(Contribution)
+    _set(
+        obj,
+        "__dict__",
         {"axis": axis, "rule": rule, "points": points, "evidence": evidence, "detail": detail},
     )
+    _set_fields(obj, _CONTRIBUTION)
+    _set_extra(obj, None)
+    _set_private(obj, None)
+    return obj
 
 
 def next_stage(stage: Stage | None, missing: list[str], summary: str) -> NextStage:

@@ -2,16 +2,16 @@
 
 Age is whole days from `occurred_on` to the reference date; an undated interaction or one
 dated after the reference date has age 0. Points are `points[kind] * count * decay[age]`,
-and an interaction older than `max_age_days` counts 0. A kind's cap limits the total of
-all its interactions; the interactions are credited in the order given until the cap is
-used up. Each kind's total is rounded to one decimal, and each contribution is rounded so
-that a kind's contributions add up to exactly that total: the engagement score is then
-the plain sum of the contributions a reader sees (before clamping).
+and an interaction older than `max_age_days` counts 0. Each contribution is rounded to one
+decimal, and the engagement score is the plain sum of the contributions a reader sees
+(before clamping). A kind's cap limits the total of all its interactions: they are
+credited in the order given until the cap is used up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from assistant.domain import Axis, Contribution, Interaction
 from assistant.scoring._objects import contribution
@@ -19,89 +19,75 @@ from assistant.scoring.model import ScoringModel
 
 _ENGAGEMENT = Axis.engagement
 
+Dated = tuple[Interaction, int]  # an interaction and its age in days
 
-def interaction_age(interaction: Interaction, ref_ordinal: int) -> int:
-    """Days from the interaction to the reference date: 0 when undated or in the future."""
-    day = interaction.occurred_on
-    if day is None:
-        return 0
-    age = ref_ordinal - day.toordinal()
-    return age if age > 0 else 0
+
+@dataclass(slots=True)
+class EngagementResult:
+    contributions: list[Contribution]
+    total: float  # the sum of the contributions, not yet clamped
+    # the stage rules' signals, found in the same pass since it knows every age:
+    hand_raise: Dated | None  # the most recent hand-raise within its window
+    usage: Dated | None  # the most recent product usage within its window
+
+
+_UNDATED = "undated, counts as the reference date"
+_FUTURE = "dated after the reference date, counts as today"
 
 
 def engagement_contributions(
-    interactions: Sequence[Interaction], ages: Sequence[int], model: ScoringModel, ref_ordinal: int
-) -> tuple[list[Contribution], float]:
-    """One contribution per interaction, and their sum (not yet clamped)."""
-    points_of = model.points
-    caps = model.caps
+    interactions: Sequence[Interaction], model: ScoringModel, ref_ordinal: int
+) -> EngagementResult:
+    """One contribution per interaction, their sum, and the hand-raise and usage signals.
+
+    This is the scorer's hot loop (the benchmark runs it a million times), so the per-kind
+    facts, a single occurrence's points and detail text by age, come from tables the
+    model computed once.
+    """
+    kinds = model.kind_table
     decay = model.decay
+    age_texts = model.age_texts
     max_age = model.max_age_days
-    # first pass: raw points after decay, and the cap-limited share of each
-    shares: list[float] = []
-    notes: list[str | None] = []
-    used: dict[str, float] = {}
-    for interaction, age in zip(interactions, ages, strict=True):
-        kind = interaction.kind.value
-        per = points_of[kind]
-        raw = per * interaction.count * decay[age] if age <= max_age else 0.0
-        note = None
-        cap = caps.get(kind)
-        if cap is not None:
-            room = cap - used.get(kind, 0.0)
-            if raw > room:
-                raw = room if room > 0.0 else 0.0
-                note = f"capped: {kind} gives at most {cap:g} in total"
-            used[kind] = used.get(kind, 0.0) + raw
-        shares.append(raw)
-        notes.append(note)
-    # second pass: round so that each kind's contributions add up to its rounded total
-    totals: dict[str, float] = {}
-    for interaction, raw in zip(interactions, shares, strict=True):
-        kind = interaction.kind.value
-        totals[kind] = totals.get(kind, 0.0) + raw
-    remaining = {kind: round(total, 1) for kind, total in totals.items()}
-    left = {kind: 0 for kind in totals}
-    for interaction in interactions:
-        left[interaction.kind.value] += 1
+    raise_window, usage_window = model.hand_raise_window, model.usage_window
+    hand_raise: Dated | None = None
+    usage: Dated | None = None
     result: list[Contribution] = []
-    score = 0.0
-    for interaction, age, raw, note in zip(interactions, ages, shares, notes, strict=True):
-        kind = interaction.kind.value
-        left[kind] -= 1
-        # the last of a kind takes what rounding left over, so the kind adds up exactly
-        points = round(remaining[kind], 1) if left[kind] == 0 else round(raw, 1)
-        remaining[kind] -= points
-        score += points
-        result.append(
-            contribution(
-                _ENGAGEMENT,
-                kind,
-                points,
-                interaction.evidence,
-                _detail(interaction, age, points_of[kind], decay, max_age, note, ref_ordinal),
-            )
-        )
-    return result, round(score, 1)
-
-
-def _detail(
-    interaction: Interaction,
-    age: int,
-    per: float,
-    decay: Sequence[float],
-    max_age: int,
-    note: str | None,
-    ref_ordinal: int,
-) -> str:
-    day = interaction.occurred_on
-    if day is None:
-        when = "undated, counts as the reference date"
-    elif age > max_age:
-        return f"{interaction.count} x {per:g}, {age} days old: older than {max_age} days counts 0"
-    elif age == 0:
-        when = "today" if day.toordinal() == ref_ordinal else "dated after the reference date, counts as today"
-    else:
-        when = f"{age} days old, decay x{decay[age]:.3f}"
-    text = f"{interaction.count} x {per:g}, {when}"
-    return f"{text}; {note}" if note else text
+    used: dict[str, float] = {}
+    total = 0.0
+    for interaction in interactions:
+        name, per, per_text, cap, is_raise, is_usage, one_points, one_details = kinds[
+            interaction.kind
+        ]
+        count = interaction.count
+        day = interaction.occurred_on
+        when = None  # set when the age alone does not say it (undated, future)
+        if day is None:
+            age = 0
+            when = _UNDATED
+        else:
+            age = ref_ordinal - day.toordinal()
+            if age < 0:
+                age = 0
+                when = _FUTURE
+        if is_raise and age <= raise_window and (hand_raise is None or age < hand_raise[1]):
+            hand_raise = (interaction, age)
+        if is_usage and age <= usage_window and (usage is None or age < usage[1]):
+            usage = (interaction, age)
+        if age > max_age:
+            points = 0.0
+            detail = f"{count} x {per_text}, {age} days old: older than {max_age} days counts 0"
+        elif count == 1 and when is None:
+            points = one_points[age]
+            detail = one_details[age]
+        else:
+            points = round(per * count * decay[age], 1)
+            detail = f"{count} x {per_text}, {when or age_texts[age]}"
+        if cap is not None:
+            room = cap - used.get(name, 0.0)
+            if points > room:
+                points = round(room, 1) if room > 0.0 else 0.0
+                detail = f"{detail}; capped: {name} gives at most {cap:g} in total"
+            used[name] = used.get(name, 0.0) + points
+        total += points
+        result.append(contribution(_ENGAGEMENT, name, points, interaction.evidence, detail))
+    return EngagementResult(result, round(total, 1), hand_raise, usage)

@@ -99,7 +99,15 @@ def _bant_gap(bant: BantStatus, model: ScoringModel, t: Texts) -> str:
 
 def _sql_gaps(
     decision: StageDecision, *, poor: bool, grade: str, bant: BantStatus, model: ScoringModel, t: Texts
-) -> list[str]:
+) -> tuple[tuple[str, ...], str]:
+    """What sql lacks, as items and as one line: the same few combinations recur for most
+    leads, so they are built once per model and language and then looked up."""
+    key = (id(t), poor, grade if poor else None, decision.hand_raise is None, len(bant.met),
+           tuple(bant.unknown), tuple(bant.not_met))
+    cache = model.text_cache
+    found = cache.get(key)
+    if found is not None:
+        return found
     nxt = t["next"]
     gaps: list[str] = []
     if poor:
@@ -108,7 +116,12 @@ def _sql_gaps(
         gaps.append(nxt["no_hand_raise"].format(window=model.hand_raise_window))
     if len(bant.met) < model.bant_min_met:
         gaps.append(_bant_gap(bant, model, t))
-    return gaps
+    # a hand-raise is enough on its own, so the BANT gap is the alternative: "x; or y"
+    found = (tuple(gaps), nxt["or"].join(gaps))
+    if len(cache) > 10_000:  # unusual values (odd timelines) must not grow it forever
+        cache.clear()
+    cache[key] = found
+    return found
 
 
 def next_stage_for(
@@ -140,9 +153,7 @@ def next_stage_for(
         if not unmet:
             return next_stage(None, [], nxt["top"])
         return next_stage(None, [], nxt["top_strengthen"].format(unmet="; ".join(unmet)))
-    sql_gaps = _sql_gaps(decision, poor=poor, grade=grade, bant=bant, model=model, t=t)
-    # a hand-raise is enough on its own, so the BANT gap is the alternative: "x; or y"
-    sql_text = nxt["or"].join(sql_gaps)
+    sql_gaps, sql_text = _sql_gaps(decision, poor=poor, grade=grade, bant=bant, model=model, t=t)
     if stage is Stage.lead:
         mql_gaps = []
         if engagement < model.mql_min_engagement:
@@ -157,4 +168,4 @@ def next_stage_for(
     summary = sql_text
     if stage is Stage.mql and not poor:
         summary = f"{sql_text} ({nxt['no_usage'].format(window=model.usage_window)})"
-    return next_stage(Stage.sql, sql_gaps, summary)
+    return next_stage(Stage.sql, list(sql_gaps), summary)

@@ -45,64 +45,76 @@ def known_attributes(extraction: Extraction, model: ScoringModel) -> int:
     return sum(1 for name in model.poor_attributes if values[name] is not None)
 
 
-def fit_contributions(extraction: Extraction, model: ScoringModel) -> tuple[list[Contribution], float]:
-    """The fit contributions and their sum (not yet clamped), each rounded to one decimal."""
+def fit_contributions(
+    extraction: Extraction, model: ScoringModel
+) -> tuple[list[Contribution], float, int]:
+    """The fit contributions and their sum (not yet clamped). The model's fit points are
+    already rounded to one decimal, so the sum is exactly what a reader adds up. Also
+    returns how many of the poor-fit attributes are known (see `known_attributes`)."""
     contact, company = extraction.contact, extraction.company
     title = contact.job_title
     result: list[Contribution] = []
     total = 0.0
+    counts_seniority, counts_department, counts_employees, counts_industry, counts_country = (
+        model.poor_counts
+    )
+    known = 0
 
     if contact.seniority is not None:
-        level = contact.seniority.value
-        points = round(model.seniority_points[level], 1)
+        known += counts_seniority
+        level = contact.seniority  # a StrEnum: hashes and formats like its value
+        points = model.seniority_points[level]
         result.append(contribution(_FIT, f"seniority: {level}", points, title, None))
         total += points
 
     if contact.department is not None:
-        department = contact.department.value
+        known += counts_department
+        department = contact.department
         target = department in model.department_targets
-        points = round(model.department_points[0 if target else 1], 1)
+        points = model.department_points[0 if target else 1]
         rule = f"department: {department} (target)" if target else f"department: {department}"
         result.append(contribution(_FIT, rule, points, title, None))
         total += points
 
     employees = company.employees
     if employees is not None:
+        known += counts_employees
         points, rule = 0.0, "employees: in no band"
-        for low, high, band_points in model.employee_bands:
+        for low, high, band_points, band_rule in model.employee_bands:
             if employees >= low and (high is None or employees <= high):
-                points = round(band_points, 1)
-                rule = f"employees: {low}-{high}" if high is not None else f"employees: over {low - 1}"
+                points, rule = band_points, band_rule
                 break
         result.append(contribution(_FIT, rule, points, f"{employees} employees", None))
         total += points
 
     if company.industry is not None:
-        industry = company.industry.value
+        known += counts_industry
+        industry = company.industry
         target = industry in model.industry_targets
-        points = round(model.industry_points[0 if target else 1], 1)
+        points = model.industry_points[0 if target else 1]
         rule = f"industry: {industry} (target)" if target else f"industry: {industry}"
         result.append(contribution(_FIT, rule, points, company.name, None))
         total += points
 
     if company.country is not None:
+        known += counts_country
         country = company.country.upper()
         target = country in model.country_targets
-        points = round(model.country_points[0 if target else 1], 1)
+        points = model.country_points[0 if target else 1]
         rule = f"country: {country} (target)" if target else f"country: {country}"
         result.append(contribution(_FIT, rule, points, company.city, None))
         total += points
 
     if is_enriched(extraction):
-        points = round(model.enriched_points, 1)
+        points = model.enriched_points
         evidence = f"{title}; {company.name}; {contact.email or contact.phone}"
         detail = "job title, company, and an email or phone"
         result.append(contribution(_FIT, "enriched contact", points, evidence, detail))
         total += points
 
     if personal_email(contact.email, model):
-        points = round(model.personal_points, 1)
+        points = model.personal_points
         result.append(contribution(_FIT, "personal email domain", points, contact.email, None))
         total += points
 
-    return result, round(total, 1)
+    return result, round(total, 1), known

@@ -151,6 +151,10 @@ class ScoringRules(_Strict):
 
 # --- the compiled model ----------------------------------------------------------------
 
+# (id, points, points as text, cap or None, is a hand-raise, is product usage,
+#  points of one occurrence by age in days, detail of one occurrence by age in days)
+KindFacts = tuple[str, float, str, float | None, bool, bool, tuple[float, ...], tuple[str, ...]]
+
 
 class ScoringModel:
     """A checked scoring file plus the lookups the scorer needs, computed once."""
@@ -168,18 +172,47 @@ class ScoringModel:
         self.decay: tuple[float, ...] = tuple(
             0.5 ** (age / eng.half_life_days) for age in range(eng.max_age_days + 1)
         )
+        self.age_texts: tuple[str, ...] = (
+            "today",
+            *(f"{age} days old, decay x{self.decay[age]:.3f}" for age in range(1, eng.max_age_days + 1)),
+        )
+        # kind -> KindFacts; keyed by the enum member, which hashes like its string, so
+        # look-ups need no `.value`
+        sql, pql = rules.stages.sql, rules.stages.pql
+        self.kind_table: dict[InteractionKind | str, KindFacts] = {}
+        for kind in InteractionKind:
+            per = eng.points[kind.value]
+            self.kind_table[kind] = (
+                kind.value,
+                per,
+                f"{per:g}",
+                eng.caps.get(kind.value),
+                kind.value in sql.hand_raise_kinds,
+                kind.value in pql.usage_kinds,
+                # a single occurrence, by age: the common case, computed once
+                tuple(round(per * d, 1) for d in self.decay),
+                tuple(f"1 x {per:g}, {text}" for text in self.age_texts),
+            )
         self.engagement_bounds = (eng.min_score, eng.max_score)
         self.fit_bounds = (fit.min_score, fit.max_score)
-        self.seniority_points = dict(fit.seniority)
+        # fit points are shown and summed at one decimal, so round them once here
+        self.seniority_points = {k: round(v, 1) for k, v in fit.seniority.items()}
         self.department_targets = frozenset(fit.department.targets)
-        self.department_points = (fit.department.target_points, fit.department.other_points)
-        self.employee_bands = tuple((b.min, b.max, b.points) for b in fit.employees.bands)
+        self.department_points = (round(fit.department.target_points, 1),
+                                  round(fit.department.other_points, 1))
+        self.employee_bands = tuple(
+            (b.min, b.max, round(b.points, 1),
+             f"employees: {b.min}-{b.max}" if b.max is not None else f"employees: {b.min} or more")
+            for b in fit.employees.bands
+        )
         self.industry_targets = frozenset(fit.industry.targets)
-        self.industry_points = (fit.industry.target_points, fit.industry.other_points)
+        self.industry_points = (round(fit.industry.target_points, 1),
+                                round(fit.industry.other_points, 1))
         self.country_targets = frozenset(c.upper() for c in fit.country.targets)
-        self.country_points = (fit.country.target_points, fit.country.other_points)
-        self.enriched_points = fit.enriched.points
-        self.personal_points = fit.personal_email.points
+        self.country_points = (round(fit.country.target_points, 1),
+                               round(fit.country.other_points, 1))
+        self.enriched_points = round(fit.enriched.points, 1)
+        self.personal_points = round(fit.personal_email.points, 1)
         domains = [d.lower().strip() for d in fit.personal_email.domains]
         self.personal_domains = frozenset(d for d in domains if "." in d)
         self.personal_providers = frozenset(d for d in domains if "." not in d)
@@ -187,7 +220,9 @@ class ScoringModel:
         self.poor_grades = frozenset(rules.poor_fit.grades)
         self.poor_min_known = rules.poor_fit.min_known_attributes
         self.poor_attributes = tuple(rules.poor_fit.attributes)
-        sql, pql, mql = rules.stages.sql, rules.stages.pql, rules.stages.mql
+        # 1 when the attribute counts towards "known attributes", in FIT_ATTRIBUTES order
+        self.poor_counts = tuple(int(a in rules.poor_fit.attributes) for a in FIT_ATTRIBUTES)
+        mql = rules.stages.mql
         self.hand_raise_kinds = frozenset(sql.hand_raise_kinds)
         self.hand_raise_window = sql.hand_raise_window_days
         self.bant_min_met = sql.bant_min_met
@@ -198,6 +233,8 @@ class ScoringModel:
         self.bant_budgets = frozenset(rules.bant.budget)
         self.bant_authorities = frozenset(rules.bant.authority)
         self.timeline_range = (rules.bant.timeline_min_days, rules.bant.timeline_max_days)
+        # explanation fragments that depend only on the model, the language and a few facts
+        self.text_cache: dict[tuple, tuple[tuple[str, ...], str]] = {}
 
     def __repr__(self) -> str:
         return f"ScoringModel(source={self.source!r}, hash={self.hash!r})"

@@ -12,9 +12,9 @@ from datetime import date
 
 from assistant.domain import Axis, Contribution, Extraction, Verdict
 from assistant.scoring import _objects
-from assistant.scoring.engagement import engagement_contributions, interaction_age
+from assistant.scoring.engagement import engagement_contributions
 from assistant.scoring.explanation import next_stage_for, reason_text
-from assistant.scoring.fit import fit_contributions, known_attributes
+from assistant.scoring.fit import fit_contributions
 from assistant.scoring.model import ScoringModel
 from assistant.scoring.questions import discovery_questions
 from assistant.scoring.stages import bant_status, decide_stage
@@ -49,20 +49,24 @@ def score(extraction: Extraction, *, as_of: date, model: ScoringModel, lang: str
     lang = lang.lower() if lang and lang.lower() in languages() else DEFAULT_LANG
     t = texts_for(lang)
     ref = as_of.toordinal()
-    interactions = extraction.interactions
-    ages = [interaction_age(i, ref) for i in interactions]
-
-    fit_parts, fit_total = fit_contributions(extraction, model)
+    fit_parts, fit_total, known = fit_contributions(extraction, model)
     fit = _clamp(Axis.fit, fit_total, model.fit_bounds, fit_parts)
-    eng_parts, eng_total = engagement_contributions(interactions, ages, model, ref)
-    engagement = _clamp(Axis.engagement, eng_total, model.engagement_bounds, eng_parts)
+    eng = engagement_contributions(extraction.interactions, model, ref)
+    eng_parts = eng.contributions
+    engagement = _clamp(Axis.engagement, eng.total, model.engagement_bounds, eng_parts)
 
     grade = model.grade_of(fit)
-    known = known_attributes(extraction, model)
     poor = grade in model.poor_grades and known >= model.poor_min_known
     bant = bant_status(extraction.bant, model)
     decision = decide_stage(
-        extraction, ages, fit=fit, poor=poor, engagement=engagement, bant=bant, model=model
+        extraction,
+        hand_raise=eng.hand_raise,
+        usage=eng.usage,
+        fit=fit,
+        poor=poor,
+        engagement=engagement,
+        bant=bant,
+        model=model,
     )
     disqualifiers = extraction.disqualifiers
     reason = reason_text(
@@ -88,8 +92,9 @@ def score(extraction: Extraction, *, as_of: date, model: ScoringModel, lang: str
         model=model,
         t=t,
     )
+    fit_parts.extend(eng_parts)
     explanation = _objects.explanation(
-        decision.rule, reason, fit_parts + eng_parts, nxt, discovery_questions(extraction, lang)
+        decision.rule, reason, fit_parts, nxt, discovery_questions(extraction, lang)
     )
     return _objects.verdict(
         decision.stage, fit, grade, poor, known, engagement, bant.met, explanation, as_of, model.hash

@@ -9,7 +9,6 @@ decimal), so what a reader sees is what was decided.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.domain import Bant, Extraction, Interaction, Stage
@@ -62,20 +61,6 @@ def bant_status(bant: Bant, model: ScoringModel) -> BantStatus:
     return BantStatus(met, unknown, not_met)
 
 
-def most_recent(
-    interactions: Sequence[Interaction],
-    ages: Sequence[int],
-    kinds: frozenset[str],
-    window: int,
-) -> tuple[Interaction, int] | None:
-    """The most recent interaction of `kinds` at most `window` days old, if any."""
-    best: tuple[Interaction, int] | None = None
-    for interaction, age in zip(interactions, ages, strict=True):
-        if age <= window and interaction.kind.value in kinds and (best is None or age < best[1]):
-            best = (interaction, age)
-    return best
-
-
 @dataclass(slots=True)
 class StageDecision:
     stage: Stage
@@ -87,17 +72,17 @@ class StageDecision:
 
 def decide_stage(
     extraction: Extraction,
-    ages: Sequence[int],
     *,
+    hand_raise: tuple[Interaction, int] | None,
+    usage: tuple[Interaction, int] | None,
     fit: float,
     poor: bool,
     engagement: float,
     bant: BantStatus,
     model: ScoringModel,
 ) -> StageDecision:
-    interactions = extraction.interactions
-    hand_raise = most_recent(interactions, ages, model.hand_raise_kinds, model.hand_raise_window)
-    usage = most_recent(interactions, ages, model.usage_kinds, model.usage_window)
+    """`hand_raise` and `usage` are the most recent such interactions within their windows
+    (undated and future-dated ones count as the reference date)."""
     if extraction.disqualifiers:
         return StageDecision(Stage.disqualified, "disqualifier", hand_raise, usage)
     bant_ok = len(bant.met) >= model.bant_min_met

@@ -1,0 +1,130 @@
+"""A verdict for people (a rich renderable for the terminal) and for machines (SPEC section 7).
+
+Both only present what the scorer decided; nothing here computes a score.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from assistant.domain import Extraction, Stage, Verdict
+
+STAGE_STYLES: dict[Stage, str] = {
+    Stage.disqualified: "bold red",
+    Stage.lead: "bold white",
+    Stage.mql: "bold cyan",
+    Stage.pql: "bold magenta",
+    Stage.sql: "bold green",
+}
+
+
+def _points(value: float) -> Text:
+    style = "green" if value > 0 else "red" if value < 0 else "dim"
+    return Text(f"{value:+.1f}", style=style)
+
+
+def contributions_table(verdict: Verdict) -> Table:
+    table = Table(title="Contributions", title_justify="left", expand=True, show_lines=False)
+    table.add_column("axis", style="dim", no_wrap=True)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("points", justify="right", no_wrap=True)
+    table.add_column("evidence", overflow="fold")
+    table.add_column("detail", style="dim", overflow="fold")
+    for c in verdict.explanation.contributions:
+        table.add_row(
+            c.axis.value,
+            c.rule,
+            _points(c.points),
+            Text(f'"{c.evidence}"' if c.evidence else "", style="italic"),
+            c.detail or "",
+        )
+    return table
+
+
+def _facts(extraction: Extraction) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_column()
+    contact, company, bant = extraction.contact, extraction.company, extraction.bant
+    rows = [
+        ("contact", ", ".join(str(v) for v in (contact.name, contact.job_title, contact.email, contact.phone) if v)),
+        ("seniority / dept", " / ".join(v.value if v else "?" for v in (contact.seniority, contact.department))),
+        ("company", ", ".join(str(v) for v in (company.name, company.city, company.country) if v)),
+        ("industry / size", f"{company.industry.value if company.industry else '?'} / "
+                            f"{company.employees if company.employees is not None else '?'}"),
+        ("BANT", f"budget {bant.budget.value if bant.budget else '?'}, "
+                 f"authority {bant.authority.value if bant.authority else '?'}, "
+                 f"need {bant.need or '?'}, timeline {bant.timeline_days if bant.timeline_days is not None else '?'} days"),
+    ]
+    for label, value in rows:
+        table.add_row(label, value or "?")
+    return table
+
+
+def render_verdict(verdict: Verdict, extraction: Extraction | None = None) -> RenderableType:
+    """The verdict as a person reads it: stage, scores, reason, points, next step, questions."""
+    fit, explanation = verdict.fit, verdict.explanation
+    headline = Text.assemble(
+        ("Stage ", "bold"),
+        (verdict.stage.value.upper(), STAGE_STYLES[verdict.stage]),
+        "   fit ",
+        (f"{fit.score:g}", "bold"),
+        f" (grade {fit.grade}{', poor' if fit.poor else ''})",
+        "   engagement ",
+        (f"{verdict.engagement.score:g}", "bold"),
+        ("   as of ", "dim"),
+        (verdict.as_of.isoformat(), "dim"),
+    )
+    parts: list[RenderableType] = [headline, Text(explanation.reason)]
+    if extraction is not None:
+        parts.append(_facts(extraction))
+    if explanation.contributions:
+        parts.append(contributions_table(verdict))
+    nxt = explanation.next_stage
+    label = f"Next: {nxt.stage.value.upper()}" if nxt.stage else "Next"
+    parts.append(Text.assemble((label + ": ", "bold"), nxt.summary))
+    if explanation.questions:
+        parts.append(Text("Ask next:", style="bold"))
+        parts.extend(Text(f"  • {q}") for q in explanation.questions)
+    return Panel(
+        Group(*parts),
+        title=f"leadqual verdict ({explanation.rule})",
+        subtitle=f"scoring {verdict.scoring_hash}",
+        border_style=STAGE_STYLES[verdict.stage].replace("bold ", ""),
+    )
+
+
+def verdict_json(
+    verdict: Verdict, extraction: Extraction | None = None, id: Any = None
+) -> dict[str, Any]:
+    """SPEC section 7: {id, stage, fit, engagement, extraction?, explanation} plus extras."""
+    explanation = verdict.explanation
+    out: dict[str, Any] = {
+        "id": id,
+        "stage": verdict.stage.value,
+        "fit": {
+            "score": verdict.fit.score,
+            "grade": verdict.fit.grade,
+            "poor": verdict.fit.poor,
+            "known_attributes": verdict.fit.known_attributes,
+        },
+        "engagement": {"score": verdict.engagement.score},
+    }
+    if extraction is not None:
+        out["extraction"] = extraction.model_dump(mode="json")
+    out["explanation"] = {
+        "rule": explanation.rule,
+        "reason": explanation.reason,
+        "contributions": [c.model_dump(mode="json") for c in explanation.contributions],
+        "next_stage": explanation.next_stage.model_dump(mode="json"),
+        "questions": list(explanation.questions),
+    }
+    out["bant_met"] = list(verdict.bant_met)
+    out["as_of"] = verdict.as_of.isoformat()
+    out["scoring_hash"] = verdict.scoring_hash
+    return out
