@@ -347,3 +347,141 @@ class Verdict(_Model):
     explanation: Explanation
     as_of: date
     scoring_hash: str = Field(description="Hash of the scoring file that produced this verdict.")
+
+
+# --- stored records (storage returns these; the pipeline, CLI and TUI show them) ---------
+# Imported here, not at the top, so this section stays an append-only edit of a shared file.
+from datetime import datetime  # noqa: E402
+from typing import Any, Literal  # noqa: E402
+
+InteractionStatus = Literal["confirmed", "rejected"]
+ChatRole = Literal["rep", "assistant", "system"]
+
+
+class LeadSummary(_Model):
+    """One row of the lead list: who, and where they stand now."""
+
+    id: int
+    name: str | None = None
+    company: str | None = None
+    email: str | None = None
+    stage: Stage | None = Field(default=None, description="None until the first verdict.")
+    fit: float | None = None
+    grade: str | None = None
+    engagement: float | None = None
+    last_activity: datetime | None = Field(default=None, description="When the last note was saved.")
+    updated_at: datetime
+
+    @property
+    def label(self) -> str:
+        """How to name the lead in a sentence: 'Name (Company)', or '#id'."""
+        who = self.name or self.email or f"lead #{self.id}"
+        return f"{who} ({self.company})" if self.company else who
+
+
+class StoredInteraction(Interaction):
+    """An interaction as recorded for a lead: where it came from and whether a rep checked it."""
+
+    id: int
+    note_id: int | None = None
+    provenance: Provenance
+    status: InteractionStatus | None = Field(
+        default=None, description="confirmed or rejected by a rep; rejected ones are not scored."
+    )
+
+    def as_interaction(self) -> Interaction:
+        return Interaction.model_validate(self.model_dump(include=set(Interaction.model_fields)))
+
+
+class NoteRecord(_Model):
+    id: int
+    lead_id: int
+    text: str
+    language: str | None = None
+    author: str | None = None
+    created_at: datetime
+    as_of: date | None = Field(default=None, description="The reference date it was read against.")
+    status: Literal["saved", "qualified", "failed"] = "saved"
+    extractor: str | None = None
+    error: str | None = Field(default=None, description="Why extraction failed, when it did.")
+
+
+class FactChange(_Model):
+    """One line of the audit trail: a fact's old and new value, from which note, by whom."""
+
+    id: int
+    field: str = Field(description="'company.employees', 'disqualifiers', 'interactions[12].status' ...")
+    old: Any = None
+    new: Any = None
+    note_id: int | None = None
+    provenance: Provenance
+    at: datetime
+
+
+class VerdictRecord(_Model):
+    """A saved verdict: the stage with its figures and explanation, when and why it was made."""
+
+    id: int
+    lead_id: int
+    stage: Stage
+    previous_stage: Stage | None = Field(default=None, description="The stage of the verdict before this one.")
+    fit: float
+    grade: str
+    fit_poor: bool = False
+    known_attributes: int = 0
+    engagement: float
+    bant_met: list[str] = Field(default_factory=list)
+    reason: str
+    as_of: date
+    scoring_hash: str
+    created_at: datetime
+    cause: str = Field(description="note, correction, rejection, rescore or merge.")
+    note_id: int | None = None
+    explanation: Explanation
+
+    @property
+    def stage_changed(self) -> bool:
+        return self.previous_stage != self.stage
+
+    def to_verdict(self) -> Verdict:
+        return Verdict(
+            stage=self.stage,
+            fit=FitScore(
+                score=self.fit, grade=self.grade, poor=self.fit_poor, known_attributes=self.known_attributes
+            ),
+            engagement=EngagementScore(score=self.engagement),
+            bant_met=list(self.bant_met),
+            explanation=self.explanation,
+            as_of=self.as_of,
+            scoring_hash=self.scoring_hash,
+        )
+
+
+class LeadDetail(_Model):
+    """Everything known about one lead."""
+
+    summary: LeadSummary
+    facts: Extraction = Field(description="Current facts; timeline_days counted from the verdict's date.")
+    interactions: list[StoredInteraction] = Field(default_factory=list)
+    verdict: Verdict | None = None
+    notes: list[NoteRecord] = Field(default_factory=list)
+    rep_fields: list[str] = Field(default_factory=list, description="Fields a rep set; extraction will not change them.")
+
+
+class ChatMessage(_Model):
+    id: int | None = None
+    lead_id: int | None = None
+    role: ChatRole
+    text: str
+    payload: dict[str, Any] | None = None
+    at: datetime
+
+
+class StageChange(_Model):
+    """A lead whose stage a re-score changes (or would change, in a dry run)."""
+
+    lead_id: int
+    name: str | None = None
+    company: str | None = None
+    old_stage: Stage | None = None
+    new_stage: Stage

@@ -1,0 +1,1 @@
+"""Alembic migration scripts, shipped with the package (a package so the .py files install)."""

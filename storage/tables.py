@@ -1,0 +1,200 @@
+"""The SQLModel tables: leads with their current facts, and everything that explains them.
+
+ORM rows never leave `storage/`: repository functions turn them into the domain records
+of `assistant.domain`. Enum values are stored as plain strings (no database enum types),
+so the same migrations run on SQLite and PostgreSQL and adding an enum value needs no
+migration. Datetimes are aware and stored as UTC (SQLModel's UTCDateTime).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import registry
+from sqlmodel import Column, Field, SQLModel
+
+# Named constraints: SQLite batch migrations (ALTER via table copy) need names to find them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Our own registry and metadata, so no other SQLModel table in the process leaks in.
+_registry = registry(metadata=sa.MetaData(naming_convention=NAMING_CONVENTION))
+
+
+class Base(SQLModel, registry=_registry):
+    pass
+
+
+metadata = Base.metadata
+
+
+def _fk(target: str, *, nullable: bool = False, index: bool = True) -> Any:
+    # Deleting a lead deletes everything recorded about it (notes, facts, verdicts, calls).
+    return Field(
+        default=None,
+        sa_column=Column(
+            sa.Integer, sa.ForeignKey(target, ondelete="CASCADE"), nullable=nullable, index=index
+        ),
+    )
+
+
+def _json(*, nullable: bool = True) -> Any:
+    return Field(default=None, sa_column=Column(sa.JSON, nullable=nullable))
+
+
+class LeadRow(Base, table=True):
+    """One lead: the current value of every fact, and the current verdict's figures."""
+
+    __tablename__ = "lead"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime
+    updated_at: datetime
+    last_activity: datetime | None = None
+    language: str | None = Field(default=None, max_length=8)
+
+    # contact
+    name: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=320, index=True)
+    phone: str | None = Field(default=None, max_length=64)
+    job_title: str | None = Field(default=None, max_length=200)
+    seniority: str | None = Field(default=None, max_length=32)
+    department: str | None = Field(default=None, max_length=32)
+    # company
+    company_name: str | None = Field(default=None, max_length=200)
+    industry: str | None = Field(default=None, max_length=32)
+    employees: int | None = None
+    annual_revenue: float | None = None
+    currency: str | None = Field(default=None, max_length=3)
+    country: str | None = Field(default=None, max_length=2)
+    city: str | None = Field(default=None, max_length=120)
+    lead_source: str | None = Field(default=None, max_length=16)
+    # BANT; the timeline is kept as a due date so it stays right as days pass
+    budget: str | None = Field(default=None, max_length=16)
+    budget_amount: float | None = None
+    authority: str | None = Field(default=None, max_length=16)
+    need: str | None = Field(default=None, max_length=500)
+    timeline_due: date | None = None
+    disqualifiers: list[dict[str, Any]] | None = _json()
+
+    # the current verdict, copied here so lists sort and filter without a join
+    stage: str | None = Field(default=None, max_length=16, index=True)
+    fit: float | None = None
+    grade: str | None = Field(default=None, max_length=4)
+    engagement: float | None = None
+    verdict_id: int | None = None
+
+
+class NoteRow(Base, table=True):
+    """The rep's raw text, saved before any extraction so it can never be lost."""
+
+    __tablename__ = "note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = _fk("lead.id")
+    text: str = Field(sa_column=Column(sa.Text, nullable=False))
+    language: str | None = Field(default=None, max_length=8)
+    author: str | None = Field(default=None, max_length=120)
+    created_at: datetime
+    as_of: date | None = None
+    # saved -> qualified, or failed (the LLM error kept so the rep can retry)
+    status: str = Field(default="saved", max_length=16)
+    extractor: str | None = Field(default=None, max_length=16)
+    error: str | None = Field(default=None, sa_column=Column(sa.Text, nullable=True))
+    # the extraction result of this note as the extractor returned it (the audit's source)
+    extraction: dict[str, Any] | None = _json()
+
+
+class InteractionRow(Base, table=True):
+    __tablename__ = "interaction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = _fk("lead.id")
+    note_id: int | None = _fk("note.id", nullable=True)
+    kind: str = Field(max_length=32)
+    count: int = 1
+    occurred_on: date | None = None
+    detail: str | None = Field(default=None, max_length=500)
+    evidence: str = Field(sa_column=Column(sa.Text, nullable=False))
+    # normalised evidence: how the same interaction told twice is recognised
+    evidence_key: str = Field(sa_column=Column(sa.Text, nullable=False))
+    provenance: str = Field(max_length=16)
+    # confirmed | rejected | None (not reviewed); rejected interactions are never scored
+    status: str | None = Field(default=None, max_length=16)
+    created_at: datetime
+
+
+class FactChangeRow(Base, table=True):
+    """The audit trail: every change of a fact, with the note and who made it."""
+
+    __tablename__ = "fact_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = _fk("lead.id")
+    note_id: int | None = _fk("note.id", nullable=True)
+    field: str = Field(max_length=64)
+    old_value: Any = _json()
+    new_value: Any = _json()
+    provenance: str = Field(max_length=16)
+    created_at: datetime
+
+
+class VerdictRow(Base, table=True):
+    __tablename__ = "verdict"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = _fk("lead.id")
+    note_id: int | None = _fk("note.id", nullable=True, index=False)
+    # what produced it: note | correction | rejection | rescore | merge
+    cause: str = Field(max_length=16)
+    stage: str = Field(max_length=16)
+    fit: float
+    grade: str = Field(max_length=4)
+    fit_poor: bool = False
+    known_attributes: int = 0
+    engagement: float
+    bant_met: list[str] | None = _json()
+    rule: str = Field(max_length=32)
+    reason: str = Field(sa_column=Column(sa.Text, nullable=False))
+    explanation: dict[str, Any] = _json(nullable=False)
+    as_of: date
+    scoring_hash: str = Field(max_length=64)
+    created_at: datetime
+
+
+class LLMCallRow(Base, table=True):
+    """One LLM call (assistant.domain.LLMCallRecord) and the note it was made for."""
+
+    __tablename__ = "llm_call"
+
+    id: int | None = Field(default=None, primary_key=True)
+    note_id: int | None = _fk("note.id", nullable=True)
+    provider: str = Field(max_length=32)
+    model: str = Field(max_length=120)
+    method: str = Field(max_length=32)
+    prompt_version: str = Field(max_length=64)
+    schema_hash: str = Field(max_length=64)
+    latency_ms: int
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    raw_answer: str | None = Field(default=None, sa_column=Column(sa.Text, nullable=True))
+    error: str | None = Field(default=None, sa_column=Column(sa.Text, nullable=True))
+    created_at: datetime
+
+
+class ChatMessageRow(Base, table=True):
+    __tablename__ = "chat_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = _fk("lead.id")
+    role: str = Field(max_length=16)
+    text: str = Field(sa_column=Column(sa.Text, nullable=False))
+    payload: dict[str, Any] | None = _json()
+    created_at: datetime
