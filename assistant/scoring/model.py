@@ -278,8 +278,7 @@ def parse_scoring(data: bytes, *, source: str, name: str) -> ScoringModel:
     try:
         rules = ScoringRules.model_validate(raw)
     except ValidationError as exc:
-        problems = [_pydantic_problem(e, raw) for e in exc.errors()]
-        _raise(name, lines, problems)
+        _raise(name, lines, _pydantic_problems(exc))
     _raise(name, lines, list(_check_meaning(rules)))
     digest = hashlib.sha256(data).hexdigest()[:12]
     return ScoringModel(rules, hash=digest, source=source)
@@ -318,7 +317,25 @@ _TYPE_WORDS = {
 }
 
 
-def _pydantic_problem(error: Any, raw: dict) -> tuple[Loc, str]:
+def _pydantic_problems(exc: ValidationError) -> list[tuple[Loc, str]]:
+    """One problem per error; a key reported missing because it is misspelt is reported
+    once, as the misspelling (which names the key it should be)."""
+    errors = exc.errors()
+    misspelt: set[Loc] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1, cutoff=0.6)
+            if close:
+                misspelt.add((*loc[:-1], close[0]))
+    return [
+        _pydantic_problem(e)
+        for e in errors
+        if not (e["type"] == "missing" and tuple(e["loc"]) in misspelt)
+    ]
+
+
+def _pydantic_problem(error: Any) -> tuple[Loc, str]:
     loc: Loc = tuple(error["loc"])
     kind: str = error["type"]
     value = error.get("input")
