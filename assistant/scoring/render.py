@@ -29,20 +29,16 @@ def _points(value: float) -> Text:
 
 
 def contributions_table(verdict: Verdict) -> Table:
-    table = Table(title="Contributions", title_justify="left", expand=True, show_lines=False)
+    table = Table(title="Contributions", title_justify="left", expand=True)
     table.add_column("axis", style="dim", no_wrap=True)
-    table.add_column("rule", no_wrap=True)
+    table.add_column("rule", ratio=2)
     table.add_column("points", justify="right", no_wrap=True)
-    table.add_column("evidence", overflow="fold")
-    table.add_column("detail", style="dim", overflow="fold")
+    table.add_column("evidence / how", ratio=3, overflow="fold")
     for c in verdict.explanation.contributions:
-        table.add_row(
-            c.axis.value,
-            c.rule,
-            _points(c.points),
-            Text(f'"{c.evidence}"' if c.evidence else "", style="italic"),
-            c.detail or "",
-        )
+        words = Text(f'"{c.evidence}"' if c.evidence else "", style="italic")
+        if c.detail:
+            words.append(("\n" if c.evidence else "") + c.detail, style="dim")
+        table.add_row("fit" if c.axis.value == "fit" else "eng", c.rule, _points(c.points), words)
     return table
 
 
