@@ -29,6 +29,7 @@ _new = object.__new__
 _set = object.__setattr__
 # BaseModel keeps its state in slots; their descriptors set them without a name look-up.
 _slots = BaseModel.__dict__
+_set_dict = _slots["__dict__"].__set__
 _set_fields = _slots["__pydantic_fields_set__"].__set__
 _set_extra = _slots["__pydantic_extra__"].__set__
 _set_private = _slots["__pydantic_private__"].__set__
@@ -48,7 +49,7 @@ _VERDICT = _fields(Verdict)
 
 def _make(cls: type[BaseModel], fields: set[str], values: dict) -> BaseModel:
     obj = _new(cls)
-    _set(obj, "__dict__", values)
+    _set_dict(obj, values)
     # One set per class is shared: it holds every field, so pydantic's `.add(name)` on
     # assignment never changes it, and copies (model_copy) get their own set.
     _set_fields(obj, fields)
@@ -62,10 +63,8 @@ def contribution(
 ) -> Contribution:
     # _make inlined: this runs for every interaction and fit fact of every lead
     obj = _new(Contribution)
-    _set(
-        obj,
-        "__dict__",
-        {"axis": axis, "rule": rule, "points": points, "evidence": evidence, "detail": detail},
+    _set_dict(
+        obj, {"axis": axis, "rule": rule, "points": points, "evidence": evidence, "detail": detail}
     )
     _set_fields(obj, _CONTRIBUTION)
     _set_extra(obj, None)

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.domain import Axis, Contribution, Interaction
-from assistant.scoring._objects import contribution
-from assistant.scoring.model import ScoringModel
+from assistant.scoring import _objects
+from assistant.scoring.model import TABLE_COUNTS, ScoringModel
 
 _ENGAGEMENT = Axis.engagement
 
@@ -31,57 +31,66 @@ class EngagementResult:
     usage: Dated | None  # the most recent product usage within its window
 
 
-_UNDATED = "undated, counts as the reference date"
-_FUTURE = "dated after the reference date, counts as today"
-
-
 def engagement_contributions(
     interactions: Sequence[Interaction], model: ScoringModel, ref_ordinal: int
 ) -> EngagementResult:
     """One contribution per interaction, their sum, and the hand-raise and usage signals.
 
-    This is the scorer's hot loop (the benchmark runs it a million times), so the per-kind
-    facts, a single occurrence's points and detail text by age, come from tables the
-    model computed once.
+    This is the scorer's hot loop (the benchmark runs it a million times), so the points
+    and detail text of each (kind, count, age) come from tables the model computes once,
+    and contributions are built without re-validating values made here.
     """
     kinds = model.kind_table
     decay = model.decay
     age_texts = model.age_texts
     max_age = model.max_age_days
+    too_old = f": older than {max_age} days counts 0"
     raise_window, usage_window = model.hand_raise_window, model.usage_window
+    new, set_dict, set_fields, set_extra, set_private = (
+        _objects._new, _objects._set_dict, _objects._set_fields, _objects._set_extra,
+        _objects._set_private,
+    )
+    fields = _objects._CONTRIBUTION
     hand_raise: Dated | None = None
     usage: Dated | None = None
     result: list[Contribution] = []
     used: dict[str, float] = {}
     total = 0.0
     for interaction in interactions:
-        name, per, per_text, cap, is_raise, is_usage, one_points, one_details = kinds[
-            interaction.kind
-        ]
+        # `_value_` is the kind's id: hashing an Enum member runs Python code, a str does not
+        name, per, per_text, cap, is_raise, is_usage, by_count = kinds[interaction.kind._value_]
         count = interaction.count
+        table = None
+        if count < TABLE_COUNTS:
+            table = by_count[count]
+            if table is None:
+                table = by_count[count] = model.count_table(name, count)
         day = interaction.occurred_on
-        when = None  # set when the age alone does not say it (undated, future)
+        dated = 1  # 1 dated in the past or today, 0 undated, -1 after the reference date
         if day is None:
-            age = 0
-            when = _UNDATED
+            age = dated = 0
         else:
             age = ref_ordinal - day.toordinal()
             if age < 0:
-                age = 0
-                when = _FUTURE
+                age, dated = 0, -1
         if is_raise and age <= raise_window and (hand_raise is None or age < hand_raise[1]):
             hand_raise = (interaction, age)
         if is_usage and age <= usage_window and (usage is None or age < usage[1]):
             usage = (interaction, age)
         if age > max_age:
             points = 0.0
-            detail = f"{count} x {per_text}, {age} days old: older than {max_age} days counts 0"
-        elif count == 1 and when is None:
-            points = one_points[age]
-            detail = one_details[age]
+            detail = f"{count} x {per_text}, {age} days old{too_old}"
+        elif table is not None:
+            points = table[0][age]
+            detail = table[1][age] if dated == 1 else table[2] if dated == 0 else table[3]
         else:
             points = round(per * count * decay[age], 1)
-            detail = f"{count} x {per_text}, {when or age_texts[age]}"
+            when = (
+                age_texts[age] if dated == 1
+                else "undated, counts as the reference date" if dated == 0
+                else "dated after the reference date, counts as today"
+            )
+            detail = f"{count} x {per_text}, {when}"
         if cap is not None:
             room = cap - used.get(name, 0.0)
             if points > room:
@@ -89,5 +98,12 @@ def engagement_contributions(
                 detail = f"{detail}; capped: {name} gives at most {cap:g} in total"
             used[name] = used.get(name, 0.0) + points
         total += points
-        result.append(contribution(_ENGAGEMENT, name, points, interaction.evidence, detail))
+        # _objects.contribution, inlined
+        part = new(Contribution)
+        set_dict(part, {"axis": _ENGAGEMENT, "rule": name, "points": points,
+                        "evidence": interaction.evidence, "detail": detail})
+        set_fields(part, fields)
+        set_extra(part, None)
+        set_private(part, None)
+        result.append(part)
     return EngagementResult(result, round(total, 1), hand_raise, usage)

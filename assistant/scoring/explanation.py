@@ -118,9 +118,7 @@ def _sql_gaps(
         gaps.append(_bant_gap(bant, model, t))
     # a hand-raise is enough on its own, so the BANT gap is the alternative: "x; or y"
     found = (tuple(gaps), nxt["or"].join(gaps))
-    if len(cache) > 10_000:  # unusual values (odd timelines) must not grow it forever
-        cache.clear()
-    cache[key] = found
+    _remember(cache, key, found)
     return found
 
 
@@ -146,13 +144,18 @@ def next_stage_for(
         summary = nxt["disqualified_summary"].format(items=_disqualifiers(disqualifiers))
         return next_stage(Stage.lead, missing, summary)
     if stage is Stage.sql:
-        unmet = []
-        if bant.unknown:
-            unmet.append(nxt["unknown"].format(names=", ".join(t["bant"][c] for c in bant.unknown)))
-        unmet.extend(t["bant"][f"{c}_not_met"].format(value=v) for c, v in bant.not_met)
-        if not unmet:
-            return next_stage(None, [], nxt["top"])
-        return next_stage(None, [], nxt["top_strengthen"].format(unmet="; ".join(unmet)))
+        # depends only on the language and which BANT facts are open: built once, looked up
+        key = ("sql", id(t), tuple(bant.unknown), tuple(bant.not_met))
+        summary = model.summary_cache.get(key)
+        if summary is None:
+            unmet = []
+            if bant.unknown:
+                names = ", ".join(t["bant"][c] for c in bant.unknown)
+                unmet.append(nxt["unknown"].format(names=names))
+            unmet.extend(t["bant"][f"{c}_not_met"].format(value=v) for c, v in bant.not_met)
+            summary = nxt["top_strengthen"].format(unmet="; ".join(unmet)) if unmet else nxt["top"]
+            _remember(model.summary_cache, key, summary)
+        return next_stage(None, [], summary)
     sql_gaps, sql_text = _sql_gaps(decision, poor=poor, grade=grade, bant=bant, model=model, t=t)
     if stage is Stage.lead:
         mql_gaps = []
@@ -167,5 +170,18 @@ def next_stage_for(
     # mql and pql: the next stage that matters is sql
     summary = sql_text
     if stage is Stage.mql and not poor:
-        summary = f"{sql_text} ({nxt['no_usage'].format(window=model.usage_window)})"
+        summary = f"{sql_text} ({model.usage_gap_texts[id(t)]})" if id(t) in model.usage_gap_texts \
+            else _usage_gap(sql_text, model, t)
     return next_stage(Stage.sql, list(sql_gaps), summary)
+
+
+def _usage_gap(sql_text: str, model: ScoringModel, t: Texts) -> str:
+    text = t["next"]["no_usage"].format(window=model.usage_window)
+    model.usage_gap_texts[id(t)] = text
+    return f"{sql_text} ({text})"
+
+
+def _remember(cache: dict, key: tuple, value: object) -> None:
+    if len(cache) > 10_000:  # unusual values (odd timelines) must not grow it forever
+        cache.clear()
+    cache[key] = value

@@ -62,14 +62,14 @@ def fit_contributions(
 
     if contact.seniority is not None:
         known += counts_seniority
-        level = contact.seniority  # a StrEnum: hashes and formats like its value
+        level = contact.seniority._value_  # a str: hashing an Enum member runs Python code
         points = model.seniority_points[level]
         result.append(contribution(_FIT, f"seniority: {level}", points, title, None))
         total += points
 
     if contact.department is not None:
         known += counts_department
-        department = contact.department
+        department = contact.department._value_
         target = department in model.department_targets
         points = model.department_points[0 if target else 1]
         rule = f"department: {department} (target)" if target else f"department: {department}"
@@ -89,7 +89,7 @@ def fit_contributions(
 
     if company.industry is not None:
         known += counts_industry
-        industry = company.industry
+        industry = company.industry._value_
         target = industry in model.industry_targets
         points = model.industry_points[0 if target else 1]
         rule = f"industry: {industry} (target)" if target else f"industry: {industry}"

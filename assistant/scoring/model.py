@@ -151,9 +151,14 @@ class ScoringRules(_Strict):
 
 # --- the compiled model ----------------------------------------------------------------
 
+# Points and detail texts of `count` occurrences of a kind, computed once when first met:
+# (points by age in days, detail by age in days, detail when undated, detail when future)
+CountTable = tuple[tuple[float, ...], tuple[str, ...], str, str]
+# Counts below this get a CountTable; larger ones (rare) are computed each time.
+TABLE_COUNTS = 11
 # (id, points, points as text, cap or None, is a hand-raise, is product usage,
-#  points of one occurrence by age in days, detail of one occurrence by age in days)
-KindFacts = tuple[str, float, str, float | None, bool, bool, tuple[float, ...], tuple[str, ...]]
+#  CountTable by count, filled lazily)
+KindFacts = tuple[str, float, str, float | None, bool, bool, list[CountTable | None]]
 
 
 class ScoringModel:
@@ -176,22 +181,19 @@ class ScoringModel:
             "today",
             *(f"{age} days old, decay x{self.decay[age]:.3f}" for age in range(1, eng.max_age_days + 1)),
         )
-        # kind -> KindFacts; keyed by the enum member, which hashes like its string, so
-        # look-ups need no `.value`
+        # kind id -> KindFacts
         sql, pql = rules.stages.sql, rules.stages.pql
-        self.kind_table: dict[InteractionKind | str, KindFacts] = {}
+        self.kind_table: dict[str, KindFacts] = {}
         for kind in InteractionKind:
             per = eng.points[kind.value]
-            self.kind_table[kind] = (
+            self.kind_table[kind.value] = (
                 kind.value,
                 per,
                 f"{per:g}",
                 eng.caps.get(kind.value),
                 kind.value in sql.hand_raise_kinds,
                 kind.value in pql.usage_kinds,
-                # a single occurrence, by age: the common case, computed once
-                tuple(round(per * d, 1) for d in self.decay),
-                tuple(f"1 x {per:g}, {text}" for text in self.age_texts),
+                [None] * TABLE_COUNTS,
             )
         self.engagement_bounds = (eng.min_score, eng.max_score)
         self.fit_bounds = (fit.min_score, fit.max_score)
@@ -235,9 +237,22 @@ class ScoringModel:
         self.timeline_range = (rules.bant.timeline_min_days, rules.bant.timeline_max_days)
         # explanation fragments that depend only on the model, the language and a few facts
         self.text_cache: dict[tuple, tuple[tuple[str, ...], str]] = {}
+        self.summary_cache: dict[tuple, str] = {}
+        self.usage_gap_texts: dict[int, str] = {}
 
     def __repr__(self) -> str:
         return f"ScoringModel(source={self.source!r}, hash={self.hash!r})"
+
+    def count_table(self, kind: str, count: int) -> CountTable:
+        """Points and detail texts of `count` occurrences of `kind`, by age in days."""
+        per = self.points[kind]
+        head = f"{count} x {per:g}, "
+        return (
+            tuple(round(per * count * d, 1) for d in self.decay),
+            tuple(head + text for text in self.age_texts),
+            head + "undated, counts as the reference date",
+            head + "dated after the reference date, counts as today",
+        )
 
     def grade_of(self, score: float) -> str:
         for name, lowest in self.grades:

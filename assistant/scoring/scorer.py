@@ -18,7 +18,7 @@ from assistant.scoring.fit import fit_contributions
 from assistant.scoring.model import ScoringModel
 from assistant.scoring.questions import discovery_questions
 from assistant.scoring.stages import bant_status, decide_stage
-from assistant.scoring.texts import DEFAULT_LANG, languages, texts_for
+from assistant.scoring.texts import resolve_lang, texts_for
 
 
 def _clamp(
@@ -46,7 +46,7 @@ def score(extraction: Extraction, *, as_of: date, model: ScoringModel, lang: str
     `lang` (en, it, pl) chooses the language of the reason, the next-stage summary and the
     discovery questions; any other value gives English.
     """
-    lang = lang.lower() if lang and lang.lower() in languages() else DEFAULT_LANG
+    lang = resolve_lang(lang)
     t = texts_for(lang)
     ref = as_of.toordinal()
     fit_parts, fit_total, known = fit_contributions(extraction, model)

@@ -35,16 +35,16 @@ def bant_status(bant: Bant, model: ScoringModel) -> BantStatus:
     not_met: list[tuple[str, str]] = []
     if bant.budget is None:
         unknown.append("budget")
-    elif bant.budget.value in model.bant_budgets:
+    elif bant.budget._value_ in model.bant_budgets:
         met.append("budget")
     else:
-        not_met.append(("budget", bant.budget.value))
+        not_met.append(("budget", bant.budget._value_))
     if bant.authority is None:
         unknown.append("authority")
-    elif bant.authority.value in model.bant_authorities:
+    elif bant.authority._value_ in model.bant_authorities:
         met.append("authority")
     else:
-        not_met.append(("authority", bant.authority.value))
+        not_met.append(("authority", bant.authority._value_))
     if bant.need is None or not bant.need.strip():
         unknown.append("need")
     else:

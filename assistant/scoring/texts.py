@@ -7,7 +7,7 @@ back to English, and so does any key a language lacks.
 from __future__ import annotations
 
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 DEFAULT_LANG = "en"
@@ -31,3 +31,10 @@ def texts_for(lang: str | None) -> Texts:
     base = everything[DEFAULT_LANG]
     chosen = everything.get((lang or DEFAULT_LANG).lower(), base)
     return {section: {**values, **chosen.get(section, {})} for section, values in base.items()}
+
+
+@lru_cache(maxsize=64)
+def resolve_lang(lang: str | None) -> str:
+    """`lang` when we have texts for it (any case), else English."""
+    wanted = (lang or DEFAULT_LANG).lower()
+    return wanted if wanted in _all_texts() else DEFAULT_LANG
