@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from assistant.domain import Stage, Verdict
+from assistant.domain import Extraction, Stage, Verdict
 
 LANGUAGES = ("en", "it", "pl")
 # A question or a correction is a short remark; anything longer is a note to extract,
@@ -115,6 +115,8 @@ class _Vocab:
     words: dict[str, int]
     units: dict[str, int]
     answers: dict[str, str]
+    kinds: dict[str, str]
+    when: dict[str, str]
 
 
 _LITERAL_KINDS = {"int", "amount", "duration", "text"}
@@ -146,6 +148,8 @@ def vocab(lang: str) -> _Vocab:
         words={normalize(k): int(v) for k, v in raw.get("words", {}).items()},
         units={normalize(k): int(v) for k, v in raw.get("units", {}).items()},
         answers=dict(raw["answers"]),
+        kinds=dict(raw.get("kinds", {})),
+        when=dict(raw.get("when", {})),
     )
 
 
@@ -346,10 +350,11 @@ def answer(question: Question, verdict: Verdict | None) -> str:
         return a["why_not"].format(target=_stage_label(target), missing=missing)
     # why
     asked = question.stage
+    reason = _without_stage_prefix(explanation.reason)
     if asked is not None and asked is not stage:
-        head = a["why_other"].format(stage=label, asked=_stage_label(asked), reason=explanation.reason)
+        head = a["why_other"].format(stage=label, asked=_stage_label(asked), reason=reason)
     else:
-        head = a["why"].format(stage=label, reason=explanation.reason)
+        head = a["why"].format(stage=label, reason=reason)
     points = _points(verdict)
     return "\n".join([head, a["points"], *points]) if points else head
 
@@ -358,3 +363,65 @@ def describe_changes(correction: Correction) -> str:
     """'company.employees = 40; bant.authority = influencer' framed in the rep's language."""
     parts = "; ".join(f"{c.field} = {c.value}" for c in correction.changes)
     return vocab(correction.lang).answers["corrected"].format(changes=parts)
+
+
+def _without_stage_prefix(reason: str) -> str:
+    """'MQL: engagement 48 ...' -> 'engagement 48 ...' (the answer names the stage itself)."""
+    head, sep, rest = reason.partition(": ")
+    return rest if sep and len(head.split()) == 1 else reason
+
+
+def _when(day: object, verdict: Verdict, v: _Vocab) -> str:
+    if day is None:
+        return v.when["undated"]
+    age = (verdict.as_of - day).days  # type: ignore[operator]
+    if age <= 0:
+        return v.when["today"]
+    if age == 1:
+        return v.when["yesterday"]
+    return v.when["days_ago"].format(days=age)
+
+
+def verdict_line(verdict: Verdict, facts: Extraction | None = None, lang: str = "en") -> str:
+    """The verdict in one line: 'SQL: asked for a quote 2 days ago (+39); fit B 62'."""
+    v = vocab(lang if lang in LANGUAGES else "en")
+    a = v.answers
+    explanation = verdict.explanation
+    fit = a["verdict_fit"].format(grade=verdict.fit.grade, fit=f"{verdict.fit.score:.0f}")
+    engagement = a["verdict_engagement"].format(engagement=f"{verdict.engagement.score:.0f}")
+    label = _stage_label(verdict.stage)
+    rule = explanation.rule
+    if rule == "disqualifier":
+        return explanation.reason
+    if rule in {"hand_raise", "product_usage"}:
+        deciding = [
+            c for c in explanation.contributions
+            if c.axis.value == "engagement" and c.evidence and f'"{c.evidence}"' in explanation.reason
+        ]
+        if deciding:
+            c = deciding[0]
+            day = None
+            for interaction in facts.interactions if facts else []:
+                if interaction.kind.value == c.rule and interaction.evidence == c.evidence:
+                    day = interaction.occurred_on
+            what = f"{v.kinds.get(c.rule, c.rule)} {_when(day, verdict, v)} ({c.points:+.0f})"
+            return f"{a['verdict_top'].format(stage=label, what=what)}; {fit}"
+    if rule == "bant":
+        what = a["verdict_bant"].format(met=len(verdict.bant_met), criteria=", ".join(verdict.bant_met))
+        return f"{a['verdict_top'].format(stage=label, what=what)}; {fit}"
+    top = sorted(
+        (c for c in explanation.contributions if c.axis.value == "engagement" and c.points > 0),
+        key=lambda c: -c.points,
+    )[:2]
+    if top:
+        parts = ", ".join(f"{v.kinds.get(c.rule, c.rule)} {c.points:+.0f}" for c in top)
+        engagement = f"{engagement} ({parts})"
+    return f"{a['verdict_top'].format(stage=label, what=engagement)}; {fit}"
+
+
+def stage_change_line(old: Stage | None, new: Stage, lang: str = "en") -> str | None:
+    """'MQL -> SQL' when the stage moved, else None."""
+    if old is None or old is new:
+        return None
+    v = vocab(lang if lang in LANGUAGES else "en")
+    return v.answers["stage_change"].format(old=_stage_label(old), new=_stage_label(new))

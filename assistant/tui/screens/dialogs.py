@@ -1,0 +1,83 @@
+"""Small dialogs: confirm a choice, edit one value, read a long text (the scoring rules)."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A question with two answers; enter picks the focused button, escape says no."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("y", "yes", "Yes", show=False), Binding("n", "cancel", "No", show=False)]  # noqa: RUF012
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-text", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="primary")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class EditValueScreen(ModalScreen[str | None]):
+    """Edit one fact's value; enter saves, escape cancels, an empty value clears the fact."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]  # noqa: RUF012
+
+    def __init__(self, field: str, value: str, hint: str = "") -> None:
+        super().__init__()
+        self.field, self.value, self.hint = field, value, hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"Edit {self.field}", classes="dialog-title", markup=False)
+            yield Input(self.value, id="edit-value")
+            yield Static(self.hint or "enter saves · empty clears · escape cancels", classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextScreen(ModalScreen[None]):
+    """A long read-only text (the scoring rules); escape closes."""
+
+    BINDINGS = [Binding("escape,q", "close", "Close")]  # noqa: RUF012
+
+    def __init__(self, title: str, body: RenderableType) -> None:
+        super().__init__()
+        self.title_text, self.body = title, body
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="text-body") as scroll:
+            scroll.border_title = self.title_text
+            scroll.border_subtitle = "escape closes"
+            yield Static(self.body)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,45 @@
+"""The help screen: every key, every slash command, and what a rep can type in the chat."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from assistant.tui.keys import CHAT_EXAMPLES, KEYS, SLASH_COMMANDS
+
+
+def help_renderables() -> list[Table | Text]:
+    keys = Table(title="Keys", title_justify="left", expand=True, show_edge=False)
+    keys.add_column("where", style="dim", no_wrap=True)
+    keys.add_column("key", style="bold cyan", no_wrap=True)
+    keys.add_column("does")
+    for where, key, does in KEYS:
+        keys.add_row(where, key, does)
+    commands = Table(title="Slash commands (type in the message box)", title_justify="left", expand=True, show_edge=False)
+    commands.add_column("command", style="bold cyan", no_wrap=True)
+    commands.add_column("does")
+    for command, does in SLASH_COMMANDS:
+        commands.add_row(command, does)
+    chat = Text("In the chat: a note is read and scored; a question is answered; a short correction sets a fact.\n", style="bold")
+    for example in CHAT_EXAMPLES:
+        chat.append(f"  {example}\n", style="italic")
+    return [keys, commands, chat]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close help")]  # noqa: RUF012
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "leadqual help"
+            body.border_subtitle = "escape closes"
+            for part in help_renderables():
+                yield Static(part)
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(result)

@@ -1,0 +1,1 @@
+"""The widgets of the leadqual screen: lead list, transcript, lead card, composer."""

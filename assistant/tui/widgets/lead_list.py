@@ -1,0 +1,147 @@
+"""The lead list: a filter box and every lead with a coloured stage badge, fit, engagement and last activity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.domain import LeadSummary, Stage
+from assistant.tui.widgets.style import ago, stage_badge
+
+SORTS = ("recency", "stage", "score")
+
+
+def _sorted(leads: list[LeadSummary], sort: str) -> list[LeadSummary]:
+    if sort == "stage":
+        return sorted(leads, key=lambda s: (-(s.stage.rank if s.stage else -1), -(s.fit or 0), -s.id))
+    if sort == "score":
+        return sorted(leads, key=lambda s: (-((s.fit or 0) + (s.engagement or 0)), -s.id))
+    return sorted(leads, key=lambda s: (s.last_activity or s.updated_at).timestamp(), reverse=True)
+
+
+def _matches(lead: LeadSummary, needle: str) -> bool:
+    if not needle:
+        return True
+    stage = lead.stage.value if lead.stage else "new"
+    haystack = " ".join(x for x in (lead.name, lead.company, lead.email, stage) if x).lower()
+    return all(word in haystack for word in needle.lower().split())
+
+
+class LeadOptions(OptionList):
+    BINDINGS = [  # noqa: RUF012
+        Binding("delete", "delete_lead", "Delete lead"),
+    ]
+
+    @dataclass
+    class DeleteRequested(Message):
+        lead_id: int
+
+    def action_delete_lead(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.DeleteRequested(int(option.id)))
+
+
+class LeadList(Vertical):
+    """Renders `leads` (filtered by the box, sorted by `sort`); selecting one posts LeadChosen."""
+
+    leads: reactive[list[LeadSummary]] = reactive(list, always_update=True)
+    sort: reactive[str] = reactive("recency")
+    filter_text: reactive[str] = reactive("")
+    current_id: reactive[int | None] = reactive(None)
+
+    @dataclass
+    class LeadChosen(Message):
+        lead_id: int
+
+    def __init__(self, *, now: Callable[[], datetime] | None = None, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._now = now or (lambda: datetime.now(UTC))
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter leads (ctrl+f)", id="lead-filter", compact=True)
+        yield Static(id="lead-sort")
+        yield LeadOptions(id="lead-options")
+
+    def on_mount(self) -> None:
+        self.border_title = "Leads"
+        self._render_sort()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.filter_text = event.value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(LeadOptions).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.LeadChosen(int(event.option.id)))
+
+    def watch_leads(self) -> None:
+        self._rebuild()
+
+    def watch_filter_text(self) -> None:
+        self._rebuild()
+
+    def watch_current_id(self) -> None:
+        self._rebuild()
+
+    def watch_sort(self) -> None:
+        self._render_sort()
+        self._rebuild()
+
+    def cycle_sort(self) -> str:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        return self.sort
+
+    def _render_sort(self) -> None:
+        if self.is_mounted:
+            self.query_one("#lead-sort", Static).update(
+                Text.assemble(("sort: ", "dim"), (self.sort, "bold"), ("  ctrl+s", "dim"))
+            )
+
+    def _prompt(self, lead: LeadSummary, now: datetime) -> Text:
+        name = lead.name or lead.email or f"lead #{lead.id}"
+        line1 = Text.assemble(stage_badge(lead.stage), " ", (name, "bold"))
+        line1.truncate(60, overflow="ellipsis")
+        grade = f"{lead.grade} {lead.fit:.0f}" if lead.grade and lead.fit is not None else "—"
+        engagement = f"{lead.engagement:.0f}" if lead.engagement is not None else "—"
+        line2 = Text.assemble(
+            ("  " + (lead.company or "no company") + "\n", "italic"),
+            ("  fit ", "dim"), grade, ("  eng ", "dim"), engagement,
+            ("  ", "dim"), (ago(lead.last_activity or lead.updated_at, now), "dim"),
+        )
+        return Text.assemble(line1, "\n", line2)
+
+    def _rebuild(self) -> None:
+        if not self.is_mounted:
+            return
+        options = self.query_one(LeadOptions)
+        shown = [lead for lead in _sorted(self.leads, self.sort) if _matches(lead, self.filter_text)]
+        now = self._now()
+        options.set_options(Option(self._prompt(lead, now), id=str(lead.id)) for lead in shown)
+        ids = [lead.id for lead in shown]
+        if self.current_id in ids:
+            options.highlighted = ids.index(self.current_id)
+        count = f"{len(shown)}/{len(self.leads)}" if self.filter_text else str(len(self.leads))
+        self.border_subtitle = f"{count} leads"
+
+    def shown_ids(self) -> list[int]:
+        options = self.query_one(LeadOptions)
+        return [int(options.get_option_at_index(i).id or 0) for i in range(options.option_count)]
+
+
+__all__ = ["SORTS", "LeadList", "LeadOptions", "Stage"]

@@ -1,0 +1,72 @@
+"""The chat transcript: the rep's notes and questions, and the assistant's reply cards and answers."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from assistant.domain import ChatMessage
+from assistant.tui.present import render_reply
+
+
+class ChatEntry(Static):
+    """One message; its role and kind choose the CSS class (rep, reply, answer, error, system)."""
+
+    DEFAULT_CSS = """
+    ChatEntry { height: auto; margin: 0 0 1 0; padding: 0 1; }
+    ChatEntry.rep { border-left: thick $accent; background: $boost; }
+    ChatEntry.reply { border-left: thick $success; }
+    ChatEntry.answer { border-left: thick $primary; }
+    ChatEntry.error { border-left: thick $error; color: $text-error; }
+    ChatEntry.system { color: $text-muted; }
+    """
+
+    def __init__(self, message: ChatMessage) -> None:
+        kind = (message.payload or {}).get("kind", "")
+        if message.role == "rep":
+            css, body = "rep", Text(message.text)  # Text, not markup: pasted text stays literal
+        elif kind == "reply":
+            css, body = "reply", render_reply(message.payload or {})
+        elif kind == "error":
+            css, body = "error", Text(message.text)
+        elif message.role == "system":
+            css, body = "system", Text(message.text)
+        else:
+            css, body = "answer", Text(message.text)
+        super().__init__(body, classes=css)
+        self.message = message
+
+
+class Transcript(VerticalScroll):
+    """Renders `messages`; appending only mounts the new ones, replacing redraws all."""
+
+    messages: reactive[list[ChatMessage]] = reactive(list, always_update=True)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: list[ChatMessage] = []
+        self.can_focus = True
+
+    def on_mount(self) -> None:
+        self.border_title = "Chat"
+
+    async def watch_messages(self, messages: list[ChatMessage]) -> None:
+        shown = self._shown
+        if len(messages) >= len(shown) and messages[: len(shown)] == shown:
+            new = messages[len(shown):]
+        else:
+            await self.remove_children()
+            new = messages
+        self._shown = list(messages)
+        if new:
+            await self.mount_all(ChatEntry(m) for m in new)
+        self.scroll_end(animate=False)
+
+    def append(self, message: ChatMessage) -> None:
+        self.messages = [*self.messages, message]
+
+    def text(self) -> str:
+        """The transcript as plain text (what a test or an export reads)."""
+        return "\n".join(str(entry.render()) for entry in self.query(ChatEntry))
