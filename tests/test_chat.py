@@ -13,6 +13,8 @@ from assistant.chat import (
     describe_changes,
     parse_number,
     read_message,
+    stage_change_line,
+    verdict_line,
 )
 from assistant.domain import (
     Authority,
@@ -156,7 +158,7 @@ def _verdict(facts: Extraction, lang: str):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("why is this an MQL?", ["It is MQL because", "MQL: engagement", "guides"]),
+        ("why is this an MQL?", ["It is MQL because engagement", "Points that count most:", "guides"]),
         ("why not SQL?", ["Not SQL yet. Missing:", "no hand-raise within 90 days"]),
         ("what should I ask next?", ["Ask next:", "1. ", "budget"]),
         ("perché non è SQL?", ["Non ancora SQL. Manca:", "nessuna richiesta esplicita"]),
@@ -211,3 +213,37 @@ def test_corrected_authority_changes_the_verdict() -> None:
     setattr(getattr(facts, section), name, Authority(change.value))
     assert _verdict(facts, "en").stage is not Stage.sql
     assert "bant.authority = influencer" in describe_changes(read_message("no, she is not the decision maker").correction)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "SQL: asked for a quote 2 days ago (+39); fit A 85"),
+        ("it", "SQL: ha chiesto un preventivo 2 giorni fa (+39); fit A 85"),
+        ("pl", "SQL: poprosił o wycenę 2 dni temu (+39); dopasowanie A 85"),
+    ],
+    ids=["en", "it", "pl"],
+)
+def test_one_line_verdict_names_the_hand_raise_and_its_age(lang, expected) -> None:
+    facts = _mql_facts()
+    facts.interactions.append(
+        Interaction(kind=InteractionKind.quote_request, occurred_on=date(2026, 3, 14), evidence="wants a quote")
+    )
+    assert verdict_line(_verdict(facts, lang), facts, lang) == expected
+
+
+def test_one_line_verdict_for_mql_names_the_engagement() -> None:
+    facts = _mql_facts()
+    line = verdict_line(_verdict(facts, "en"), facts, "en")
+    assert line.startswith("MQL: engagement 48 (downloaded content +19")
+    assert line.endswith("fit A 85")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [(Stage.mql, Stage.sql, "MQL -> SQL"), (None, Stage.sql, None), (Stage.sql, Stage.sql, None),
+     (Stage.lead, Stage.disqualified, "LEAD -> DISQUALIFIED")],
+    ids=["up", "first", "same", "down"],
+)
+def test_stage_change_is_called_out(old, new, expected) -> None:
+    assert stage_change_line(old, new) == expected
