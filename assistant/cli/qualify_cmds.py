@@ -1,0 +1,367 @@
+"""`leadqual qualify` (text to verdict, one note or a JSONL batch) and `leadqual eval`.
+
+`qualify` reads a note from an argument, a file or stdin, or many from `--jsonl`, and
+prints the verdict with its explanation (text, or SPEC section 7 JSON). With `--save` or
+`--lead ID` the note goes through the Pipeline and is stored. `eval` measures an
+extractor on a labelled dataset. Heavy imports happen inside the commands.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from assistant.cli import app
+from assistant.cli.score_cmds import ScoringOption, _fail, _parse_date, load_scoring_in_force
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
+    from assistant.extract import Extractor
+    from assistant.scoring import ScoringModel
+
+ExtractorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--extractor",
+        help="rules (offline) or llm; default: llm when an API key, base URL or Azure endpoint "
+        "is configured, rules otherwise.",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Reference date YYYY-MM-DD that relative dates are read against (default: today).",
+                 show_default=False),
+]
+
+# Batch progress is written to stderr every this many lines (when stderr is a terminal,
+# or always with --progress).
+PROGRESS_EVERY = 200
+
+
+def _settings() -> Settings:
+    from assistant.config import load_settings
+
+    try:
+        return load_settings()
+    except Exception as exc:  # a bad config file or env var: say which
+        raise _fail(f"bad configuration: {exc}") from None
+
+
+def _extractor(settings: Settings, choice: str | None) -> Extractor:
+    from assistant.extract import make_extractor
+    from assistant.extract.errors import ExtractionError
+
+    if choice is not None and choice not in ("rules", "llm", "auto"):
+        raise _fail(f"--extractor {choice!r}: choose rules or llm")
+    try:
+        return make_extractor(settings, choice)
+    except ExtractionError as exc:
+        raise _fail(exc.user_message) from None
+
+
+def _scoring(path: Path | None) -> ScoringModel:
+    from assistant.scoring import ScoringFileError
+
+    try:
+        return load_scoring_in_force(path)
+    except ScoringFileError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _read_note(text: str | None, file: Path | None) -> str:
+    if text is not None and file is not None:
+        raise _fail("give the note as TEXT or --file, not both")
+    if file is not None:
+        if str(file) == "-":
+            return sys.stdin.read()
+        try:
+            return file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise _fail(f"{file}: no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _fail(f"{file}: cannot read it: {exc}") from None
+    if text is None or text == "-":
+        if text is None and sys.stdin.isatty():
+            raise _fail("no note given: pass it as TEXT, --file FILE, or on stdin "
+                        "(e.g. `pbpaste | leadqual qualify`)")
+        return sys.stdin.read()
+    return text
+
+
+class _Qualifier:
+    """One note -> (result, verdict), with the offline fallback when the LLM fails."""
+
+    def __init__(self, extractor: Extractor, scoring: ScoringModel, *, fallback: bool, lang: str | None) -> None:
+        self.extractor, self.scoring, self.fallback, self.lang = extractor, scoring, fallback, lang
+        self._rules: Extractor | None = None
+
+    def __call__(self, text: str, as_of: date) -> tuple[Any, Any, str | None]:
+        """(ExtractionResult, Verdict, fallback reason or None). Raises ExtractionError."""
+        from assistant.extract.errors import ExtractionError
+        from assistant.qualify import qualify_text
+
+        try:
+            q = qualify_text(text, as_of=as_of, extractor=self.extractor, scoring=self.scoring, lang=self.lang)
+            return q.result, q.verdict, None
+        except ExtractionError as exc:
+            if not self.fallback or getattr(self.extractor, "name", "") == "rules":
+                raise
+            if self._rules is None:
+                from assistant.extract.rules import RulesExtractor
+
+                self._rules = RulesExtractor()
+            q = qualify_text(text, as_of=as_of, extractor=self._rules, scoring=self.scoring, lang=self.lang)
+            return q.result, q.verdict, exc.user_message
+
+
+def _output(result: Any, verdict: Any, *, id: Any = None, fell_back: str | None = None,
+            lead_id: int | None = None) -> dict[str, Any]:
+    from assistant.scoring.render import verdict_json
+
+    out = verdict_json(verdict, result.extraction, id=id)
+    out["language"] = result.language
+    out["extractor"] = result.extractor
+    if result.model:
+        out["model"] = result.model
+    if result.dropped:
+        out["dropped"] = [d.model_dump(mode="json") for d in result.dropped]
+    if result.warnings:
+        out["warnings"] = list(result.warnings)
+    if fell_back:
+        out["fallback_reason"] = fell_back
+    if lead_id is not None:
+        out["lead_id"] = lead_id
+    return out
+
+
+def _print_verdict(result: Any, verdict: Any, fell_back: str | None) -> None:
+    from rich.console import Console
+
+    from assistant.scoring.render import render_verdict
+
+    console = Console()
+    if fell_back:
+        Console(stderr=True).print(f"[yellow]LLM failed: {fell_back}\nRead with the offline rules extractor instead.[/]")
+    console.print(render_verdict(verdict, result.extraction))
+    if result.dropped:
+        console.print(f"[dim]Dropped {len(result.dropped)} item(s) without evidence in the text:[/]")
+        for d in result.dropped:
+            console.print(f"[dim]  • {d.item}: {d.reason}[/]")
+
+
+@app.command("qualify")
+def qualify_command(
+    text: Annotated[str | None, typer.Argument(metavar="[TEXT|-]",
+                                               help="The note; '-' or nothing reads stdin.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the note from this file.")] = None,
+    jsonl: Annotated[Path | None, typer.Option(
+        "--jsonl", help='Qualify many: one {"id", "text", "as_of"} object a line (- for stdin); '
+        "prints one JSON object a line, errors per line.")] = None,
+    extractor: ExtractorOption = None,
+    as_of: AsOfOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print SPEC section 7 JSON instead of text.")] = False,
+    scoring: ScoringOption = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Answer in en, it or pl (default: the note's language).",
+                                             show_default=False)] = None,
+    fallback: Annotated[str | None, typer.Option(
+        "--fallback", help="rules: when the LLM fails, read with the offline extractor and say so; "
+        "none: fail. Default: LEADQUAL_FALLBACK_TO_RULES.", show_default=False)] = None,
+    save: Annotated[bool, typer.Option("--save", help="Store the note and verdict as a lead (a new one, or the "
+                                                      "lead it matches) and print its id.")] = False,
+    lead: Annotated[int | None, typer.Option("--lead", help="Add the note to this stored lead.",
+                                             show_default=False)] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress",
+                                           help="Progress on stderr for --jsonl (default: when stderr is a terminal).")]
+    = sys.stderr.isatty(),
+) -> None:
+    """Qualify a note: extract the facts, score them, explain the verdict."""
+    settings = _settings()
+    if fallback not in (None, "rules", "none"):
+        raise _fail(f"--fallback {fallback!r}: choose rules or none")
+    use_fallback = settings.fallback_to_rules if fallback is None else fallback == "rules"
+    reference = _parse_date(as_of, "--as-of") if as_of else date.today()
+    model = _scoring(scoring)
+    if jsonl is not None:
+        if text is not None or file is not None:
+            raise _fail("--jsonl reads its notes from the file; do not also give TEXT or --file")
+        if save or lead is not None:
+            raise _fail("--save and --lead work on one note, not on --jsonl")
+        qualifier = _Qualifier(_extractor(settings, extractor), model, fallback=use_fallback, lang=lang)
+        _qualify_jsonl(jsonl, qualifier, default_as_of=reference, as_of_given=as_of is not None, progress=progress)
+        return
+    note = _read_note(text, file)
+    if not note.strip():
+        raise _fail("the note is empty: nothing to qualify")
+    if save or lead is not None:
+        _qualify_and_store(settings, note, lead_id=lead, as_of=reference, extractor=extractor,
+                           fallback=use_fallback, as_json=as_json)
+        return
+    qualifier = _Qualifier(_extractor(settings, extractor), model, fallback=use_fallback, lang=lang)
+    from assistant.extract.errors import ExtractionError
+
+    try:
+        result, verdict, fell_back = qualifier(note, reference)
+    except ExtractionError as exc:
+        raise _fail(exc.user_message, code=1) from None
+    if as_json:
+        typer.echo(json.dumps(_output(result, verdict, fell_back=fell_back), ensure_ascii=False, indent=2))
+    else:
+        _print_verdict(result, verdict, fell_back)
+
+
+def _qualify_jsonl(path: Path, qualify: _Qualifier, *, default_as_of: date, as_of_given: bool,
+                   progress: bool) -> None:
+    from assistant.extract.errors import ExtractionError
+
+    try:
+        handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    out = sys.stdout
+    started, done, failed = time.perf_counter(), 0, 0
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            record: dict[str, Any]
+            id_: Any = number
+            try:
+                data = json.loads(line)
+                if not isinstance(data, dict):
+                    raise ValueError("expected a JSON object")
+                id_ = data.get("id", number)
+                note = data.get("text")
+                if not isinstance(note, str) or not note.strip():
+                    raise ValueError('no "text" in the line')
+                when = default_as_of
+                if data.get("as_of") and not as_of_given:
+                    when = date.fromisoformat(str(data["as_of"]))
+                result, verdict, fell_back = qualify(note, when)
+                record = _output(result, verdict, id=id_, fell_back=fell_back)
+            except json.JSONDecodeError as exc:
+                record = {"id": id_, "error": f"line {number}: not valid JSON ({exc.msg})"}
+            except ExtractionError as exc:
+                record = {"id": id_, "error": f"line {number}: {exc.user_message}"}
+            except ValueError as exc:
+                record = {"id": id_, "error": f"line {number}: {exc}"}
+            failed += "error" in record
+            done += 1
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if progress and done % PROGRESS_EVERY == 0:
+                rate = done / max(time.perf_counter() - started, 1e-9)
+                print(f"{done} notes, {failed} errors, {rate:.0f} notes/s", file=sys.stderr, flush=True)
+    if progress or failed:
+        elapsed = time.perf_counter() - started
+        print(f"done: {done} notes, {failed} errors, {elapsed:.1f} s", file=sys.stderr)
+
+
+def _qualify_and_store(settings: Settings, note: str, *, lead_id: int | None, as_of: date,
+                       extractor: str | None, fallback: bool, as_json: bool) -> None:
+    """The note through the Pipeline: saved first, then read, merged and scored."""
+    from assistant.extract.errors import ExtractionError
+    from assistant.pipeline import Pipeline
+    from storage.errors import StorageError
+
+    if extractor is not None:
+        _extractor(settings, extractor)  # a clear error for a bad choice, before anything is saved
+    pipeline = Pipeline.open(settings.model_copy(update={"fallback_to_rules": fallback}))
+    try:
+        if lead_id is None:
+            lead_id = pipeline.create_lead().id
+            created = True
+        else:
+            pipeline.get_lead(lead_id)  # LeadNotFound before the note is saved anywhere
+            created = False
+        try:
+            outcome = pipeline.add_note(lead_id, note, as_of=as_of, extractor=extractor)
+        except ExtractionError as exc:
+            raise _fail(f"{exc.user_message}\nThe note is saved on lead {lead_id}; "
+                        f"`leadqual rescore` or the TUI's retry reads it again.", code=1) from None
+        matched = getattr(outcome, "matched_existing", None)
+        if created and matched is not None and matched.id != lead_id:
+            merge = getattr(pipeline, "merge_leads", None)
+            if merge is not None:
+                merge(lead_id, matched.id)
+                typer.echo(f"This note is about a lead you already have, {matched.label}: added it there.",
+                           err=True)
+                lead_id = matched.id
+            else:
+                typer.echo(f"note: this looks like lead {matched.id} ({matched.label}).", err=True)
+        fell_back = outcome.error.user_message if getattr(outcome, "fell_back", False) and outcome.error else None
+        if as_json:
+            out = _output(outcome.result, outcome.verdict, fell_back=fell_back, lead_id=lead_id)
+            typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        else:
+            _print_verdict(outcome.result, outcome.verdict, fell_back)
+            typer.echo(f"saved as lead {lead_id}")
+    except StorageError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        pipeline.close()
+
+
+@app.command("eval")
+def eval_command(
+    dataset: Annotated[Path | None, typer.Option(
+        "--dataset", help="Labelled JSONL cases (default: ../shared/eval/dev.jsonl when present).",
+        show_default=False)] = None,
+    extractor: ExtractorOption = None,
+    scoring: ScoringOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    min_stage_accuracy: Annotated[float | None, typer.Option(
+        "--min-stage-accuracy", help="Exit 1 when stage accuracy (in any language) is below this.",
+        show_default=False)] = None,
+    min_kind_f1: Annotated[float | None, typer.Option(
+        "--min-kind-f1", help="Exit 1 when interaction-kind micro F1 (in any language) is below this.",
+        show_default=False)] = None,
+    min_attribute_accuracy: Annotated[float | None, typer.Option(
+        "--min-attribute-accuracy", help="Exit 1 when any attribute's accuracy (in any language) is below this.",
+        show_default=False)] = None,
+    show_failures: Annotated[bool, typer.Option("--failures", help="List each case with a wrong stage, kind or "
+                                                                  "attribute.")] = False,
+) -> None:
+    """Measure extraction and verdicts on a labelled dataset, overall and per language."""
+    from assistant.evaluation import DatasetError, default_dataset, evaluate, load_cases
+
+    path = dataset or default_dataset()
+    if path is None:
+        raise _fail("no dataset: pass --dataset FILE (../shared/eval/dev.jsonl is not here)")
+    try:
+        cases = load_cases(path)
+    except FileNotFoundError:
+        raise _fail(f"{path}: no such file") from None
+    except DatasetError as exc:
+        raise _fail(str(exc)) from None
+    settings = _settings()
+    report = evaluate(cases, extractor=_extractor(settings, extractor), scoring=_scoring(scoring),
+                      progress=_eval_progress if sys.stderr.isatty() and not as_json else None)
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        from assistant.cli.eval_view import render_report
+
+        Console().print(render_report(report, failures=show_failures))
+    worst = report.worst()
+    missed = [
+        f"{label} {worst[key]:.3f} < {floor}"
+        for key, label, floor in (("stage_accuracy", "stage accuracy", min_stage_accuracy),
+                                  ("kind_f1", "kind micro F1", min_kind_f1),
+                                  ("attribute_accuracy", "attribute accuracy", min_attribute_accuracy))
+        if floor is not None and worst[key] < floor
+    ]
+    if missed:
+        typer.echo("below target (worst language): " + "; ".join(missed), err=True)
+        raise typer.Exit(1)
+
+
+def _eval_progress(done: int, total: int) -> None:
+    print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
