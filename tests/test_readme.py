@@ -46,3 +46,11 @@ def test_every_cli_command_is_documented() -> None:
     names += [group.name for group in app.registered_groups if group.name]
     missing = [name for name in names if f"leadqual {name}" not in README]
     assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_every_tui_key_and_slash_command_is_documented() -> None:
+    from assistant.tui.keys import KEYS, SLASH_COMMANDS
+
+    missing = [key for _where, key, _what in KEYS if f"`{key}`" not in README]
+    missing += [command for command, _what in SLASH_COMMANDS if f"`{command}`" not in README]
+    assert not missing, f"TUI keys missing from README.md: {missing}"
