@@ -84,6 +84,11 @@ class LeadRow(Base, table=True):
     timeline_due: date | None = None
     disqualifiers: list[dict[str, Any]] | None = _json()
 
+    # case- and accent-free keys that find this lead again from a new note (revision 0002):
+    # the email, and "person name|company name"; also what the lead list searches
+    email_key: str | None = Field(default=None, max_length=320, index=True)
+    name_key: str | None = Field(default=None, max_length=402, index=True)
+
     # the current verdict, copied here so lists sort and filter without a join
     stage: str | None = Field(default=None, max_length=16, index=True)
     fit: float | None = None

@@ -1,0 +1,1073 @@
+"""Repository functions: read and write leads as the domain records of `assistant.domain`.
+
+Every function takes the SQLAlchemy session as the keyword `session` and never commits:
+the caller (the pipeline) owns the transaction, so a note, its facts and its verdict are
+written together or not at all. ORM rows never leave this module.
+
+Facts live on the lead row as current values; every change is a `fact_change` row
+(the audit trail) with the note it came from and its provenance (llm, rules, rep,
+import). A field a rep set is locked: extraction never changes it again. The BANT
+timeline is kept as a due date (`timeline_due`) and turned back into `timeline_days`
+relative to the reference date of whoever reads it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from assistant.domain import (
+    Bant,
+    ChatMessage,
+    Company,
+    Contact,
+    Disqualifier,
+    Explanation,
+    Extraction,
+    ExtractionResult,
+    FactChange,
+    Interaction,
+    InteractionKind,
+    LeadDetail,
+    LeadSummary,
+    LLMCallRecord,
+    NoteRecord,
+    Provenance,
+    Stage,
+    StoredInteraction,
+    Verdict,
+    VerdictRecord,
+)
+from storage.errors import InteractionNotFound, InvalidFact, LeadNotFound, NoteNotFound
+from storage.tables import (
+    ChatMessageRow,
+    FactChangeRow,
+    InteractionRow,
+    LeadRow,
+    LLMCallRow,
+    NoteRow,
+    VerdictRow,
+)
+
+# --- field map: Extraction path -> lead column ------------------------------------------
+
+SCALAR_FIELDS: dict[str, str] = {
+    "contact.name": "name",
+    "contact.email": "email",
+    "contact.phone": "phone",
+    "contact.job_title": "job_title",
+    "contact.seniority": "seniority",
+    "contact.department": "department",
+    "company.name": "company_name",
+    "company.industry": "industry",
+    "company.employees": "employees",
+    "company.annual_revenue": "annual_revenue",
+    "company.currency": "currency",
+    "company.country": "country",
+    "company.city": "city",
+    "lead_source": "lead_source",
+    "bant.budget": "budget",
+    "bant.budget_amount": "budget_amount",
+    "bant.authority": "authority",
+    "bant.need": "need",
+}
+TIMELINE_FIELD = "bant.timeline_days"
+DISQUALIFIERS_FIELD = "disqualifiers"
+# every path correct_fact accepts
+FACT_FIELDS: tuple[str, ...] = (*SCALAR_FIELDS, TIMELINE_FIELD, DISQUALIFIERS_FIELD)
+
+_STRING_LIMITS = {
+    "name": 200, "email": 320, "phone": 64, "job_title": 200, "company_name": 200,
+    "currency": 3, "country": 2, "city": 120, "need": 500,
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- normalisation ------------------------------------------------------------------------
+
+
+def fold(text: str | None) -> str:
+    """Case-, accent- and punctuation-free form: 'Łukasz  Nowak-Żak' -> 'lukasz nowak zak'."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[^\w@.+]+|_", " ", text).split())
+
+
+def evidence_key(evidence: str) -> str:
+    """How the same interaction told twice is recognised: its evidence, normalised."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(evidence)).split())
+
+
+def email_key(email: str | None) -> str | None:
+    return email.strip().casefold() or None if email else None
+
+
+def name_key(name: str | None, company: str | None) -> str | None:
+    """'person|company' (folded), or None unless both are known."""
+    person, firm = fold(name), fold(company)
+    return f"{person}|{firm}"[:402] if person and firm else None
+
+
+def _search_key(name: str | None, company: str | None) -> str | None:
+    return f"{fold(name)}|{fold(company)}"[:402] if (name or company) else None
+
+
+def _clip(column: str, value: Any) -> Any:
+    limit = _STRING_LIMITS.get(column)
+    if limit and isinstance(value, str):
+        return value[:limit]
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-able value of a fact (enums as their value)."""
+    if hasattr(value, "value"):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# --- rows -> records --------------------------------------------------------------------
+
+
+def _lead_row(session: Session, lead_id: int, *, lock: bool = False) -> LeadRow:
+    stmt = sa.select(LeadRow).where(LeadRow.id == lead_id)
+    if lock and session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    row = session.scalars(stmt).one_or_none()
+    if row is None:
+        raise LeadNotFound(lead_id)
+    return row
+
+
+def _summary(row: LeadRow) -> LeadSummary:
+    return LeadSummary(
+        id=row.id,
+        name=row.name,
+        company=row.company_name,
+        email=row.email,
+        stage=Stage(row.stage) if row.stage else None,
+        fit=row.fit,
+        grade=row.grade,
+        engagement=row.engagement,
+        last_activity=row.last_activity,
+        updated_at=row.updated_at,
+    )
+
+
+def _note_record(row: NoteRow) -> NoteRecord:
+    return NoteRecord(
+        id=row.id,
+        lead_id=row.lead_id,
+        text=row.text,
+        language=row.language,
+        author=row.author,
+        created_at=row.created_at,
+        as_of=row.as_of,
+        status=row.status,  # type: ignore[arg-type]
+        extractor=row.extractor,
+        error=row.error,
+    )
+
+
+def _stored_interaction(row: InteractionRow) -> StoredInteraction:
+    return StoredInteraction(
+        id=row.id,
+        note_id=row.note_id,
+        kind=InteractionKind(row.kind),
+        count=row.count,
+        occurred_on=row.occurred_on,
+        detail=row.detail,
+        evidence=row.evidence,
+        provenance=Provenance(row.provenance),
+        status=row.status,  # type: ignore[arg-type]
+    )
+
+
+def _verdict_record(row: VerdictRow, previous: str | None) -> VerdictRecord:
+    return VerdictRecord(
+        id=row.id,
+        lead_id=row.lead_id,
+        stage=Stage(row.stage),
+        previous_stage=Stage(previous) if previous else None,
+        fit=row.fit,
+        grade=row.grade,
+        fit_poor=row.fit_poor,
+        known_attributes=row.known_attributes,
+        engagement=row.engagement,
+        bant_met=list(row.bant_met or []),
+        reason=row.reason,
+        as_of=row.as_of,
+        scoring_hash=row.scoring_hash,
+        created_at=row.created_at,
+        cause=row.cause,
+        note_id=row.note_id,
+        explanation=Explanation.model_validate(row.explanation),
+    )
+
+
+def timeline_days(due: date | None, as_of: date) -> int | None:
+    return (due - as_of).days if due is not None else None
+
+
+def facts_of(row: LeadRow, as_of: date, interactions: Sequence[Interaction] = ()) -> Extraction:
+    """The lead's current facts as an Extraction read on `as_of`."""
+    return Extraction(
+        contact=Contact(
+            name=row.name, email=row.email, phone=row.phone, job_title=row.job_title,
+            seniority=row.seniority, department=row.department,
+        ),
+        company=Company(
+            name=row.company_name, industry=row.industry, employees=row.employees,
+            annual_revenue=row.annual_revenue, currency=row.currency, country=row.country,
+            city=row.city,
+        ),
+        lead_source=row.lead_source,
+        interactions=list(interactions),
+        bant=Bant(
+            budget=row.budget, budget_amount=row.budget_amount, authority=row.authority,
+            need=row.need, timeline_days=timeline_days(row.timeline_due, as_of),
+        ),
+        disqualifiers=[Disqualifier.model_validate(d) for d in row.disqualifiers or []],
+    )
+
+
+# --- leads --------------------------------------------------------------------------------
+
+
+def create_lead(
+    *,
+    session: Session,
+    name: str | None = None,
+    company: str | None = None,
+    email: str | None = None,
+    now: datetime | None = None,
+) -> LeadSummary:
+    """A new lead. Facts given here are the rep's own (provenance rep)."""
+    now = now or utcnow()
+    row = LeadRow(created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    for path, value in (("contact.name", name), ("company.name", company), ("contact.email", email)):
+        if value:
+            _set_scalar(session, row, path, value, note_id=None, provenance=Provenance.rep, now=now)
+    session.flush()
+    return _summary(row)
+
+
+def get_summary(*, session: Session, lead_id: int) -> LeadSummary:
+    return _summary(_lead_row(session, lead_id))
+
+
+def list_leads(
+    *,
+    session: Session,
+    stage: Stage | str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> list[LeadSummary]:
+    """Leads, the most recently active first; `search` matches name, company or email
+    (ignoring case and accents)."""
+    stmt = sa.select(LeadRow)
+    if stage:
+        stmt = stmt.where(LeadRow.stage == Stage(stage).value)
+    if search and search.strip():
+        folded = fold(search)
+        like = f"%{_escape_like(folded)}%"
+        stmt = stmt.where(
+            sa.or_(
+                LeadRow.name_key.like(like, escape="\\"),
+                LeadRow.email_key.like(f"%{_escape_like(search.strip().casefold())}%", escape="\\"),
+            )
+        )
+    activity = sa.func.coalesce(LeadRow.last_activity, LeadRow.updated_at)
+    stmt = stmt.order_by(activity.desc(), LeadRow.id.desc())
+    if limit:
+        stmt = stmt.limit(limit)
+    return [_summary(row) for row in session.scalars(stmt)]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def find_matching_lead(
+    *,
+    session: Session,
+    email: str | None = None,
+    name: str | None = None,
+    company: str | None = None,
+    exclude: int | None = None,
+) -> LeadSummary | None:
+    """A stored lead with the same email, or the same person at the same company."""
+    conditions = []
+    if key := email_key(email):
+        conditions.append(LeadRow.email_key == key)
+    if key := name_key(name, company):
+        conditions.append(LeadRow.name_key == key)
+    if not conditions:
+        return None
+    stmt = sa.select(LeadRow).where(sa.or_(*conditions))
+    if exclude is not None:
+        stmt = stmt.where(LeadRow.id != exclude)
+    # an email match beats a name match; then the oldest lead (the original)
+    by_email = sa.case((LeadRow.email_key == email_key(email), 0), else_=1) if email else sa.literal(1)
+    row = session.scalars(stmt.order_by(by_email, LeadRow.id).limit(1)).first()
+    return _summary(row) if row is not None else None
+
+
+def delete_lead(*, session: Session, lead_id: int) -> None:
+    """Delete a lead and everything recorded about it (the foreign keys cascade)."""
+    _lead_row(session, lead_id)
+    note_ids = sa.select(NoteRow.id).where(NoteRow.lead_id == lead_id)
+    # explicit deletes, child tables first, so it works even where cascades are off
+    session.execute(sa.delete(LLMCallRow).where(LLMCallRow.note_id.in_(note_ids)))
+    for table in (ChatMessageRow, VerdictRow, FactChangeRow, InteractionRow, NoteRow):
+        session.execute(sa.delete(table).where(table.lead_id == lead_id))
+    session.execute(sa.delete(LeadRow).where(LeadRow.id == lead_id))
+
+
+def get_lead(*, session: Session, lead_id: int, as_of: date | None = None) -> LeadDetail:
+    """Everything known about a lead; timeline_days is counted from `as_of`, by default
+    the current verdict's reference date."""
+    row = _lead_row(session, lead_id)
+    verdict_row = session.get(VerdictRow, row.verdict_id) if row.verdict_id else None
+    verdict = None
+    if verdict_row is not None:
+        verdict = _verdict_record(verdict_row, None).to_verdict()
+    ref = as_of or (verdict.as_of if verdict else date.today())
+    interactions = lead_interactions(session=session, lead_id=lead_id)
+    live = [i.as_interaction() for i in interactions if i.status != "rejected"]
+    notes = session.scalars(
+        sa.select(NoteRow).where(NoteRow.lead_id == lead_id).order_by(NoteRow.id)
+    )
+    return LeadDetail(
+        summary=_summary(row),
+        facts=facts_of(row, ref, live),
+        interactions=interactions,
+        verdict=verdict,
+        notes=[_note_record(n) for n in notes],
+        rep_fields=sorted(rep_fields(session=session, lead_id=lead_id)),
+    )
+
+
+def current_as_of(*, session: Session, lead_id: int) -> date | None:
+    """The reference date of the lead's current verdict (None before the first one)."""
+    _lead_row(session, lead_id)
+    return session.scalar(
+        sa.select(VerdictRow.as_of).join(LeadRow, LeadRow.verdict_id == VerdictRow.id).where(LeadRow.id == lead_id)
+    )
+
+
+def lead_interactions(*, session: Session, lead_id: int) -> list[StoredInteraction]:
+    rows = session.scalars(
+        sa.select(InteractionRow).where(InteractionRow.lead_id == lead_id).order_by(InteractionRow.id)
+    )
+    return [_stored_interaction(r) for r in rows]
+
+
+def scoring_input(*, session: Session, lead_id: int, as_of: date) -> tuple[Extraction, str | None]:
+    """The facts to score (rejected interactions left out) and the lead's language."""
+    row = _lead_row(session, lead_id)
+    rows = session.scalars(
+        sa.select(InteractionRow)
+        .where(InteractionRow.lead_id == lead_id)
+        .where(sa.or_(InteractionRow.status.is_(None), InteractionRow.status != "rejected"))
+        .order_by(InteractionRow.id)
+    )
+    interactions = [
+        Interaction(kind=r.kind, count=r.count, occurred_on=r.occurred_on, detail=r.detail,
+                    evidence=r.evidence)
+        for r in rows
+    ]
+    return facts_of(row, as_of, interactions), row.language
+
+
+# --- notes and LLM calls ----------------------------------------------------------------
+
+
+def add_note(
+    *,
+    session: Session,
+    lead_id: int,
+    text: str,
+    author: str | None = None,
+    language: str | None = None,
+    now: datetime | None = None,
+) -> NoteRecord:
+    now = now or utcnow()
+    lead = _lead_row(session, lead_id)
+    row = NoteRow(
+        lead_id=lead_id, text=text, author=(author or None) and author[:120],
+        language=language, created_at=now, status="saved",
+    )
+    session.add(row)
+    lead.last_activity = now
+    lead.updated_at = now
+    session.flush()
+    return _note_record(row)
+
+
+def get_note(*, session: Session, note_id: int) -> NoteRecord:
+    row = session.get(NoteRow, note_id)
+    if row is None:
+        raise NoteNotFound(note_id)
+    return _note_record(row)
+
+
+def mark_note_failed(
+    *, session: Session, note_id: int, error: str, extractor: str | None, as_of: date | None
+) -> NoteRecord:
+    row = session.get(NoteRow, note_id)
+    if row is None:
+        raise NoteNotFound(note_id)
+    row.status = "failed"
+    row.error = error
+    row.extractor = (extractor or None) and extractor[:16]
+    row.as_of = as_of
+    session.flush()
+    return _note_record(row)
+
+
+def mark_note_qualified(
+    *,
+    session: Session,
+    note_id: int,
+    result: ExtractionResult,
+    as_of: date,
+    error: str | None = None,
+) -> NoteRecord:
+    row = session.get(NoteRow, note_id)
+    if row is None:
+        raise NoteNotFound(note_id)
+    row.status = "qualified"
+    row.error = error
+    row.extractor = result.extractor[:16]
+    row.language = (result.language or None) and result.language[:8]
+    row.as_of = as_of
+    row.extraction = result.model_dump(mode="json", exclude={"llm_calls"})
+    session.flush()
+    return _note_record(row)
+
+
+def add_llm_calls(
+    *, session: Session, note_id: int | None, calls: Iterable[LLMCallRecord], now: datetime | None = None
+) -> int:
+    now = now or utcnow()
+    n = 0
+    for call in calls:
+        session.add(
+            LLMCallRow(
+                note_id=note_id, provider=call.provider[:32], model=call.model[:120],
+                method=call.method[:32], prompt_version=call.prompt_version[:64],
+                schema_hash=call.schema_hash[:64], latency_ms=call.latency_ms,
+                prompt_tokens=call.prompt_tokens, completion_tokens=call.completion_tokens,
+                raw_answer=call.raw_answer, error=call.error, created_at=now,
+            )
+        )
+        n += 1
+    session.flush()
+    return n
+
+
+def llm_calls(*, session: Session, note_id: int) -> list[LLMCallRecord]:
+    rows = session.scalars(sa.select(LLMCallRow).where(LLMCallRow.note_id == note_id).order_by(LLMCallRow.id))
+    return [
+        LLMCallRecord(
+            provider=r.provider, model=r.model, method=r.method, prompt_version=r.prompt_version,
+            schema_hash=r.schema_hash, latency_ms=r.latency_ms, prompt_tokens=r.prompt_tokens,
+            completion_tokens=r.completion_tokens, raw_answer=r.raw_answer, error=r.error,
+        )
+        for r in rows
+    ]
+
+
+# --- facts: merge, corrections, audit trail ---------------------------------------------
+
+
+def rep_fields(*, session: Session, lead_id: int) -> set[str]:
+    """Fact paths a rep set (they win over extraction); interaction reviews left out."""
+    rows = session.scalars(
+        sa.select(FactChangeRow.field)
+        .where(FactChangeRow.lead_id == lead_id, FactChangeRow.provenance == Provenance.rep.value)
+        .distinct()
+    )
+    return {f for f in rows if not f.startswith("interactions[")}
+
+
+def _record(
+    session: Session, row: LeadRow, field: str, old: Any, new: Any, *,
+    note_id: int | None, provenance: Provenance, now: datetime,
+) -> None:
+    session.add(
+        FactChangeRow(
+            lead_id=row.id, note_id=note_id, field=field, old_value=_plain(old),
+            new_value=_plain(new), provenance=provenance.value, created_at=now,
+        )
+    )
+
+
+def _refresh_keys(row: LeadRow) -> None:
+    row.email_key = email_key(row.email)
+    row.name_key = _search_key(row.name, row.company_name)
+
+
+def _set_scalar(
+    session: Session, row: LeadRow, path: str, value: Any, *,
+    note_id: int | None, provenance: Provenance, now: datetime,
+) -> bool:
+    column = SCALAR_FIELDS[path]
+    new = _clip(column, _plain(value))
+    old = getattr(row, column)
+    if old == new:
+        return False
+    setattr(row, column, new)
+    _record(session, row, path, old, new, note_id=note_id, provenance=provenance, now=now)
+    if column in ("name", "email", "company_name"):
+        _refresh_keys(row)
+    return True
+
+
+def _set_timeline(
+    session: Session, row: LeadRow, due: date | None, *,
+    note_id: int | None, provenance: Provenance, now: datetime,
+) -> bool:
+    if row.timeline_due == due:
+        return False
+    # recorded as the due date: "in 30 days" means a different day every day
+    _record(session, row, "bant.timeline_due", row.timeline_due, due,
+            note_id=note_id, provenance=provenance, now=now)
+    row.timeline_due = due
+    return True
+
+
+def _set_disqualifiers(
+    session: Session, row: LeadRow, items: list[dict[str, Any]], *,
+    note_id: int | None, provenance: Provenance, now: datetime,
+) -> bool:
+    old = list(row.disqualifiers or [])
+    if old == items:
+        return False
+    _record(session, row, DISQUALIFIERS_FIELD, old, items, note_id=note_id, provenance=provenance, now=now)
+    row.disqualifiers = items or None
+    return True
+
+
+def _locked(path: str, locked: set[str]) -> bool:
+    if path == TIMELINE_FIELD:
+        return "bant.timeline_due" in locked or path in locked
+    return path in locked
+
+
+@dataclass
+class MergeReport:
+    changed_fields: list[str]
+    added_interactions: list[int]
+    duplicate_interactions: int
+    kept_rep_fields: list[str]
+
+
+def merge_extraction(
+    *,
+    session: Session,
+    lead_id: int,
+    extraction: Extraction,
+    note_id: int | None,
+    provenance: Provenance,
+    as_of: date,
+    language: str | None = None,
+    now: datetime | None = None,
+) -> MergeReport:
+    """Merge one note's extraction into the lead.
+
+    A known value replaces the current one (recorded as a fact change), unless a rep set
+    that field; unknown values never erase anything. Interactions are added, except one
+    of the same kind with the same (normalised) evidence as one already recorded.
+    Disqualifiers are added the same way.
+    """
+    now = now or utcnow()
+    row = _lead_row(session, lead_id, lock=True)
+    locked = rep_fields(session=session, lead_id=lead_id)
+    changed: list[str] = []
+    kept: list[str] = []
+    for path in SCALAR_FIELDS:
+        group, _, name = path.rpartition(".")
+        value = getattr(getattr(extraction, group) if group else extraction, name)
+        if value is None or value == "":
+            continue
+        if _locked(path, locked):
+            if _plain(value) != getattr(row, SCALAR_FIELDS[path]):
+                kept.append(path)
+            continue
+        if _set_scalar(session, row, path, value, note_id=note_id, provenance=provenance, now=now):
+            changed.append(path)
+    days = extraction.bant.timeline_days
+    if days is not None:
+        due = as_of + timedelta(days=days)
+        if _locked(TIMELINE_FIELD, locked):
+            if due != row.timeline_due:
+                kept.append(TIMELINE_FIELD)
+        elif _set_timeline(session, row, due, note_id=note_id, provenance=provenance, now=now):
+            changed.append(TIMELINE_FIELD)
+    if extraction.disqualifiers:
+        if DISQUALIFIERS_FIELD in locked:
+            kept.append(DISQUALIFIERS_FIELD)
+        else:
+            current = list(row.disqualifiers or [])
+            seen = {(d["kind"], evidence_key(d.get("evidence", ""))) for d in current}
+            for d in extraction.disqualifiers:
+                key = (d.kind.value, evidence_key(d.evidence))
+                if key not in seen:
+                    seen.add(key)
+                    current.append(d.model_dump(mode="json"))
+            if _set_disqualifiers(session, row, current, note_id=note_id, provenance=provenance, now=now):
+                changed.append(DISQUALIFIERS_FIELD)
+
+    added, duplicates = add_interactions(
+        session=session, lead_id=lead_id, interactions=extraction.interactions,
+        note_id=note_id, provenance=provenance, now=now,
+    )
+    if language:
+        row.language = language[:8]
+    row.updated_at = now
+    session.flush()
+    return MergeReport(changed, added, duplicates, kept)
+
+
+def add_interactions(
+    *,
+    session: Session,
+    lead_id: int,
+    interactions: Iterable[Interaction],
+    note_id: int | None,
+    provenance: Provenance,
+    now: datetime | None = None,
+) -> tuple[list[int], int]:
+    """Record interactions not already recorded (same kind and normalised evidence).
+    Returns the new ids and how many were duplicates."""
+    now = now or utcnow()
+    existing = set(
+        session.execute(
+            sa.select(InteractionRow.kind, InteractionRow.evidence_key).where(InteractionRow.lead_id == lead_id)
+        ).tuples()
+    )
+    rows: list[InteractionRow] = []
+    duplicates = 0
+    for i in interactions:
+        key = (i.kind.value, evidence_key(i.evidence))
+        if key in existing:
+            duplicates += 1
+            continue
+        existing.add(key)
+        rows.append(
+            InteractionRow(
+                lead_id=lead_id, note_id=note_id, kind=i.kind.value, count=i.count,
+                occurred_on=i.occurred_on, detail=_clip_detail(i.detail), evidence=i.evidence,
+                evidence_key=key[1], provenance=provenance.value, status=None, created_at=now,
+            )
+        )
+    session.add_all(rows)
+    session.flush()
+    return [r.id for r in rows], duplicates
+
+
+def _clip_detail(detail: str | None) -> str | None:
+    return detail[:500] if detail else detail
+
+
+def _coerce(path: str, value: Any) -> Any:
+    """A rep's value for `path` checked and converted like an extractor's would be."""
+    if isinstance(value, str):
+        value = value.strip()
+        if value == "":
+            return None
+    if value is None:
+        return None
+    group, _, name = path.rpartition(".")
+    model = {"contact": Contact, "company": Company, "bant": Bant, "": Extraction}[group]
+    if isinstance(value, str) and name in {"employees", "annual_revenue", "budget_amount", "timeline_days"}:
+        value = value.replace(" ", "").replace("_", "")
+        if name in {"employees", "timeline_days"} and re.fullmatch(r"\d{1,3}([.,]\d{3})+", value):
+            value = re.sub(r"[.,]", "", value)
+    elif isinstance(value, str) and name in {"seniority", "department", "industry", "budget", "authority", "lead_source"}:
+        value = value.lower().replace(" ", "_").replace("-", "_")
+    elif isinstance(value, str) and name in {"country", "currency"}:
+        value = value.upper()
+    try:
+        checked = model.model_validate({name: value})
+    except ValidationError as exc:
+        problem = exc.errors()[0].get("msg", "not accepted")
+        raise InvalidFact(f"{path}: {value!r} is not a valid value ({problem}).") from None
+    return getattr(checked, name)
+
+
+def correct_fact(
+    *,
+    session: Session,
+    lead_id: int,
+    field: str,
+    value: Any,
+    as_of: date,
+    now: datetime | None = None,
+) -> bool:
+    """A rep sets (or, with None, clears) a fact. Recorded with provenance rep, so later
+    extraction never overrides it. `disqualifiers` takes a list ([] clears them).
+    Returns whether anything changed. Raises InvalidFact."""
+    now = now or utcnow()
+    if field not in FACT_FIELDS:
+        known = ", ".join(FACT_FIELDS)
+        raise InvalidFact(f"Unknown fact {field!r}. Facts a rep can set: {known}.")
+    row = _lead_row(session, lead_id, lock=True)
+    rep = Provenance.rep
+    if field == DISQUALIFIERS_FIELD:
+        items = value if value is not None else []
+        if not isinstance(items, list):
+            raise InvalidFact("disqualifiers: give a list of {kind, evidence} ([] clears them).")
+        try:
+            checked = [Disqualifier.model_validate(d).model_dump(mode="json") for d in items]
+        except ValidationError as exc:
+            raise InvalidFact(f"disqualifiers: {exc.errors()[0].get('msg', 'not accepted')}.") from None
+        changed = _set_disqualifiers(session, row, checked, note_id=None, provenance=rep, now=now)
+        if not changed:  # still record that the rep decided, so extraction stays out
+            _record(session, row, field, row.disqualifiers or [], checked, note_id=None, provenance=rep, now=now)
+    elif field == TIMELINE_FIELD:
+        days = _coerce(field, value)
+        due = as_of + timedelta(days=days) if days is not None else None
+        changed = _set_timeline(session, row, due, note_id=None, provenance=rep, now=now)
+        if not changed:
+            _record(session, row, "bant.timeline_due", row.timeline_due, due, note_id=None, provenance=rep, now=now)
+    else:
+        new = _coerce(field, value)
+        changed = _set_scalar(session, row, field, new, note_id=None, provenance=rep, now=now)
+        if not changed:
+            current = getattr(row, SCALAR_FIELDS[field])
+            _record(session, row, field, current, current, note_id=None, provenance=rep, now=now)
+    row.updated_at = now
+    session.flush()
+    return changed
+
+
+def set_interaction_status(
+    *,
+    session: Session,
+    lead_id: int,
+    interaction_id: int,
+    status: str | None,
+    now: datetime | None = None,
+) -> bool:
+    """A rep confirms or rejects an interaction (rejected ones are not scored)."""
+    now = now or utcnow()
+    if status not in (None, "confirmed", "rejected"):
+        raise InvalidFact(f"Interaction status {status!r}: use confirmed or rejected.")
+    row = session.get(InteractionRow, interaction_id)
+    if row is None or row.lead_id != lead_id:
+        raise InteractionNotFound(lead_id, interaction_id)
+    lead = _lead_row(session, lead_id)
+    if row.status == status:
+        return False
+    _record(session, lead, f"interactions[{interaction_id}].status", row.status, status,
+            note_id=None, provenance=Provenance.rep, now=now)
+    row.status = status
+    lead.updated_at = now
+    session.flush()
+    return True
+
+
+def fact_changes(*, session: Session, lead_id: int) -> list[FactChange]:
+    _lead_row(session, lead_id)
+    rows = session.scalars(
+        sa.select(FactChangeRow).where(FactChangeRow.lead_id == lead_id).order_by(FactChangeRow.id)
+    )
+    return [
+        FactChange(
+            id=r.id, field=r.field, old=r.old_value, new=r.new_value, note_id=r.note_id,
+            provenance=Provenance(r.provenance), at=r.created_at,
+        )
+        for r in rows
+    ]
+
+
+# --- verdicts -------------------------------------------------------------------------------
+
+
+def _verdict_row(lead_id: int, verdict: Verdict, *, cause: str, note_id: int | None, now: datetime) -> dict[str, Any]:
+    explanation = verdict.explanation
+    return {
+        "lead_id": lead_id,
+        "note_id": note_id,
+        "cause": cause,
+        "stage": verdict.stage.value,
+        "fit": verdict.fit.score,
+        "grade": verdict.fit.grade,
+        "fit_poor": verdict.fit.poor,
+        "known_attributes": verdict.fit.known_attributes,
+        "engagement": verdict.engagement.score,
+        "bant_met": list(verdict.bant_met),
+        "rule": explanation.rule[:32],
+        "reason": explanation.reason,
+        "explanation": explanation.model_dump(mode="json"),
+        "as_of": verdict.as_of,
+        "scoring_hash": verdict.scoring_hash[:64],
+        "created_at": now,
+    }
+
+
+def save_verdict(
+    *,
+    session: Session,
+    lead_id: int,
+    verdict: Verdict,
+    cause: str,
+    note_id: int | None = None,
+    now: datetime | None = None,
+) -> VerdictRecord:
+    """Store a verdict and make it the lead's current one."""
+    now = now or utcnow()
+    lead = _lead_row(session, lead_id)
+    previous = lead.stage
+    row = VerdictRow(**_verdict_row(lead_id, verdict, cause=cause, note_id=note_id, now=now))
+    session.add(row)
+    session.flush()
+    lead.verdict_id = row.id
+    lead.stage = verdict.stage.value
+    lead.fit = verdict.fit.score
+    lead.grade = verdict.fit.grade
+    lead.engagement = verdict.engagement.score
+    lead.updated_at = now
+    session.flush()
+    return _verdict_record(row, previous)
+
+
+def history(*, session: Session, lead_id: int) -> list[VerdictRecord]:
+    """Every verdict of the lead, oldest first, each with the stage before it."""
+    _lead_row(session, lead_id)
+    rows = session.scalars(sa.select(VerdictRow).where(VerdictRow.lead_id == lead_id).order_by(VerdictRow.id))
+    out: list[VerdictRecord] = []
+    previous: str | None = None
+    for row in rows:
+        out.append(_verdict_record(row, previous))
+        previous = row.stage
+    return out
+
+
+# --- chat transcript --------------------------------------------------------------------------
+
+
+def add_chat_message(
+    *,
+    session: Session,
+    lead_id: int,
+    role: str,
+    text: str,
+    payload: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> ChatMessage:
+    if role not in ("rep", "assistant", "system"):
+        raise InvalidFact(f"Chat role {role!r}: use rep, assistant or system.")
+    now = now or utcnow()
+    _lead_row(session, lead_id)
+    row = ChatMessageRow(lead_id=lead_id, role=role, text=text, payload=payload, created_at=now)
+    session.add(row)
+    session.flush()
+    return ChatMessage(id=row.id, lead_id=lead_id, role=role, text=text, payload=payload, at=now)  # type: ignore[arg-type]
+
+
+def transcript(*, session: Session, lead_id: int) -> list[ChatMessage]:
+    _lead_row(session, lead_id)
+    rows = session.scalars(
+        sa.select(ChatMessageRow).where(ChatMessageRow.lead_id == lead_id).order_by(ChatMessageRow.id)
+    )
+    return [
+        ChatMessage(id=r.id, lead_id=r.lead_id, role=r.role, text=r.text, payload=r.payload, at=r.created_at)  # type: ignore[arg-type]
+        for r in rows
+    ]
+
+
+# --- merging two leads -----------------------------------------------------------------------
+
+
+def merge_leads(*, session: Session, from_id: int, into_id: int, now: datetime | None = None) -> list[str]:
+    """Move everything of lead `from_id` onto `into_id` and delete `from_id`.
+
+    Notes, chat messages and interactions move (an interaction `into_id` already has is
+    dropped); a fact `into_id` does not know is copied (a fact change with the source's
+    provenance). Returns the copied fact paths. The caller re-scores `into_id`.
+    """
+    if from_id == into_id:
+        raise InvalidFact("A lead cannot be merged into itself.")
+    now = now or utcnow()
+    source = _lead_row(session, from_id, lock=True)
+    target = _lead_row(session, into_id, lock=True)
+    provenance_of = {
+        field: prov
+        for field, prov in session.execute(
+            sa.select(FactChangeRow.field, FactChangeRow.provenance)
+            .where(FactChangeRow.lead_id == from_id)
+            .order_by(FactChangeRow.id)
+        ).tuples()
+    }
+    copied: list[str] = []
+    for path, column in SCALAR_FIELDS.items():
+        value = getattr(source, column)
+        if value is not None and getattr(target, column) is None:
+            prov = Provenance(provenance_of.get(path, Provenance.imported.value))
+            _set_scalar(session, target, path, value, note_id=None, provenance=prov, now=now)
+            copied.append(path)
+    if source.timeline_due is not None and target.timeline_due is None:
+        prov = Provenance(provenance_of.get("bant.timeline_due", Provenance.imported.value))
+        _set_timeline(session, target, source.timeline_due, note_id=None, provenance=prov, now=now)
+        copied.append(TIMELINE_FIELD)
+    if source.disqualifiers:
+        current = list(target.disqualifiers or [])
+        seen = {(d["kind"], evidence_key(d.get("evidence", ""))) for d in current}
+        extra = [d for d in source.disqualifiers if (d["kind"], evidence_key(d.get("evidence", ""))) not in seen]
+        if extra:
+            prov = Provenance(provenance_of.get(DISQUALIFIERS_FIELD, Provenance.imported.value))
+            _set_disqualifiers(session, target, current + extra, note_id=None, provenance=prov, now=now)
+            copied.append(DISQUALIFIERS_FIELD)
+    existing = set(
+        session.execute(
+            sa.select(InteractionRow.kind, InteractionRow.evidence_key).where(InteractionRow.lead_id == into_id)
+        ).tuples()
+    )
+    for ix in session.scalars(sa.select(InteractionRow).where(InteractionRow.lead_id == from_id)).all():
+        if (ix.kind, ix.evidence_key) in existing:
+            session.delete(ix)
+        else:
+            existing.add((ix.kind, ix.evidence_key))
+            ix.lead_id = into_id
+    session.flush()
+    for table in (NoteRow, ChatMessageRow):
+        session.execute(sa.update(table).where(table.lead_id == from_id).values(lead_id=into_id))
+    if source.last_activity and (target.last_activity is None or source.last_activity > target.last_activity):
+        target.last_activity = source.last_activity
+    target.language = target.language or source.language
+    target.updated_at = now
+    session.flush()
+    delete_lead(session=session, lead_id=from_id)
+    session.flush()
+    return copied
+
+
+# --- bulk re-scoring -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeadToScore:
+    """What re-scoring needs of one lead, read in bulk."""
+
+    lead_id: int
+    name: str | None
+    company: str | None
+    stage: str | None
+    fit: float | None
+    engagement: float | None
+    scoring_hash: str | None
+    language: str | None
+    extraction: Extraction
+
+
+_LEAD_COLUMNS = (
+    LeadRow.id, LeadRow.name, LeadRow.email, LeadRow.phone, LeadRow.job_title, LeadRow.seniority,
+    LeadRow.department, LeadRow.company_name, LeadRow.industry, LeadRow.employees,
+    LeadRow.annual_revenue, LeadRow.currency, LeadRow.country, LeadRow.city, LeadRow.lead_source,
+    LeadRow.budget, LeadRow.budget_amount, LeadRow.authority, LeadRow.need, LeadRow.timeline_due,
+    LeadRow.disqualifiers, LeadRow.stage, LeadRow.fit, LeadRow.engagement, LeadRow.language,
+)
+
+
+def iter_leads_to_score(
+    *, session: Session, as_of: date, after_id: int = 0, limit: int = 2000
+) -> list[LeadToScore]:
+    """One batch of leads (ids above `after_id`, ascending) with their live interactions,
+    read with two queries and built without ORM objects: the hot path of `rescore`."""
+    leads = session.execute(
+        sa.select(*_LEAD_COLUMNS, VerdictRow.scoring_hash)
+        .outerjoin(VerdictRow, VerdictRow.id == LeadRow.verdict_id)
+        .where(LeadRow.id > after_id)
+        .order_by(LeadRow.id)
+        .limit(limit)
+    ).all()
+    if not leads:
+        return []
+    first, last = leads[0][0], leads[-1][0]
+    by_lead: dict[int, list[Interaction]] = {}
+    kinds = {k.value: k for k in InteractionKind}
+    new = Interaction.model_construct
+    for lead_id, kind, count, occurred_on, detail, evidence in session.execute(
+        sa.select(
+            InteractionRow.lead_id, InteractionRow.kind, InteractionRow.count,
+            InteractionRow.occurred_on, InteractionRow.detail, InteractionRow.evidence,
+        )
+        .where(InteractionRow.lead_id.between(first, last))
+        .where(sa.or_(InteractionRow.status.is_(None), InteractionRow.status != "rejected"))
+        .order_by(InteractionRow.lead_id, InteractionRow.id)
+    ).tuples():
+        by_lead.setdefault(lead_id, []).append(
+            new(kind=kinds[kind], count=count, occurred_on=occurred_on, detail=detail, evidence=evidence)
+        )
+    out = []
+    for r in leads:
+        (lead_id, name, email, phone, job_title, seniority, department, company_name, industry,
+         employees, annual_revenue, currency, country, city, lead_source, budget, budget_amount,
+         authority, need, timeline_due, disqualifiers, stage, fit, engagement, language,
+         scoring_hash) = r
+        extraction = Extraction(
+            contact=Contact(name=name, email=email, phone=phone, job_title=job_title,
+                            seniority=seniority, department=department),
+            company=Company(name=company_name, industry=industry, employees=employees,
+                            annual_revenue=annual_revenue, currency=currency, country=country, city=city),
+            lead_source=lead_source,
+            bant=Bant(budget=budget, budget_amount=budget_amount, authority=authority, need=need,
+                      timeline_days=timeline_days(timeline_due, as_of)),
+            disqualifiers=[Disqualifier.model_validate(d) for d in disqualifiers or []],
+        )
+        extraction.interactions = by_lead.get(lead_id, [])
+        out.append(LeadToScore(lead_id, name, company_name, stage, fit, engagement, scoring_hash,
+                               language, extraction))
+    return out
+
+
+def save_verdicts_bulk(
+    *, session: Session, verdicts: Sequence[tuple[int, Verdict]], cause: str, now: datetime | None = None
+) -> None:
+    """Store many verdicts at once (cause 'rescore') and point each lead at its new one."""
+    if not verdicts:
+        return
+    now = now or utcnow()
+    values = [_verdict_row(lead_id, v, cause=cause, note_id=None, now=now) for lead_id, v in verdicts]
+    if session.get_bind().dialect.name in ("sqlite", "postgresql"):
+        ids = session.scalars(sa.insert(VerdictRow).returning(VerdictRow.id, sort_by_parameter_order=True), values).all()
+    else:  # pragma: no cover - other databases: one by one
+        ids = []
+        for v in values:
+            row = VerdictRow(**v)
+            session.add(row)
+            session.flush()
+            ids.append(row.id)
+    session.execute(
+        sa.update(LeadRow),
+        [
+            {"id": lead_id, "verdict_id": vid, "stage": v.stage.value, "fit": v.fit.score,
+             "grade": v.fit.grade, "engagement": v.engagement.score, "updated_at": now}
+            for (lead_id, v), vid in zip(verdicts, ids, strict=True)
+        ],
+    )
+
+
+def iter_ids(rows: Iterable[LeadToScore]) -> Iterator[int]:
+    return (r.lead_id for r in rows)
