@@ -1,0 +1,251 @@
+"""Numbers, counts and amounts as reps write them in English, Italian and Polish."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from assistant.extract.numbers import (
+    NumberSpan,
+    count_word,
+    find_amounts,
+    find_counts,
+    find_numbers,
+    parse_amount,
+    parse_number,
+)
+
+PARSE_NUMBER = [
+    # digits and separators
+    ("1200", None, 1200),
+    ("1.200", "it", 1200),
+    ("1.200", "en", 1200),
+    ("1 200", "pl", 1200),
+    ("1\u00a0200", "pl", 1200),
+    ("1\u202f200", None, 1200),
+    ("1,200", "en", 1200),
+    ("2,5", "it", 2.5),
+    ("2,5", "pl", 2.5),
+    ("2.5", "en", 2.5),
+    ("2.50", None, 2.5),
+    ("0.125", None, 0.125),
+    ("12,75", None, 12.75),
+    ("1234.567", None, 1234.567),
+    ("1.200.000", None, 1_200_000),
+    ("1,200,000", None, 1_200_000),
+    ("1 200 000", None, 1_200_000),
+    ("1.200,50", "it", 1200.5),
+    ("1,200.50", "en", 1200.5),
+    # multipliers
+    ("50k", None, 50_000),
+    ("50K", None, 50_000),
+    ("2.5k", None, 2500),
+    ("1.5M", None, 1_500_000),
+    ("2m", None, 2_000_000),
+    ("3B", None, 3_000_000_000),
+    ("2,5 mln", "pl", 2_500_000),
+    ("2,5mln", "pl", 2_500_000),
+    ("3 mld", "pl", 3_000_000_000),
+    ("120 tys.", "pl", 120_000),
+    ("120 tys", "pl", 120_000),
+    ("5 tysięcy", "pl", 5000),
+    ("2 million", "en", 2_000_000),
+    ("2 milioni", "it", 2_000_000),
+    ("1 milione", "it", 1_000_000),
+    ("1,2 mln zł", "pl", 1_200_000),
+    ("30 mila", "it", 30_000),
+    ("1.5 billion", "en", 1_500_000_000),
+    ("2 mln.", "pl", 2_000_000),
+    # words
+    ("one", "en", 1),
+    ("two", "en", 2),
+    ("four", "en", 4),
+    ("twelve", "en", 12),
+    ("twenty-five", "en", 25),
+    ("twenty five", "en", 25),
+    ("two hundred", "en", 200),
+    ("a hundred", "en", 100),
+    ("a dozen", "en", 12),
+    ("a couple", "en", 2),
+    ("two million", "en", 2_000_000),
+    ("due", "it", 2),
+    ("quattro", "it", 4),
+    ("una", "it", 1),
+    ("un paio", "it", 2),
+    ("una dozzina", "it", 12),
+    ("ventitré", "it", 23),
+    ("ventotto", "it", 28),
+    ("trentuno", "it", 31),
+    ("duecento", "it", 200),
+    ("trentamila", "it", 30_000),
+    ("un milione", "it", 1_000_000),
+    ("dwa", "pl", 2),
+    ("dwie", "pl", 2),
+    ("dwóch", "pl", 2),
+    ("trzy", "pl", 3),
+    ("trzech", "pl", 3),
+    ("pięć", "pl", 5),
+    ("piec", "pl", 5),  # written without diacritics
+    ("pięciu", "pl", 5),
+    ("dwadzieścia pięć", "pl", 25),
+    ("dwa miliony", "pl", 2_000_000),
+    ("trzy tysiące", "pl", 3000),
+    ("Two", None, 2),
+    ("DUE", None, 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"), PARSE_NUMBER, ids=[c[0] for c in PARSE_NUMBER]
+)
+def test_parse_number(text: str, lang: str | None, expected: float) -> None:
+    assert parse_number(text, lang) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "hello", "14.03.2026", "1.2.3", "nessuno"])
+def test_parse_number_none(text: str) -> None:
+    assert parse_number(text) is None
+
+
+FIND_NUMBERS = [
+    ("en", "Acme has ~140 staff and 3 brands", [("140", 140), ("3", 3)]),
+    ("en", "about 1,100 employees, opened four emails", [("1,100", 1100), ("four", 4)]),
+    ("en", "due to the delay they opened two emails", [("two", 2)]),  # "due" is not 2 in en
+    ("it", "1.200 dipendenti e due whitepaper scaricati", [("1.200", 1200), ("due", 2)]),
+    ("it", "ha scaricato una guida", []),  # an article is not a count
+    ("it", "ha visto un paio di pagine", [("un paio", 2)]),
+    ("pl", "ok. 1 200 pracowników, pobrał dwa e-booki", [("1 200", 1200), ("dwa", 2)]),
+    ("pl", "budżet 2,5 mln zł na 15 stanowisk", [("2,5 mln", 2_500_000), ("15", 15)]),
+    # phone numbers, dates and times are not quantities
+    ("pl", "Tel. 604 221 873, 40 licencji", [("40", 40)]),
+    ("it", "cell. 335 781 4420 - 65 dipendenti", [("65", 65)]),
+    ("en", "call +44 20 7946 0958 at 11:30 on 2026-03-14", []),
+    ("it", "il 14/03/2026 e il 14.03.2026", []),
+    # glued to letters: not a number (B2B, Q3); a number glued to a unit still is
+    ("en", "B2B SaaS, Q3 plan, 50km away", [("50", 50)]),
+    ("en", "revenue 1.5M, budget 50k", [("1.5M", 1_500_000), ("50k", 50_000)]),
+    ("en", 'CSV: "Leeds",310,"x"', [("310", 310)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"), FIND_NUMBERS, ids=[c[1] for c in FIND_NUMBERS]
+)
+def test_find_numbers(lang: str, text: str, expected: list[tuple[str, float]]) -> None:
+    spans = find_numbers(text, lang)
+    assert [(s.raw, s.value) for s in spans] == [(raw, pytest.approx(v)) for raw, v in expected]
+
+
+AMOUNTS = [
+    ("€50k", (50_000, "EUR")),
+    ("€ 60.000", (60_000, "EUR")),
+    ("50.000 euro", (50_000, "EUR")),
+    ("15.000 €", (15_000, "EUR")),
+    ("50 tys. zł", (50_000, "PLN")),
+    ("80 tys. zl", (80_000, "PLN")),
+    ("$120,000", (120_000, "USD")),
+    ("US$ 2M", (2_000_000, "USD")),
+    ("100k EUR", (100_000, "EUR")),
+    ("EUR 100k", (100_000, "EUR")),
+    ("2,5 mln PLN", (2_500_000, "PLN")),
+    ("30 mila euro", (30_000, "EUR")),
+    ("2 milioni di euro", (2_000_000, "EUR")),
+    ("£40k", (40_000, "GBP")),
+    ("40 000 złotych", (40_000, "PLN")),
+    ("10k CHF", (10_000, "CHF")),
+    ("budget around 50k", (50_000, None)),
+    ("100k", (100_000, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AMOUNTS, ids=[c[0] for c in AMOUNTS])
+def test_parse_amount(text: str, expected: tuple[float, str | None]) -> None:
+    value, currency = parse_amount(text)  # type: ignore[misc]
+    assert (value, currency) == (pytest.approx(expected[0]), expected[1])
+
+
+def test_parse_amount_none() -> None:
+    assert parse_amount("no budget yet") is None
+
+
+def test_find_amounts_spans_cover_the_currency() -> None:
+    text = "Budget approved, €60k this FY; ma zarezerwowane 80 tys. zł; 3 brands"
+    found = find_amounts(text)
+    assert [(s.raw, s.value, c) for s, c in found] == [
+        ("€60k", 60_000, "EUR"),
+        ("80 tys. zł", 80_000, "PLN"),
+    ]
+
+
+COUNTS = [
+    ("once", 1),
+    ("twice", 2),
+    ("thrice", 3),
+    ("three times", 3),
+    ("3 times", 3),
+    ("one time", 1),
+    ("3x", 3),
+    ("x3", 3),
+    ("una volta", 1),
+    ("due volte", 2),
+    ("tre volte", 3),
+    ("4 volte", 4),
+    ("raz", 1),
+    ("jeden raz", 1),
+    ("dwa razy", 2),
+    ("trzy razy", 3),
+    ("pięć razy", 5),
+    ("piec razy", 5),
+    ("dwukrotnie", 2),
+    ("Twice", 2),
+]
+
+
+@pytest.mark.parametrize(("token", "expected"), COUNTS, ids=[c[0] for c in COUNTS])
+def test_count_word(token: str, expected: int) -> None:
+    assert count_word(token) == expected
+
+
+@pytest.mark.parametrize("token", ["several times", "kilka razy", "più volte", "times", ""])
+def test_count_word_vague_is_none(token: str) -> None:
+    assert count_word(token) is None
+
+
+def test_find_counts() -> None:
+    text = "clicked the ad twice, trzy razy oglądał cennik, ha aperto due volte la mail, 2x"
+    assert [(s.raw, s.value) for s in find_counts(text)] == [
+        ("twice", 2),
+        ("trzy razy", 3),
+        ("due volte", 2),
+        ("2x", 2),
+    ]
+
+
+SPAN_TEXTS = [
+    "Acme ~1,100 FTE, €2,5 mln budget, opened four emails twice, tel. 604 221 873",
+    "Ferretti: 65 dipendenti, 30 mila euro, due whitepaper, ventitré utenti, cell. 335 781 4420",
+    "DentaPlus 1\u00a0200 osób, 80 tys. zł, dwa razy, pięć e-booków, 2026-01-13, 14.03",
+    "TWO HUNDRED users and a Dozen seats, 1.5M ARR, $120,000, una dozzina di licenze",
+]
+
+
+@pytest.mark.parametrize("text", SPAN_TEXTS)
+def test_every_span_is_a_slice_of_the_text(text: str) -> None:
+    spans: list[NumberSpan] = [
+        *find_numbers(text),
+        *(s for s, _ in find_amounts(text)),
+        *find_counts(text),
+    ]
+    assert spans
+    for lang in ("en", "it", "pl"):
+        spans += find_numbers(text, lang)
+    for span in spans:
+        assert span.raw == text[span.start : span.end]
+        assert span.start < span.end
+
+
+def test_spans_do_not_overlap_and_are_in_order() -> None:
+    spans = find_numbers(SPAN_TEXTS[0] + " " + SPAN_TEXTS[1])
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
