@@ -1,0 +1,175 @@
+"""Benchmark: re-score a SQLite database of 100,000 leads with 1,000,000 interactions.
+
+Builds the database once (migrated schema, rows bulk-inserted with plain SQL), then
+times, each in a fresh process so its peak memory is its own:
+
+  1. `leadqual rescore` (apply) as of day A: every lead gets its first verdict;
+  2. `leadqual rescore --dry-run` as of day B (90 days later): the backtest, nothing written;
+  3. `leadqual rescore` (apply) as of day B.
+
+Target (issue 5): each under 60 s on SQLite on the 2-core machine, peak RSS under 1 GiB.
+
+    .venv/bin/python benchmarks/rescore_bench.py [--leads 100000] [--per-lead 10] [--db FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DAY_A = date(2026, 6, 30)
+DAY_B = DAY_A + timedelta(days=90)
+
+KINDS = [
+    "website_visit", "pricing_page_visit", "content_download", "newsletter_signup",
+    "form_submission", "webinar_registration", "webinar_attendance", "event_attendance",
+    "email_open", "email_click", "email_reply", "social_engagement", "ad_click", "cart_add",
+    "wishlist_add", "free_trial_signup", "product_usage", "demo_request", "quote_request",
+    "contact_sales", "meeting_booked", "upgrade_request", "unsubscribe", "email_bounce",
+]
+# hand-raises are rarer than visits and opens, as in real funnels
+WEIGHTS = [20, 8, 10, 5, 4, 4, 4, 2, 20, 10, 4, 6, 4, 2, 2, 2, 2, 0.6, 0.6, 0.4, 0.4, 0.2, 1, 1]
+SENIORITY = ["executive", "vp", "director", "manager", "individual", "entry", None]
+DEPARTMENT = ["marketing", "sales", "it", "finance", "operations", "hr", "executive", None]
+INDUSTRY = ["software", "it_services", "ecommerce", "retail", "manufacturing", "healthcare", None]
+COUNTRY = ["IT", "PL", "DE", "US", "BR", "JP", None]
+EMPLOYEES = [5, 30, 150, 800, 2500, 9000, None]
+
+
+def build(db: Path, leads: int, per_lead: int, seed: int = 7) -> None:
+    """A migrated database with `leads` leads and `leads * per_lead` interactions."""
+    from storage import make_engine, upgrade
+
+    if db.exists():
+        db.unlink()
+    for extra in ("-wal", "-shm"):
+        Path(f"{db}{extra}").unlink(missing_ok=True)
+    engine = make_engine(f"sqlite:///{db}")
+    upgrade(engine)
+    engine.dispose()
+
+    rng = random.Random(seed)
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=OFF")
+    started = time.perf_counter()
+    chunk = 10_000
+    lead_id = 0
+    for start in range(0, leads, chunk):
+        lead_rows, note_rows, ix_rows = [], [], []
+        for _ in range(min(chunk, leads - start)):
+            lead_id += 1
+            name, company = f"Person {lead_id}", f"Company {lead_id % 9973}"
+            dq = json.dumps([{"kind": "competitor", "evidence": "works for a competitor"}]) if rng.random() < 0.02 else None
+            timeline = (DAY_A + timedelta(days=rng.randint(10, 400))).isoformat() if rng.random() < 0.3 else None
+            lead_rows.append((
+                lead_id, now, now, now, "en", name, f"p{lead_id}@example.com", rng.choice(SENIORITY),
+                rng.choice(DEPARTMENT), company, rng.choice(INDUSTRY), rng.choice(EMPLOYEES),
+                rng.choice(COUNTRY), rng.choice(["confirmed", "planned", None, None]),
+                rng.choice(["decision_maker", "influencer", None, None]),
+                "needs reporting" if rng.random() < 0.3 else None, timeline, dq,
+                f"p{lead_id}@example.com", f"person {lead_id}|company {lead_id % 9973}",
+            ))
+            note_rows.append((lead_id, lead_id, "bench note", now, "qualified", "rules"))
+            kinds = rng.choices(KINDS, WEIGHTS, k=per_lead)
+            for n, kind in enumerate(kinds):
+                occurred = DAY_A - timedelta(days=rng.randint(0, 200)) if rng.random() < 0.8 else None
+                evidence = f"{kind} {n}"
+                ix_rows.append((
+                    lead_id, lead_id, kind, rng.choice([1, 1, 1, 2, 3]),
+                    occurred.isoformat() if occurred else None, None, evidence, evidence,
+                    "rules", "rejected" if rng.random() < 0.01 else None, now,
+                ))
+        con.executemany(
+            "INSERT INTO lead (id, created_at, updated_at, last_activity, language, name, email,"
+            " seniority, department, company_name, industry, employees, country, budget, authority,"
+            " need, timeline_due, disqualifiers, email_key, name_key)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            lead_rows,
+        )
+        con.executemany(
+            "INSERT INTO note (id, lead_id, text, created_at, status, extractor) VALUES (?,?,?,?,?,?)",
+            note_rows,
+        )
+        con.executemany(
+            "INSERT INTO interaction (lead_id, note_id, kind, count, occurred_on, detail, evidence,"
+            " evidence_key, provenance, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            ix_rows,
+        )
+        con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    print(f"built {leads:,} leads / {leads * per_lead:,} interactions in {time.perf_counter() - started:.1f} s"
+          f" ({db.stat().st_size / 2**20:.0f} MiB)")
+
+
+def child(db: Path, as_of: date, dry_run: bool) -> None:
+    """One re-score in this process; prints a JSON line with its figures."""
+    from assistant.config import load_settings
+    from assistant.pipeline import Pipeline
+
+    settings = load_settings(database_url=f"sqlite:///{db}")
+    started = time.perf_counter()
+    with Pipeline.open(settings) as pipeline:
+        changes: dict[str, int] = {}
+        for change in pipeline.rescore_all(as_of=as_of, dry_run=dry_run):
+            key = f"{change.old_stage.value if change.old_stage else '-'}->{change.new_stage.value}"
+            changes[key] = changes.get(key, 0) + 1
+    seconds = time.perf_counter() - started
+    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": round(seconds, 2), "peak_rss_mib": round(rss_mib), "changes": changes}))
+
+
+def run(db: Path, as_of: date, dry_run: bool, label: str) -> dict:
+    cmd = [sys.executable, __file__, "--child", "--db", str(db), "--as-of", as_of.isoformat()]
+    if dry_run:
+        cmd.append("--dry-run")
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    changed = sum(figures["changes"].values())
+    print(f"{label:<40} {figures['seconds']:7.1f} s   peak RSS {figures['peak_rss_mib']:5d} MiB"
+          f"   {changed:,} stage changes")
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--leads", type=int, default=100_000)
+    parser.add_argument("--per-lead", type=int, default=10, help="interactions per lead")
+    parser.add_argument("--db", type=Path, default=Path("/tmp/leadqual-rescore-bench.db"))
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--as-of", type=date.fromisoformat, default=DAY_B, help=argparse.SUPPRESS)
+    parser.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.db, args.as_of, args.dry_run)
+        return
+    # always rebuilt: the runs below change the database
+    build(args.db, args.leads, args.per_lead)
+    print(f"machine: {os.cpu_count()} cores; SQLite {sqlite3.sqlite_version}")
+    first = run(args.db, DAY_A, False, f"rescore apply (as of {DAY_A})")
+    dry = run(args.db, DAY_B, True, f"rescore --dry-run (as of {DAY_B})")
+    second = run(args.db, DAY_B, False, f"rescore apply (as of {DAY_B})")
+    assert dry["changes"] == second["changes"], "a dry run must predict exactly what applying does"
+    worst = max(first["seconds"], dry["seconds"], second["seconds"])
+    rss = max(first["peak_rss_mib"], dry["peak_rss_mib"], second["peak_rss_mib"])
+    verdict = "OK" if worst < 60 and rss < 1024 else "OVER TARGET"
+    print(f"slowest {worst:.1f} s (target < 60 s), peak RSS {rss} MiB (target < 1024 MiB): {verdict}")
+
+
+if __name__ == "__main__":
+    main()
