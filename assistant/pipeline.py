@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -46,9 +46,18 @@ from assistant.extract import Extractor, make_extractor
 from assistant.extract.errors import ExtractionError
 from assistant.scoring import ScoringModel, load_scoring, score
 from storage import make_engine, repo, upgrade
-from storage.errors import InvalidFact, LeadNotFound, NoteNotFound, StorageError
+from storage.errors import (
+    InteractionNotFound,
+    InvalidFact,
+    LeadNotFound,
+    NoteNotFound,
+    StorageError,
+)
+from storage.repo import FACT_FIELDS
 
 __all__ = [
+    "FACT_FIELDS",
+    "InteractionNotFound",
     "InvalidFact",
     "LeadNotFound",
     "NoteNotFound",
@@ -190,7 +199,7 @@ class Pipeline:
         with self._tx() as s:
             repo.delete_lead(session=s, lead_id=lead_id)
 
-    def merge_leads(self, from_id: int, into_id: int, *, as_of: date | None = None) -> VerdictRecord | None:
+    def merge_leads(self, from_id: int, into_id: int, *, as_of: date | None = None) -> VerdictRecord:
         """Move lead `from_id` (notes, interactions, transcript, facts `into_id` lacks)
         onto `into_id`, delete `from_id`, and re-score `into_id` (cause merge)."""
         with self._tx() as s:
@@ -330,6 +339,41 @@ class Pipeline:
         """save_note + qualify_note. The note stays saved even when extraction fails."""
         note_id = self.save_note(lead_id, text, author=author)
         return self.qualify_note(note_id, as_of=as_of, extractor=extractor)
+
+    def save_text(
+        self,
+        text: str,
+        *,
+        as_of: date,
+        lead_id: int | None = None,
+        extractor: str | None = None,
+        merge_duplicate: bool = True,
+        author: str | None = None,
+    ) -> QualifyOutcome:
+        """Store `text` as a note of lead `lead_id`, or of a new lead; what `leadqual
+        qualify --save` / `--lead ID` call.
+
+        With no `lead_id`, a new lead is created for the note; when the note's facts
+        match a stored lead (same email, or same person and company) and
+        `merge_duplicate`, the new lead is merged into that one, and the outcome's
+        `lead_id` and `verdict` are the matched lead's (`matched_existing` says which).
+        Raises ExtractionError like qualify_note (the note stays saved) and LeadNotFound.
+        """
+        if lead_id is not None:
+            return self.add_note(lead_id, text, as_of=as_of, extractor=extractor, author=author)
+        new_id = self.create_lead().id
+        outcome = self.add_note(new_id, text, as_of=as_of, extractor=extractor, author=author)
+        matched = outcome.matched_existing
+        if matched is None or not merge_duplicate:
+            return outcome
+        record = self.merge_leads(new_id, matched.id, as_of=as_of)
+        return replace(
+            outcome,
+            lead_id=matched.id,
+            verdict=record.to_verdict(),
+            previous_stage=matched.stage,
+            verdict_record=record,
+        )
 
     # --- scoring ----------------------------------------------------------------------------
 
