@@ -161,7 +161,7 @@ class FakeLLMServer:
 
     @property
     def chat_requests(self) -> list[RecordedRequest]:
-        return [r for r in self.requests if r.path.endswith("/chat/completions")]
+        return [r for r in self.requests if r.path.split("?")[0].endswith("/chat/completions")]
 
     # --- addresses --------------------------------------------------------------------
 
@@ -210,7 +210,7 @@ class FakeLLMServer:
 
             def do_GET(self) -> None:
                 server._record(self, None)
-                if self.path.rstrip("/").endswith("/models"):
+                if self.path.split("?")[0].rstrip("/").endswith("/models"):
                     data = [{"id": m, "object": "model", "created": 0, "owned_by": "test"}
                             for m in server.models]
                     self._send(200, json.dumps({"object": "list", "data": data}).encode())
@@ -225,7 +225,7 @@ class FakeLLMServer:
                 except ValueError:
                     body = data.decode("utf-8", "replace")
                 request = server._record(self, body)
-                if not self.path.rstrip("/").endswith("/chat/completions"):
+                if not self.path.split("?")[0].rstrip("/").endswith("/chat/completions"):
                     self._send(404, b'{"error": {"message": "not found"}}')
                     return
                 reply = server._next()
