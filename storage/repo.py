@@ -660,11 +660,12 @@ def add_interactions(
     """Record interactions not already recorded (same kind and normalised evidence).
     Returns the new ids and how many were duplicates."""
     now = now or utcnow()
-    existing = set(
-        session.execute(
+    existing = {
+        (kind, key)
+        for kind, key in session.execute(
             sa.select(InteractionRow.kind, InteractionRow.evidence_key).where(InteractionRow.lead_id == lead_id)
-        ).tuples()
-    )
+        )
+    }
     rows: list[InteractionRow] = []
     duplicates = 0
     for i in interactions:
@@ -918,7 +919,7 @@ def merge_leads(*, session: Session, from_id: int, into_id: int, now: datetime |
             sa.select(FactChangeRow.field, FactChangeRow.provenance)
             .where(FactChangeRow.lead_id == from_id)
             .order_by(FactChangeRow.id)
-        ).tuples()
+        )
     }
     copied: list[str] = []
     for path, column in SCALAR_FIELDS.items():
@@ -939,11 +940,12 @@ def merge_leads(*, session: Session, from_id: int, into_id: int, now: datetime |
             prov = Provenance(provenance_of.get(DISQUALIFIERS_FIELD, Provenance.imported.value))
             _set_disqualifiers(session, target, current + extra, note_id=None, provenance=prov, now=now)
             copied.append(DISQUALIFIERS_FIELD)
-    existing = set(
-        session.execute(
+    existing = {
+        (kind, key)
+        for kind, key in session.execute(
             sa.select(InteractionRow.kind, InteractionRow.evidence_key).where(InteractionRow.lead_id == into_id)
-        ).tuples()
-    )
+        )
+    }
     for ix in session.scalars(sa.select(InteractionRow).where(InteractionRow.lead_id == from_id)).all():
         if (ix.kind, ix.evidence_key) in existing:
             session.delete(ix)
@@ -1034,7 +1036,7 @@ def iter_leads_to_score(
         .where(InteractionRow.lead_id.between(first, last))
         .where(sa.or_(InteractionRow.status.is_(None), InteractionRow.status != "rejected"))
         .order_by(InteractionRow.lead_id, InteractionRow.id)
-    ).tuples():
+    ):
         by_lead.setdefault(lead_id, []).append(
             new(kind=kinds[kind], count=count, occurred_on=occurred_on, detail=detail, evidence=evidence)
         )
