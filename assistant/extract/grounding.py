@@ -5,10 +5,11 @@ Two pure steps, usable by any extractor:
 - `coerce_extraction(data)`: a raw JSON object -> `Extraction`, field by field. A value
   outside the schema (an unknown interaction kind, a seniority that does not exist, a date
   that is not a date) is rejected and reported, never guessed into place; the rest stands.
-- `ground(extraction, text)`: every interaction and disqualifier whose evidence is not a
-  verbatim substring of the text (after whitespace, quote and case normalisation) is
-  dropped; an interaction count that its evidence contradicts is reset to 1; a company
-  size, revenue or budget amount that appears nowhere in the text is dropped.
+- `ground(extraction, text, as_of=)`: every interaction and disqualifier whose evidence
+  is not a verbatim substring of the text (after whitespace, quote and case
+  normalisation) is dropped; an interaction count its evidence contradicts is corrected;
+  a date after the reference date is cleared; a company size, revenue or budget amount
+  written nowhere in the text is dropped.
 
 Dropped items are returned as `DroppedItem`s so they are reported, not scored.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -242,8 +244,14 @@ def _jsonable(value: Any) -> Any:
 # --- grounding: Extraction vs the text ------------------------------------------------------
 
 
-def ground(extraction: Extraction, text: str) -> tuple[Extraction, list[DroppedItem]]:
-    """The extraction with only what `text` supports, and what was dropped and why."""
+def ground(
+    extraction: Extraction, text: str, *, as_of: date | None = None
+) -> tuple[Extraction, list[DroppedItem]]:
+    """The extraction with only what `text` supports, and what was dropped and why.
+
+    With `as_of`, an interaction dated after the reference date loses its date (a note
+    reports what happened; a future date would earn more than full points).
+    """
     haystack = normalise(text)
     dropped: list[DroppedItem] = []
 
@@ -270,6 +278,15 @@ def ground(extraction: Extraction, text: str) -> tuple[Extraction, list[DroppedI
                 )
             )
             item = item.model_copy(update={"count": count})
+        if as_of is not None and item.occurred_on is not None and item.occurred_on > as_of:
+            dropped.append(
+                DroppedItem(
+                    item=f"interactions.{item.kind.value}.occurred_on",
+                    reason=f"{item.occurred_on.isoformat()} is after the reference date {as_of.isoformat()}",
+                    data=item.model_dump(mode="json"),
+                )
+            )
+            item = item.model_copy(update={"occurred_on": None})
         interactions.append(item)
 
     disqualifiers: list[Disqualifier] = []

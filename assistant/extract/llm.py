@@ -281,7 +281,7 @@ class LLMExtractor:
             raise self._final_error(outcome)
 
         extraction, invalid = coerce_extraction(attempt.data)
-        grounded, ungrounded = ground(extraction, text)
+        grounded, ungrounded = ground(extraction, text, as_of=as_of)
         dropped: list[DroppedItem] = [*invalid, *ungrounded]
         warnings = []
         if len(outcome.attempts) > 1:

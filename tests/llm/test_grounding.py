@@ -123,3 +123,15 @@ def test_coerce_keeps_good_fields_and_reports_bad_ones():
 def test_coerce_rejects_an_answer_that_is_not_an_object(data):
     with pytest.raises(ValueError):
         coerce_extraction(data)
+
+
+def test_a_date_after_the_reference_date_is_cleared():
+    from datetime import date
+
+    extraction = Extraction(interactions=[
+        Interaction(kind="meeting_booked", evidence="asked for a quote", occurred_on=date(2026, 4, 2)),
+        Interaction(kind="quote_request", evidence="asked for a quote", occurred_on=date(2026, 3, 1)),
+    ])
+    grounded, dropped = ground(extraction, TEXT, as_of=date(2026, 3, 16))
+    assert [i.occurred_on for i in grounded.interactions] == [None, date(2026, 3, 1)]
+    assert [d.item for d in dropped] == ["interactions.meeting_booked.occurred_on"]
