@@ -310,20 +310,25 @@ def find_numbers(text: str, lang: str | None = None) -> list[NumberSpan]:
     return out
 
 
-def parse_number(text: str, lang: str | None = None) -> float | None:
-    """The one number written in `text` ("1.200", "2,5 mln", "due", "a dozen"), or None."""
+def parse_number(text: str, lang: str | None = None, *, whole: bool = False) -> float | None:
+    """The number written in `text` ("1.200", "2,5 mln", "due", "a dozen"), or None.
+
+    By default the first number in `text` ("1,2 mln zł" -> 1200000.0); with `whole=True`
+    the number must be all of `text` ("three weeks" -> None).
+    """
     stripped = text.strip()
     if not stripped:
         return None
     key = fold(stripped)
-    if key in _NUMBER_WORDS:
+    if _is_number_word(key, lang):
         return _NUMBER_WORDS[key]
     if key in _ARTICLES:
         return _ARTICLES[key]
-    spans = find_numbers(stripped, lang)
+    spans = find_numbers(stripped, lang) or _scan_number_words(stripped, lang, allow_alone=True)
     if not spans:
-        words = _scan_number_words(stripped, lang, allow_alone=True)
-        return words[0].value if words else None
+        return None
+    if whole and (len(spans) != 1 or spans[0].start != 0 or spans[0].end != len(stripped)):
+        return None
     return spans[0].value
 
 

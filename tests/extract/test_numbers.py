@@ -249,3 +249,11 @@ def test_spans_do_not_overlap_and_are_in_order() -> None:
     spans = find_numbers(SPAN_TEXTS[0] + " " + SPAN_TEXTS[1])
     for a, b in itertools.pairwise(spans):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("three", 3), ("a couple", 2), ("1.200", 1200), ("three weeks", None), ("our three", None)],
+)
+def test_parse_number_whole(text: str, expected: float | None) -> None:
+    assert parse_number(text, "en", whole=True) == expected
