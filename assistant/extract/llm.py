@@ -255,7 +255,13 @@ class LLMExtractor:
     def chain(self, method: str) -> Any:
         """prompt | model.with_structured_output(schema, method, include_raw=True)."""
         if method not in self._chains:
-            kwargs = {"strict": True} if method == LLMMethod.json_schema.value else {}
+            kwargs: dict[str, Any] = {}
+            if method == LLMMethod.json_schema.value:
+                kwargs["strict"] = True
+            elif method == LLMMethod.json_mode.value and self.provider == LLMProvider.compatible.value:
+                # llama.cpp and llama-cpp-python constrain JSON mode to a schema given
+                # alongside; other servers ignore the extra key. OpenAI rejects it.
+                kwargs["response_format"] = {"type": "json_object", "schema": extraction_schema()}
             structured = self.chat_model().with_structured_output(
                 extraction_schema(), method=method, include_raw=True, **kwargs
             )

@@ -106,7 +106,8 @@ def test_json_mode_puts_the_schema_in_the_prompt_and_reads_fenced_json(llm_serve
 
     assert result.extraction.contact.name == "Elena Marsh"
     body = llm_server.chat_requests[0].body
-    assert body["response_format"] == {"type": "json_object"}
+    # a compatible server also gets the schema beside JSON mode (llama.cpp constrains to it)
+    assert body["response_format"] == {"type": "json_object", "schema": extraction_schema()}
     system = body["messages"][0]["content"]
     assert "JSON Schema" in system and '"interactions"' in system
     assert sum(m["role"] == "system" for m in body["messages"]) == 1  # one system message, first
@@ -396,3 +397,11 @@ def test_azure_uses_the_deployment_url_and_api_key_header(llm_server, records):
     assert request.headers["api-key"] == "azure-secret"
     assert "max_tokens" not in request.body  # the cloud gets max_completion_tokens only
     assert result.model == "leads-gpt" and records[0].provider == "azure"
+
+
+def test_json_mode_on_openai_sends_plain_json_mode(llm_server, extractor_for):
+    llm_server.script(answer(GOOD))
+    extractor_for(llm_provider="openai", llm_api_key="sk-test", llm_method="json_mode").extract(NOTE, as_of=AS_OF)
+    body = llm_server.chat_requests[0].body
+    assert body["response_format"] == {"type": "json_object"}
+    assert body["max_tokens"] == body["max_completion_tokens"]  # a base URL that is not OpenAI's
