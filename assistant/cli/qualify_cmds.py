@@ -201,7 +201,7 @@ def qualify_command(
         raise _fail("the note is empty: nothing to qualify")
     if save or lead is not None:
         _qualify_and_store(settings, note, lead_id=lead, as_of=reference, extractor=extractor,
-                           fallback=use_fallback, as_json=as_json)
+                           fallback=use_fallback, as_json=as_json, scoring=model)
         return
     qualifier = _Qualifier(_extractor(settings, extractor), model, fallback=use_fallback, lang=lang)
     from assistant.extract.errors import ExtractionError
@@ -263,7 +263,7 @@ def _qualify_jsonl(path: Path, qualify: _Qualifier, *, default_as_of: date, as_o
 
 
 def _qualify_and_store(settings: Settings, note: str, *, lead_id: int | None, as_of: date,
-                       extractor: str | None, fallback: bool, as_json: bool) -> None:
+                       extractor: str | None, fallback: bool, as_json: bool, scoring: ScoringModel) -> None:
     """The note through the Pipeline: saved first, then read, merged and scored."""
     from assistant.extract.errors import ExtractionError
     from assistant.pipeline import Pipeline
@@ -271,40 +271,29 @@ def _qualify_and_store(settings: Settings, note: str, *, lead_id: int | None, as
 
     if extractor is not None:
         _extractor(settings, extractor)  # a clear error for a bad choice, before anything is saved
-    pipeline = Pipeline.open(settings.model_copy(update={"fallback_to_rules": fallback}))
     try:
-        if lead_id is None:
-            lead_id = pipeline.create_lead().id
-            created = True
-        else:
-            pipeline.get_lead(lead_id)  # LeadNotFound before the note is saved anywhere
-            created = False
+        pipeline = Pipeline.open(settings.model_copy(update={"fallback_to_rules": fallback}), scoring=scoring)
+    except Exception as exc:
+        raise _fail(f"cannot open the database {settings.effective_database_url}: {exc}") from None
+    with pipeline:
         try:
-            outcome = pipeline.add_note(lead_id, note, as_of=as_of, extractor=extractor)
+            outcome = pipeline.save_text(note, as_of=as_of, lead_id=lead_id, extractor=extractor,
+                                         author=settings.author)
         except ExtractionError as exc:
-            raise _fail(f"{exc.user_message}\nThe note is saved on lead {lead_id}; "
-                        f"`leadqual rescore` or the TUI's retry reads it again.", code=1) from None
-        matched = getattr(outcome, "matched_existing", None)
-        if created and matched is not None and matched.id != lead_id:
-            merge = getattr(pipeline, "merge_leads", None)
-            if merge is not None:
-                merge(lead_id, matched.id)
-                typer.echo(f"This note is about a lead you already have, {matched.label}: added it there.",
-                           err=True)
-                lead_id = matched.id
-            else:
-                typer.echo(f"note: this looks like lead {matched.id} ({matched.label}).", err=True)
-        fell_back = outcome.error.user_message if getattr(outcome, "fell_back", False) and outcome.error else None
+            where = f"lead {lead_id}" if lead_id is not None else "a new lead (`leadqual leads` lists it)"
+            raise _fail(f"{exc.user_message}\nThe note is saved, unread, on {where}.", code=1) from None
+        except StorageError as exc:
+            raise _fail(str(exc)) from None
+        if outcome.matched_existing is not None and lead_id is None:
+            typer.echo(f"This note is about a lead you already have, {outcome.matched_existing.label}: "
+                       "added it there.", err=True)
+        fell_back = outcome.error.user_message if outcome.fell_back and outcome.error else None
         if as_json:
-            out = _output(outcome.result, outcome.verdict, fell_back=fell_back, lead_id=lead_id)
+            out = _output(outcome.result, outcome.verdict, fell_back=fell_back, lead_id=outcome.lead_id)
             typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         else:
             _print_verdict(outcome.result, outcome.verdict, fell_back)
-            typer.echo(f"saved as lead {lead_id}")
-    except StorageError as exc:
-        raise _fail(str(exc)) from None
-    finally:
-        pipeline.close()
+            typer.echo(f"saved as lead {outcome.lead_id}")
 
 
 @app.command("eval")
