@@ -114,6 +114,10 @@ class Pipeline:
         recorder: Callable[[LLMCallRecord], None] | None = None,
     ) -> None:
         self.engine = engine
+        if not isinstance(settings.extractor, ExtractorChoice):
+            # settings.model_copy(update=...) skips validation and may leave a plain string,
+            # which effective_extractor / make_extractor would not recognise
+            settings = settings.model_copy(update={"extractor": ExtractorChoice(settings.extractor)})
         self.settings = settings
         self.scoring = scoring
         self._extractor = extractor
