@@ -1065,27 +1065,36 @@ def iter_leads_to_score(
 def save_verdicts_bulk(
     *, session: Session, verdicts: Sequence[tuple[int, Verdict]], cause: str, now: datetime | None = None
 ) -> None:
-    """Store many verdicts at once (cause 'rescore') and point each lead at its new one."""
+    """Store many verdicts at once (cause 'rescore') and make each its lead's current one.
+
+    Three statements a batch, whatever its size: one multi-row INSERT, one executemany
+    UPDATE of the lead figures, one UPDATE pointing each lead at its newest verdict
+    (RETURNING ids row by row would cost a round trip per lead on SQLite)."""
     if not verdicts:
         return
     now = now or utcnow()
-    values = [_verdict_row(lead_id, v, cause=cause, note_id=None, now=now) for lead_id, v in verdicts]
-    if session.get_bind().dialect.name in ("sqlite", "postgresql"):
-        ids = session.scalars(sa.insert(VerdictRow).returning(VerdictRow.id, sort_by_parameter_order=True), values).all()
-    else:  # pragma: no cover - other databases: one by one
-        ids = []
-        for v in values:
-            row = VerdictRow(**v)
-            session.add(row)
-            session.flush()
-            ids.append(row.id)
     session.execute(
-        sa.update(LeadRow),
+        sa.insert(VerdictRow.__table__),  # type: ignore[arg-type]
+        [_verdict_row(lead_id, v, cause=cause, note_id=None, now=now) for lead_id, v in verdicts],
+    )
+    lead = LeadRow.__table__
+    session.execute(
+        sa.update(lead).where(lead.c.id == sa.bindparam("lead_id")),
         [
-            {"id": lead_id, "verdict_id": vid, "stage": v.stage.value, "fit": v.fit.score,
-             "grade": v.fit.grade, "engagement": v.engagement.score, "updated_at": now}
-            for (lead_id, v), vid in zip(verdicts, ids, strict=True)
+            {"lead_id": lead_id, "stage": v.stage.value, "fit": v.fit.score, "grade": v.fit.grade,
+             "engagement": v.engagement.score, "updated_at": now}
+            for lead_id, v in verdicts
         ],
+    )
+    verdict = VerdictRow.__table__
+    newest = (
+        sa.select(sa.func.max(verdict.c.id)).where(verdict.c.lead_id == lead.c.id).scalar_subquery()
+    )
+    ids = [lead_id for lead_id, _ in verdicts]
+    session.execute(
+        sa.update(lead)
+        .where(lead.c.id.between(min(ids), max(ids)), lead.c.id.in_(ids))
+        .values(verdict_id=newest)
     )
 
 
