@@ -92,6 +92,7 @@ class Settings(BaseSettings):
     llm_method: LLMMethod = Field(default=LLMMethod.json_schema)
     llm_timeout: float = Field(default=30.0, gt=0, description="Seconds per LLM request.")
     llm_max_retries: int = Field(default=2, ge=0, description="Retries on 429/5xx/timeouts.")
+    llm_max_tokens: int = Field(default=4096, gt=0, description="Most tokens the model may answer with.")
     azure_endpoint: str | None = Field(default=None, description="Azure OpenAI endpoint URL.")
     azure_api_version: str = Field(default="2024-10-21")
     azure_deployment: str | None = Field(default=None, description="Azure deployment name.")
