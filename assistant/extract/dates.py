@@ -111,6 +111,7 @@ _MON = _alt(_MONTHS)
 _UNIT_DAYS: dict[str, int] = {}
 for _days, _forms in (
     (1, "day days d giorno giorni gg g dzien dnia dni dniach"),
+    (14, "fortnight fortnights"),
     (7, "week weeks wk wks w settimana settimane sett tydzien tygodnia tygodnie tygodni "
         "tygodniach tyg"),
     (30, "month months mo mos mth mths mese mesi miesiac miesiaca miesiace miesiecy "
@@ -121,7 +122,7 @@ for _days, _forms in (
     for _form in _forms.split():
         _UNIT_DAYS[_form] = _days
 # Singular units that carry their own "one": "tydzień temu", "za miesiąc", "w ciągu roku".
-_SINGULAR_UNITS = {"dzien", "dnia", "tydzien", "tygodnia", "miesiac", "miesiaca", "rok", "roku",
+_SINGULAR_UNITS = {"fortnight", "dzien", "dnia", "tydzien", "tygodnia", "miesiac", "miesiaca", "rok", "roku",
                    "kwartal", "kwartalu", "mese", "anno", "settimana", "trimestre", "giorno",
                    "day", "week", "month", "year", "quarter"}  # fmt: skip
 # Polish singulars need no number ("tydzień temu", "za miesiąc"); other languages say "a"/"un".
@@ -226,7 +227,7 @@ _FIXED_OFFSETS: dict[int, list[str]] = {
     -7: ["last week", "last wk", "the week before", "la settimana scorsa", "settimana scorsa",
          "la scorsa settimana", "scorsa settimana", "la settimana passata", "settimana passata",
          "w zeszlym tygodniu", "w ubieglym tygodniu", "w poprzednim tygodniu",
-         "w tamtym tygodniu", "w zeszly tydzien", "w ostatnim tygodniu", "przed tygodniem",
+         "w tamtym tygodniu", "w minionym tygodniu", "w zeszly tydzien", "w ostatnim tygodniu", "przed tygodniem",
          "zeszlego tygodnia", "w zeszlym tyg", "w ub. tyg", "w ub. tygodniu"],
     7: ["next week", "next wk", "la prossima settimana", "prossima settimana",
         "la settimana prossima", "settimana prossima", "la settimana che viene",
@@ -235,7 +236,7 @@ _FIXED_OFFSETS: dict[int, list[str]] = {
     -14: ["the week before last", "two weeks back"],
     -30: ["last month", "il mese scorso", "mese scorso", "lo scorso mese", "il mese passato",
           "w zeszlym miesiacu", "w ubieglym miesiacu", "w poprzednim miesiacu",
-          "przed miesiacem", "w zeszlym mies"],
+          "przed miesiacem", "w zeszlym mies", "w minionym miesiacu"],
     30: ["next month", "il mese prossimo", "il prossimo mese", "prossimo mese", "mese prossimo",
          "w przyszlym miesiacu", "w nastepnym miesiacu"],
     -365: ["last year", "l'anno scorso", "l'anno passato", "anno scorso", "lo scorso anno",
@@ -249,7 +250,7 @@ _FIXED = re.compile(
     + _alt({re.escape(p).replace("\\ ", " ").replace(" ", r"\s+") for p in _OFFSET_OF})
     + r")(?P<part>"
     + _DAY_PART
-    + r")(?![\w'])"
+    + r")(?!\w)"
 )
 # Weekends: the last Saturday before today, or the next one.
 _WEEKEND = re.compile(
@@ -260,7 +261,7 @@ _WEEKEND = re.compile(
     r"|(?:il\s+)?(?:weekend|fine\s+settimana)\s+prossimo|w\s+(?:przyszly|najblizszy)\s+weekend))(?!\w)"
 )
 
-_PAST_DIR = {"last", "past", "previous", "this past", "lo scorso", "la scorsa", "scorso",
+_PAST_DIR = {"last", "past", "previous", "this past", "miniony", "miniona", "minionego", "lo scorso", "la scorsa", "scorso",
              "scorsa", "passato", "passata", "zeszly", "zeszla", "zeszlego", "zeszlej", "ubiegly",
              "ubiegla", "ubieglego", "ubieglej", "ostatni", "ostatnia", "poprzedni",
              "poprzednia"}  # fmt: skip
@@ -274,7 +275,7 @@ _WEEKDAY_RE = re.compile(
     r"(?<![\w'])(?:(?P<prep>on|for|per|il(?!\s+prossim|\s+scors)|di|da|w|we|na|do|od|by|until"
     r"|till|entro)\s+)?"
     r"(?P<x>(?:(?P<dir1>" + _alt(_PAST_DIR | _NEXT_DIR | _THIS_DIR) + r")\s+)?"
-    r"(?P<day>" + _WD + r")(?![\w'])"
+    r"(?P<day>" + _WD + r")(?:'(?!\w))?(?!\w)"  # "lunedi'" is how some type "lunedì"
     r"(?:\s+(?P<dir2>scorso|scorsa|passato|passata|prossimo|prossima)(?!\w))?)"
 )
 
@@ -315,6 +316,7 @@ _ORDINAL_DAY = re.compile(
     r"|(?P<x2>the\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th))(?=\s*(?:[,.;:!?)]|$|and\b|at\b))"
     r"|(?P<x3>(?P<d2>[0-3]?\d)-(?:go|ego|tego)))(?!\w)(?!\s+(?:of\s+)?(?:" + _MON + r")(?!\w))"
 )
+_DATE_CUE_BEFORE = re.compile(r"(?:on|il|dal|al|del|dnia|w\s+dniu|since|from|od|do)\s+$")
 _CLOCK_BEFORE = re.compile(r"(?:alle|ore|at|godz\.?|o|around|verso|intorno\s+alle)\s*$")
 _AGO = re.compile(
     r"(?<![^\W\d_])(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|back|fa|temu|from\s+now)(?!\w)"
@@ -437,11 +439,20 @@ def _find_numeric(text: str, folded: str, as_of: date, lang: str | None) -> list
         d_raw, m_raw, sep = m.group("d"), m.group("m"), m.group("sep")
         if sep == "." and len(m_raw) != 2:
             continue  # "2.5" is a number, "13.01" a date
-        if sep == "/" and (m.group() == "24/7" or (len(d_raw) == 1 and len(m_raw) == 1)):
+        if m.group() == "24/7":
+            continue
+        # "1/2" is a fraction unless a date word comes before: "on 5/3", "il 5/3"
+        one_digit_each = sep == "/" and len(d_raw) == 1 and len(m_raw) == 1
+        if one_digit_each and not _DATE_CUE_BEFORE.search(
+            folded, max(0, m.start() - 12), m.start()
+        ):
             continue
         if _CLOCK_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "alle 9.05" is a time
-        value = _guess_year(int(m_raw), int(d_raw), as_of) if 1 <= int(m_raw) <= 12 else None
+        day, month = int(d_raw), int(m_raw)
+        if sep == "/" and month > 12 >= day:
+            day, month = month, day  # US order: "3/14"
+        value = _guess_year(month, day, as_of) if 1 <= month <= 12 else None
         if value:
             out.append((m.start(), m.end(), value))
     for m in _ORDINAL_DAY.finditer(folded):
@@ -498,7 +509,6 @@ _FINDERS: tuple[Finder, ...] = (
     _find_relative_counts,
     _find_month_names,
     _find_numeric,
-    _find_weekdays,
 )
 
 
@@ -558,8 +568,26 @@ def find_dates(text: str, as_of: date, lang: str | None = None) -> list[DateSpan
     found: list[Found] = []
     for finder in _FINDERS:
         found.extend(finder(text, folded, as_of, lang))
+    weekday_found = _find_weekdays(text, folded, as_of, lang)
+    found.extend(weekday_found)
+    weekdays = {(s, e) for s, e, _ in weekday_found}
     found.extend(_dateparser_fallback(text, folded, as_of, lang, found))
-    return [DateSpan(s, e, v, text[s:e]) for s, e, v in _pick(found)]
+    picked = _pick(found)
+    merged: list[Found] = []
+    for item in picked:
+        # "Mon 9/3", "lunedì, 09/03/2026": the weekday only names the date that follows
+        if (
+            merged
+            and (merged[-1][0], merged[-1][1]) in weekdays
+            and (item[0], item[1]) not in weekdays
+        ):
+            gap = text[merged[-1][1] : item[0]]
+            dot_ok = merged[-1][1] - merged[-1][0] <= 5  # "Mon. 9/3", not "Friday. 13.03"
+            if len(gap) <= 3 and not gap.strip(" ,\u00a0" + ("." if dot_ok else "")):
+                merged[-1] = (merged[-1][0], item[1], item[2])
+                continue
+        merged.append(item)
+    return [DateSpan(s, e, v, text[s:e]) for s, e, v in merged]
 
 
 def resolve_date(phrase: str, as_of: date, lang: str | None = None) -> date | None:
@@ -576,7 +604,10 @@ _MON_FULL = _alt(
 )
 _CUE = (
     r"(?:by|before|until|till|no\s+later\s+than|ahead\s+of|entro|prima\s+(?:di|della|del|dell')"
-    r"|non\s+oltre|najpozniej\s+do|do|przed)"
+    r"|non\s+oltre|najpozniej\s+do|do|przed"
+    # a labelled field: "deadline: 30/06", "termin: koniec czerwca", "scadenza - fine anno"
+    r"|(?:deadline|termin|scadenza|tempistica|tempi|timeline|timing|go[- ]live)\s*[:\-–]"
+    r"(?:\s*(?:the|la|il|koniec|by|entro|do))?)"
 )
 _Q_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "pierwszego": 1,
@@ -592,10 +623,12 @@ _DEADLINE_TARGET = (
     # end of a period: year, month, quarter, a named month or quarter, a year number
     r"(?:end\s+of\s+(?:the\s+|this\s+)?|fine\s+(?:dell'|del\s+|della\s+|di\s+|d')?"
     r"|(?:la\s+)?fine\s+(?:dell'|del\s+|della\s+|di\s+|d')?|konca\s+(?:tego\s+|biezacego\s+)?"
-    r"|koncem\s+)(?P<end>year|anno|roku|month|mese|miesiaca|quarter|trimestre|kwartalu"
+    r"|koncem\s+)(?P<next>next\s+|(?:del\s+|della\s+)?prossim[oa]\s+|przyszlego\s+"
+    r"|nastepnego\s+)?(?P<end>year|anno|roku|month|mese|miesiaca|quarter|trimestre|kwartalu"
     r"|q(?P<endq>[1-4])|(?P<endm>" + _MON_FULL + r")|(?P<endy>20\d{2}))"
     r"(?:\s+(?P<endyy>20\d{2}))?"
     r"|(?P<yearend>year[- ]?end|eoy|l'anno|quest'anno)"
+    r"|(?:mid[- ]|meta\s+(?:di\s+)?|polowy\s+|polowie\s+)(?P<midm>" + _MON_FULL + r")"
     r"|(?P<monthend>month[- ]?end|eom)"
     r"|(?P<qend>quarter[- ]?end|eoq)"
     r"|(?:il\s+|the\s+)?q(?P<q>[1-4])(?:\s*(?:'|20)(?P<qy>\d{2}))?"
@@ -610,6 +643,7 @@ _DEADLINE_TARGET = (
     r"|(?P<numd>[0-3]?\d)[./](?P<numm>[01]?\d)(?:[./](?P<numy>(?:20)?\d{2}))?(?![\d.])"
     r"|(?P<month>" + _MON_FULL + r")(?:\s+(?P<monthy>20\d{2}))?"
     r"|(?P<wd>" + _WD + r")"
+    r"|(?P<ordd>[0-3]?\d)(?:st|nd|rd|th)"
     r"|(?P<rel>" + _alt({p.replace(" ", r"\s+") for p in _DEADLINE_REL}) + r")"
     r")(?![\w])"
 )
@@ -649,17 +683,25 @@ def _deadline_from_cued(m: re.Match[str], as_of: date) -> date | None:
         year = int(g["endyy"]) if g["endyy"] else None
         if g["endy"]:
             return date(int(g["endy"]), 12, 31)
+        following = bool(g["next"])
         if end in ("year", "anno", "roku"):
-            return date(as_of.year, 12, 31)
+            return date(as_of.year + following, 12, 31)
         if end in ("month", "mese", "miesiaca"):
+            if following:
+                return _month_end(as_of.year + (as_of.month == 12), as_of.month % 12 + 1)
             return _month_end(as_of.year, as_of.month)
         if end in ("quarter", "trimestre", "kwartalu"):
+            if following:
+                q = _current_quarter(as_of) % 4 + 1
+                return _quarter_end(as_of.year + (q == 1), q)
             return _quarter_end(as_of.year, _current_quarter(as_of))
         if g["endq"]:
             return _next_quarter_end(int(g["endq"]), as_of, year)
         return _next_on_or_after(_MONTHS[g["endm"]], None, as_of, year)
     if g["yearend"]:
         return date(as_of.year, 12, 31)
+    if g["midm"]:
+        return _next_on_or_after(_MONTHS[g["midm"]], 15, as_of, None)
     if g["monthend"]:
         return _month_end(as_of.year, as_of.month)
     if g["qend"]:
@@ -695,6 +737,16 @@ def _deadline_from_cued(m: re.Match[str], as_of: date) -> date | None:
         if g["month"] in {"ago", "set"} and not g["monthy"]:
             return None
         return _next_on_or_after(_MONTHS[g["month"]], None, as_of, _year(g["monthy"], None))
+    if g["ordd"]:
+        day = int(g["ordd"])
+        for month_start in (
+            as_of.replace(day=1),
+            _month_end(as_of.year, as_of.month) + timedelta(1),
+        ):
+            target = _safe_date(month_start.year, month_start.month, day)
+            if target is not None and target >= as_of:
+                return target
+        return None
     if g["wd"]:
         return _weekday(as_of, _WEEKDAYS[g["wd"]], "on_or_after")
     return None
@@ -740,7 +792,7 @@ def find_deadline_days(text: str, as_of: date, lang: str | None = None) -> tuple
     for m in _DEADLINE_DURATION.finditer(folded):
         unit, raw_n = m.group("unit"), m.group("n")
         if raw_n is None:
-            if m.group("pre").startswith(("in", "tra", "fra", "within", "entro")):
+            if m.group("pre") in ("in", "tra", "fra", "within", "entro"):
                 continue
             if unit not in _SINGULAR_UNITS:
                 continue

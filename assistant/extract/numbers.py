@@ -48,6 +48,7 @@ def fold(word: str) -> str:
 # Suffix words after a number ("2,5 mln", "30 mila", "3 tys.", "2 million"), folded.
 _MULT_WORDS: dict[str, float] = {
     "thousand": 1e3, "mila": 1e3, "tys": 1e3, "tysiac": 1e3, "tysiace": 1e3, "tysiecy": 1e3,
+    "tysiaca": 1e3, "miliona": 1e6, "miliarda": 1e9,
     "million": 1e6, "millions": 1e6, "mln": 1e6, "mio": 1e6, "milione": 1e6, "milioni": 1e6,
     "milion": 1e6, "miliony": 1e6, "milionow": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "mld": 1e9, "mrd": 1e9, "miliardo": 1e9,
@@ -60,8 +61,9 @@ _MULT_WORD_ALT = "|".join(
     sorted(
         {
             "thousand", "mila", r"tys\.?", "tysiąc", "tysiące", "tysięcy", "tysiac", "tysiace",
-            "tysiecy", "millions?", r"mln\.?", r"mio\.?", "milion[ei]", "milion(?:y|ów|ow)?",
-            "billions?", "bn", r"mld\.?", r"mrd\.?", "miliard[oi]", "miliard(?:y|ów|ow)?",
+            "tysiecy", "tysiąca", "tysiaca", "millions?", r"mln\.?", r"mio\.?", "milion[ei]",
+            "milion(?:y|ów|ow|a)?",
+            "billions?", "bn", r"mld\.?", r"mrd\.?", "miliard[oi]", "miliard(?:y|ów|ow|a)?",
         },
         key=len,
         reverse=True,
@@ -185,12 +187,16 @@ def _build_words() -> tuple[dict[str, float], dict[str, frozenset[str]]]:
     for n in range(2, 10):
         add("it", it_words[n] + "cento", 100.0 * n)
     add("it", "mille", 1000.0)
+    add("it", "centomila", 100_000.0)
+    for n in range(2, 10):
+        add("it", it_words[n] + "centomila", 100_000.0 * n)
     for n in range(2, 100):
         add("it", it_by_value[n] + "mila", 1000.0 * n)
     for lang, word, value in (
         ("en", "hundred", 100.0), ("en", "dozen", 12.0), ("en", "couple", 2.0),
         ("it", "dozzina", 12.0), ("it", "decina", 10.0), ("it", "ventina", 20.0),
         ("it", "centinaio", 100.0), ("it", "paio", 2.0), ("pl", "tuzin", 12.0), ("pl", "para", 2.0),
+        ("pl", "półtora", 1.5), ("pl", "pół", 0.5), ("it", "mezzo", 0.5),
     ):  # fmt: skip
         add(lang, word, value)
     return words, {k: frozenset(v) for k, v in by_lang.items()}
@@ -204,7 +210,7 @@ _COLLECTIVE = {"dozen", "dozzina", "tuzin", "decina", "ventina", "centinaio", "p
 _ARTICLES = {"a": 1.0, "an": 1.0, "un": 1.0, "una": 1.0, "uno": 1.0}
 # Standalone words too often something else to count as numbers on their own
 # ("uno" is also an article, "sto" is Italian for "I am", "zero" rarely counts anything).
-_NOT_ALONE = {"zero", "uno", "sto"} | _COLLECTIVE | {"hundred"}
+_NOT_ALONE = {"zero", "uno", "sto", "pol", "mezzo"} | _COLLECTIVE | {"hundred"}
 
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_GAP = re.compile(r"[ \u00a0]+|[ \u00a0]?-[ \u00a0]?")
@@ -240,9 +246,9 @@ def _scan_number_words(
             if not _WORD_GAP.fullmatch(gap):
                 break
             if nxt == "hundred":
-                current = last = max(current, 1.0) * 100
+                current = last = (current or 1.0) * 100
             elif nxt in _MULT_WORDS and nxt != "tys":
-                total += max(current, 1.0) * _MULT_WORDS[nxt]
+                total += (current or 1.0) * _MULT_WORDS[nxt]
                 current = last = 0.0
             elif nxt in _COLLECTIVE and consumed[-1] in _ARTICLES and _is_number_word(nxt, lang):
                 current = last = _NUMBER_WORDS[nxt]
@@ -337,14 +343,16 @@ def parse_number(text: str, lang: str | None = None, *, whole: bool = False) -> 
 _COUNT_ADVERBS: dict[str, int] = {
     "once": 1, "twice": 2, "thrice": 3, "raz": 1, "jednokrotnie": 1, "dwukrotnie": 2,
     "trzykrotnie": 3, "czterokrotnie": 4, "pieciokrotnie": 5, "kilkakrotnie": 0,
+    "a couple of times": 2, "couple of times": 2, "un paio di volte": 2, "a few times": 0,
 }  # fmt: skip
 _TIMES = r"(?:times|time|x|volte|volta|razy|raz)"
 _COUNT_PHRASE = re.compile(
-    r"(?P<n>\d+|[^\W\d_]+)\s*(?:times|time|x|volte|volta|razy|raz)|x\s?(?P<n2>\d+)",
+    r"(?P<n>\d+|[^\W\d_]+)\s*(?:times|time|x|volte|volta|razy|raz|-?krotnie)|x\s?(?P<n2>\d+)",
     re.IGNORECASE,
 )
 _COUNT_FIND = re.compile(
-    r"(?<!\w)(?:(?P<n>\d+|[^\W\d_]+)\s*(?:times?|volte|volta|razy|raz|x)"
+    r"(?<!\w)(?:(?:a\s+)?couple\s+of\s+times|un\s+paio\s+di\s+volte"
+    r"|(?P<n>\d+|[^\W\d_]+)\s*(?:times?|volte|volta|razy|raz|x|-krotnie)"
     r"|x\s?(?P<n2>\d+)|(?P<adv>once|twice|thrice|dwukrotnie|trzykrotnie|czterokrotnie"
     r"|jednokrotnie|pięciokrotnie|pieciokrotnie))(?!\w)",
     re.IGNORECASE,
@@ -357,7 +365,7 @@ def count_word(token: str, lang: str | None = None) -> int | None:
     "raz" and "una volta" and "once" are 1; vague counts ("several times", "kilka razy")
     are None.
     """
-    key = fold(token.strip())
+    key = " ".join(fold(token).split())
     if key in _COUNT_ADVERBS:
         return _COUNT_ADVERBS[key] or None
     m = _COUNT_PHRASE.fullmatch(key)

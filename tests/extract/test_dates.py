@@ -342,3 +342,91 @@ def test_no_deadline(text: str) -> None:
 def test_first_deadline_in_the_text_wins() -> None:
     text = "Decision by end of Q2, rollout within 6 months"
     assert find_deadline_days(text, AS_OF) == (106, "by end of Q2")
+
+
+# Forms reps type that are easy to miss: possessives, typed accents, abbreviations, US order.
+MORE_FORMS = [
+    ("en", "yesterday's webinar", [("yesterday", d(3, 15))]),
+    ("en", "Friday's call went well", [("Friday", d(3, 13))]),
+    ("it", "lunedi' scorso ha chiamato", [("lunedi' scorso", d(3, 9))]),
+    ("pl", "w miniony piątek", [("miniony piątek", d(3, 13))]),
+    ("pl", "w minionym tygodniu", [("w minionym tygodniu", d(3, 9))]),
+    ("en", "a fortnight ago", [("a fortnight ago", d(3, 2))]),
+    ("en", "replied on 5/3", [("5/3", d(3, 5))]),
+    ("en", "half of them (1/2) replied", []),
+    ("en", "visited 3/14", [("3/14", d(3, 14))]),
+    ("en", "on Mon 9/3", [("Mon 9/3", d(3, 9))]),
+    ("it", "lunedì, 09/03/2026 ha chiamato", [("lunedì, 09/03/2026", d(3, 9))]),
+    ("en", "on Friday. 13.03 was the call", [("Friday", d(3, 13)), ("13.03", d(3, 13))]),
+    ("en", "this past Monday", [("this past Monday", d(3, 9))]),
+    ("en", "over the weekend", [("over the weekend", d(3, 14))]),
+    ("it", "nel weekend", [("nel weekend", d(3, 14))]),
+    ("pl", "w weekend", [("w weekend", d(3, 14))]),
+    ("en", "next weekend", [("next weekend", d(3, 21))]),
+    ("en", "2 wks ago", [("2 wks ago", d(3, 2))]),
+    ("en", "twenty one days ago", [("twenty one days ago", d(2, 23))]),
+    ("it", "ventuno giorni fa", [("ventuno giorni fa", d(2, 23))]),
+    ("pl", "dwadzieścia jeden dni temu", [("dwadzieścia jeden dni temu", d(2, 23))]),
+    ("en", "three days from now", [("three days from now", d(3, 19))]),
+    ("en", "l8r: 2026/03/01", [("2026/03/01", d(3, 1))]),
+    ("pl", "dnia 12 III 2026", [("12 III 2026", d(3, 12))]),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"), MORE_FORMS, ids=[f"{c[0]}:{c[1]}" for c in MORE_FORMS]
+)
+def test_more_forms(lang: str, text: str, expected: list[tuple[str, date]]) -> None:
+    assert [(s.raw, s.value) for s in find_dates(text, AS_OF, lang)] == expected
+
+
+MORE_DEADLINES = [
+    ("en", "by the end of next month", 45),
+    ("it", "entro la fine del prossimo mese", 45),
+    ("pl", "do końca przyszłego miesiąca", 45),
+    ("en", "by end of next quarter", 106),
+    ("it", "entro fine del prossimo trimestre", 106),
+    ("pl", "do końca przyszłego roku", 655),
+    ("en", "by mid-April", 30),
+    ("it", "entro metà aprile", 30),
+    ("pl", "do połowy kwietnia", 30),
+    ("en", "deadline: 30/06", 106),
+    ("pl", "termin: koniec czerwca", 106),
+    ("it", "scadenza: 30 giugno", 106),
+    ("en", "Timeline - Q3", 198),
+    ("en", "by the 20th", 4),
+    ("en", "by the 15th", 30),
+    ("en", "within the next quarter", 90),
+    ("en", "in the next month", 30),
+    ("pl", "w ciągu 2-3 tygodni", 21),
+    ("it", "entro 60 giorni", 60),
+    ("pl", "za 2 miesiące", 60),
+    ("it", "prima di Natale", 283),
+    ("pl", "przed świętami", 283),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "days"), MORE_DEADLINES, ids=[f"{c[0]}:{c[1]}" for c in MORE_DEADLINES]
+)
+def test_more_deadlines(lang: str, text: str, days: int) -> None:
+    assert find_deadline_days(text, AS_OF, lang) == (days, text)
+
+
+def test_deadline_crossing_the_year() -> None:
+    december = date(2026, 12, 10)
+    assert find_deadline_days("by March", december) == (111, "by March")
+    assert find_deadline_days("next quarter", december) == (111, "next quarter")
+    assert find_deadline_days("entro fine mese", december) == (21, "entro fine mese")
+    assert find_deadline_days("do końca przyszłego miesiąca", december) == (
+        52,
+        "do końca przyszłego miesiąca",
+    )
+
+
+def test_no_year_dates_lean_to_the_past_across_new_year() -> None:
+    january = date(2026, 1, 5)
+    assert resolve_date("15.12", january) == date(2025, 12, 15)
+    assert resolve_date("20 dicembre", january) == date(2025, 12, 20)
+    assert resolve_date("last Friday", january) == date(2026, 1, 2)
+    assert resolve_date("w zeszłym miesiącu", january) == date(2025, 12, 6)

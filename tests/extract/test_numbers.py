@@ -257,3 +257,41 @@ def test_spans_do_not_overlap_and_are_in_order() -> None:
 )
 def test_parse_number_whole(text: str, expected: float | None) -> None:
     assert parse_number(text, "en", whole=True) == expected
+
+
+MORE_NUMBERS = [
+    ("półtora miliona", "pl", 1_500_000),
+    ("pół miliona", "pl", 500_000),
+    ("1,5 miliona", "pl", 1_500_000),
+    ("mezzo milione", "it", 500_000),
+    ("centomila", "it", 100_000),
+    ("duecentomila", "it", 200_000),
+    ("dwa tysiące", "pl", 2000),
+    ("pięć tysięcy", "pl", 5000),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"), MORE_NUMBERS, ids=[c[0] for c in MORE_NUMBERS]
+)
+def test_more_numbers(text: str, lang: str, expected: float) -> None:
+    assert parse_number(text, lang) == pytest.approx(expected)
+
+
+def test_half_alone_is_not_a_number() -> None:
+    assert find_numbers("mezzo team", "it") == []
+    assert find_numbers("pół dnia", "pl") == []
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("a couple of times", 2), ("un paio di volte", 2), ("3-krotnie", 3), ("a few times", None)],
+)
+def test_more_counts(token: str, expected: int | None) -> None:
+    assert count_word(token) == expected
+
+
+def test_amounts_with_word_numbers() -> None:
+    assert parse_amount("pół miliona zł") == (500_000, "PLN")
+    assert parse_amount("duecentomila euro") == (200_000, "EUR")
+    assert parse_amount("pięć tysięcy złotych") == (5000, "PLN")
