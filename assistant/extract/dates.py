@@ -535,16 +535,19 @@ def _dateparser_parse(phrase: str, as_of: date, lang: str | None) -> date | None
     import dateparser  # imported late: only leftover month-name forms need it
 
     languages = [lang] if lang in ("en", "it", "pl") else ["en", "it", "pl"]
-    parsed = dateparser.parse(
-        phrase,
-        languages=languages,
-        settings={
-            "RELATIVE_BASE": datetime(as_of.year, as_of.month, as_of.day),
-            "PREFER_DATES_FROM": "past",
-            "REQUIRE_PARTS": ["day", "month"],
-            "DATE_ORDER": "DMY",
-        },
-    )
+    try:
+        parsed = dateparser.parse(
+            phrase,
+            languages=languages,
+            settings={
+                "RELATIVE_BASE": datetime(as_of.year, as_of.month, as_of.day),
+                "PREFER_DATES_FROM": "past",
+                "REQUIRE_PARTS": ["day", "month"],
+                "DATE_ORDER": "DMY",
+            },
+        )
+    except (ValueError, OverflowError):  # an odd span is no date, never an error for the note
+        return None
     return parsed.date() if parsed else None
 
 

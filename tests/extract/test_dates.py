@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.extract import dates as dates_module
 from assistant.extract.dates import DateSpan, find_dates, find_deadline_days, resolve_date
@@ -430,3 +432,30 @@ def test_no_year_dates_lean_to_the_past_across_new_year() -> None:
     assert resolve_date("20 dicembre", january) == date(2025, 12, 20)
     assert resolve_date("last Friday", january) == date(2026, 1, 2)
     assert resolve_date("w zeszłym miesiącu", january) == date(2025, 12, 6)
+
+
+_PIECES = ["ieri", "l'altro ieri", "due", "settimane", "fa", "3", "w", "zeszły", "piątek",
+           "tydzień", "temu", "za", "by", "end", "of", "Q3", "entro", "fine", "anno", "14", "03",
+           "2026", "/", ".", "-", " ", ",", "March", "marca", "the", "5th", "next", "Tuesday",
+           "do", "końca", "roku", "İ", "\u00a0", "'", "’", "Mon", "sat", "9", ":"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(
+        st.text(max_size=60),
+        st.lists(st.sampled_from(_PIECES), max_size=20).map(" ".join),
+        st.lists(st.sampled_from(_PIECES), max_size=20).map("".join),
+    ),
+    as_of=st.dates(min_value=date(2001, 1, 1), max_value=date(2098, 12, 31)),
+    lang=st.sampled_from([None, "en", "it", "pl"]),
+)
+def test_any_text_gives_ordered_exact_spans(text: str, as_of: date, lang: str | None) -> None:
+    end = 0
+    for span in find_dates(text, as_of, lang):
+        assert span.raw == text[span.start : span.end]
+        assert span.start >= end
+        end = span.end
+    deadline = find_deadline_days(text, as_of, lang)
+    if deadline is not None:
+        assert deadline[1] in text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.extract.numbers import (
     NumberSpan,
@@ -295,3 +297,52 @@ def test_amounts_with_word_numbers() -> None:
     assert parse_amount("pół miliona zł") == (500_000, "PLN")
     assert parse_amount("duecentomila euro") == (200_000, "EUR")
     assert parse_amount("pięć tysięcy złotych") == (5000, "PLN")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.lists(
+            st.sampled_from(
+                [
+                    "1",
+                    "200",
+                    ".",
+                    ",",
+                    " ",
+                    "\u00a0",
+                    "k",
+                    "mln",
+                    "zł",
+                    "€",
+                    "due",
+                    "dwa",
+                    "razy",
+                    "times",
+                    "a",
+                    "dozen",
+                    "tys.",
+                    "-",
+                    "+48",
+                ]
+            ),
+            max_size=20,
+        ).map("".join),
+    ),
+    st.sampled_from([None, "en", "it", "pl"]),
+)
+def test_any_text_gives_ordered_exact_spans(text: str, lang: str | None) -> None:
+    for spans in (
+        find_numbers(text, lang),
+        [s for s, _ in find_amounts(text, lang)],
+        find_counts(text, lang),
+    ):
+        end = 0
+        for span in spans:
+            assert span.raw == text[span.start : span.end]
+            assert span.start >= end
+            end = span.end
+    parse_number(text, lang)
+    parse_amount(text, lang)
+    count_word(text, lang)
