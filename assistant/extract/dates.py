@@ -405,7 +405,7 @@ def _find_month_names(text: str, folded: str, as_of: date, lang: str | None) -> 
 
 _MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                         "nov", "dec", "gen", "mag", "giu", "lug", "ago", "set", "ott", "dic",
-                        "br"}  # fmt: skip
+                        "br", "kw"}  # fmt: skip
 _LAST_WORD = re.compile(r"([a-z]+)\.$")
 
 
@@ -626,17 +626,18 @@ _DEADLINE_TARGET = (
     # end of a period: year, month, quarter, a named month or quarter, a year number
     r"(?:end\s+of\s+(?:the\s+|this\s+)?|fine\s+(?:dell'|del\s+|della\s+|di\s+|d')?"
     r"|(?:la\s+)?fine\s+(?:dell'|del\s+|della\s+|di\s+|d')?|konca\s+(?:tego\s+|biezacego\s+)?"
-    r"|koncem\s+)(?P<next>next\s+|(?:del\s+|della\s+)?prossim[oa]\s+|przyszlego\s+"
+    r"|koncem\s+)(?:(?P<endqord>" + _Q_ORD + r")\s+(?:quarter|trimestre|kwartalu|kw\.?)"
+    r"|(?P<next>next\s+|(?:del\s+|della\s+)?prossim[oa]\s+|przyszlego\s+"
     r"|nastepnego\s+)?(?P<end>year|anno|roku|month|mese|miesiaca|quarter|trimestre|kwartalu"
     r"|q(?P<endq>[1-4])|(?P<endm>" + _MON_FULL + r")|(?P<endy>20\d{2}))"
-    r"(?:\s+(?P<endyy>20\d{2}))?"
+    r"(?:\s+(?P<endyy>20\d{2}))?)"
     r"|(?P<yearend>year[- ]?end|eoy|l'anno|quest'anno)"
     r"|(?:mid[- ]|meta\s+(?:di\s+)?|polowy\s+|polowie\s+)(?P<midm>" + _MON_FULL + r")"
     r"|(?P<monthend>month[- ]?end|eom)"
     r"|(?P<qend>quarter[- ]?end|eoq)"
     r"|(?:il\s+|the\s+)?q(?P<q>[1-4])(?:\s*(?:'|20)(?P<qy>\d{2}))?"
     r"|(?:il\s+|the\s+)?h(?P<h>[12])(?:\s*(?:'|20)(?P<hy>\d{2}))?"
-    r"|(?P<qord>" + _Q_ORD + r")\s+(?:quarter|trimestre|kwartal|kwartalu)"
+    r"|(?P<qord>" + _Q_ORD + r")\s+(?:quarter|trimestre|kwartal|kwartalu|kw\.?)"
     r"|(?P<season>summer|the\s+summer|l'estate|estate|latem|lata|wakacji|wakacjami"
     r"|christmas|natale|swiat|swietami|bozego\s+narodzenia)"
     r"|(?P<dd>[0-3]?\d)(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<ddm>" + _MON_FULL + r")\.?"
@@ -681,6 +682,8 @@ _DEADLINE_DURATION = re.compile(
 
 def _deadline_from_cued(m: re.Match[str], as_of: date) -> date | None:
     g = m.groupdict()
+    if g["endqord"]:
+        return _next_quarter_end(_Q_WORDS[g["endqord"]], as_of, None)
     if g["end"]:
         end = g["end"]
         year = int(g["endyy"]) if g["endyy"] else None
@@ -784,6 +787,7 @@ def find_deadline_days(text: str, as_of: date, lang: str | None = None) -> tuple
     """
     folded = _fold_text(text)
     found: list[Found] = []
+    weak: list[Found] = []
     for m in _DEADLINE_CUED.finditer(folded):
         value = _deadline_from_cued(m, as_of)
         if value is not None:
@@ -804,8 +808,11 @@ def find_deadline_days(text: str, as_of: date, lang: str | None = None) -> tuple
             n = _count(raw_n, lang)
             if n is None:
                 continue
-        found.append((m.start(), m.end(), as_of + timedelta(days=n * _UNIT_DAYS[unit])))
-    picked = _pick(found)
+        item = (m.start(), m.end(), as_of + timedelta(days=n * _UNIT_DAYS[unit]))
+        # "in 10 days", "tra 10 giorni", "za 10 dni" also date a plain future event: they
+        # count only when no firmer wording ("within", "entro", "do końca") is there
+        (weak if m.group("pre") in ("in", "tra", "fra", "za") else found).append(item)
+    picked = _pick(found) or _pick(weak)
     if not picked:
         return None
     start, end, value = picked[0]

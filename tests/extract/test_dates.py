@@ -459,3 +459,19 @@ def test_any_text_gives_ordered_exact_spans(text: str, as_of: date, lang: str | 
     deadline = find_deadline_days(text, as_of, lang)
     if deadline is not None:
         assert deadline[1] in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wdrożenie do końca III kwartału", (198, "do końca III kwartału")),
+        ("do końca III kw.", (198, "do końca III kw.")),
+        ("by the end of the third quarter", (198, "by the end of the third quarter")),
+        # a firm deadline beats a plain "in 10 days" event, wherever it stands
+        ("Fra 10 giorni una call, decisione entro fine anno", (290, "entro fine anno")),
+        ("call in 10 days", (10, "in 10 days")),
+        ("za 10 dni", (10, "za 10 dni")),
+    ],
+)
+def test_firm_deadlines_first(text: str, expected: tuple[int, str]) -> None:
+    assert find_deadline_days(text, AS_OF) == expected

@@ -346,3 +346,8 @@ def test_any_text_gives_ordered_exact_spans(text: str, lang: str | None) -> None
     parse_number(text, lang)
     parse_amount(text, lang)
     count_word(text, lang)
+
+
+def test_clock_times_and_short_dates_are_not_quantities() -> None:
+    text = "ieri sera alle 22.15; contatto del 15/01, 24/7, at 9.30 am, 2.5 FTE"
+    assert [s.raw for s in find_numbers(text, "it")] == ["2.5"]
