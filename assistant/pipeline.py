@@ -207,6 +207,9 @@ class Pipeline:
         """Move lead `from_id` (notes, interactions, transcript, facts `into_id` lacks)
         onto `into_id`, delete `from_id`, and re-score `into_id` (cause merge)."""
         with self._tx() as s:
+            if as_of is None:  # the later of the two leads' reference dates
+                dates = [repo.current_as_of(session=s, lead_id=i) for i in (from_id, into_id)]
+                as_of = max((d for d in dates if d), default=None)
             repo.merge_leads(session=s, from_id=from_id, into_id=into_id)
             return self._score_and_save(s, into_id, as_of=as_of, cause="merge")
 
@@ -285,6 +288,10 @@ class Pipeline:
                 self._note_failed(note_id, exc, name, as_of, calls)
                 raise exc from second
             error, fell_back = exc, True
+        except Exception as exc:  # an extractor bug: the note is kept, marked failed, and it surfaces
+            self._note_failed(note_id, ExtractionError(f"{type(exc).__name__}: {exc}", kind="internal"),
+                              name, as_of, calls)
+            raise
         calls.extend(result.llm_calls)
         self._record_calls(calls)
 

@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK_ID = 744_165_005  # any constant; the advisory lock's key on PostgreSQL
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -33,6 +34,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     # One transaction (BEGIN IMMEDIATE on SQLite): two processes starting at once take
     # turns, and the second finds the schema already at head.
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # PostgreSQL has no BEGIN IMMEDIATE: a transaction-scoped advisory lock makes
+            # two processes starting on an empty database take turns all the same
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_ID})")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

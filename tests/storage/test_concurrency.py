@@ -64,3 +64,26 @@ def test_two_processes_writing_at_once_lose_nothing(settings: Settings) -> None:
             assert conn.execute(sa.text("SELECT count(*) FROM note")).scalar_one() == 4 * NOTES_EACH
         # the email fact was written by both, and recorded once
         assert [c.field for c in p.fact_changes(lead.id)].count("contact.email") == 1
+
+
+def _opener(settings_json: str, start: mp.Event) -> None:  # type: ignore[valid-type]
+    settings = Settings.model_validate_json(settings_json)
+    start.wait(10)
+    with Pipeline.open(settings, extractor=_EchoExtractor()) as p:
+        lead = p.create_lead()
+        p.add_note(lead.id, "first words", as_of=AS_OF)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses fork")
+def test_two_processes_starting_on_an_empty_database_both_migrate(settings: Settings) -> None:
+    ctx = mp.get_context("fork")
+    start = ctx.Event()
+    workers = [ctx.Process(target=_opener, args=(settings.model_dump_json(), start)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    start.set()
+    for w in workers:
+        w.join(60)
+    assert [w.exitcode for w in workers] == [0, 0]
+    with Pipeline.open(settings) as p:
+        assert len(p.list_leads()) == 2

@@ -94,6 +94,18 @@ def test_llm_calls_of_a_good_answer_are_stored(settings, clean_env) -> None:
         assert len(p.llm_calls(outcome.note_id)) == 1 and len(recorded) == 1
 
 
+def test_an_extractor_bug_keeps_the_note_marked_failed(pipeline: Pipeline, extractor: ScriptedExtractor) -> None:
+    def broken(text: str, **kw):
+        raise KeyError("contact")
+
+    extractor.extract = broken  # type: ignore[method-assign]
+    lead = pipeline.create_lead()
+    with pytest.raises(KeyError):
+        pipeline.add_note(lead.id, "an odd note", as_of=AS_OF)
+    [note] = pipeline.get_lead(lead.id).notes
+    assert note.text == "an odd note" and note.status == "failed" and "KeyError" in note.error
+
+
 def test_unknown_lead_is_a_clear_error(pipeline: Pipeline) -> None:
     with pytest.raises(LeadNotFound, match="No lead with id 999"):
         pipeline.save_note(999, "hello")
