@@ -18,10 +18,10 @@ import argparse
 import json
 import os
 import random
-import resource
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -117,33 +117,31 @@ def build(db: Path, leads: int, per_lead: int, seed: int = 7) -> None:
           f" ({db.stat().st_size / 2**20:.0f} MiB)")
 
 
-def child(db: Path, as_of: date, dry_run: bool) -> None:
-    """One re-score in this process; prints a JSON line with its figures."""
-    from assistant.config import load_settings
-    from assistant.pipeline import Pipeline
-
-    settings = load_settings(database_url=f"sqlite:///{db}")
-    started = time.perf_counter()
-    with Pipeline.open(settings) as pipeline:
-        changes: dict[str, int] = {}
-        for change in pipeline.rescore_all(as_of=as_of, dry_run=dry_run):
-            key = f"{change.old_stage.value if change.old_stage else '-'}->{change.new_stage.value}"
-            changes[key] = changes.get(key, 0) + 1
-    seconds = time.perf_counter() - started
-    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": round(seconds, 2), "peak_rss_mib": round(rss_mib), "changes": changes}))
-
-
 def run(db: Path, as_of: date, dry_run: bool, label: str) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--db", str(db), "--as-of", as_of.isoformat()]
+    """`leadqual rescore --summary` in a fresh process: its wall time, peak RSS and summary."""
+    cmd = [sys.executable, "-m", "assistant", "rescore", "--summary", "--as-of", as_of.isoformat()]
     if dry_run:
         cmd.append("--dry-run")
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
-    figures = json.loads(out.stdout.strip().splitlines()[-1])
-    changed = sum(figures["changes"].values())
-    print(f"{label:<40} {figures['seconds']:7.1f} s   peak RSS {figures['peak_rss_mib']:5d} MiB"
-          f"   {changed:,} stage changes")
-    return figures
+    env = dict(os.environ, LEADQUAL_DATABASE_URL=f"sqlite:///{db}",
+               LEADQUAL_CONFIG_FILE=str(db.with_suffix(".no-config.toml")))
+    env.pop("LEADQUAL_SCORING_FILE", None)
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as err_file:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err_file, text=True, cwd=ROOT, env=env)
+        assert proc.stdout is not None
+        out = proc.stdout.read()
+        # wait4: this child's own peak RSS (KiB on Linux), not the largest child's so far
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        if proc.returncode != 0:
+            err_file.seek(0)
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err_file.read()}")
+    rss_mib = usage.ru_maxrss // 1024
+    lines = out.strip().splitlines()
+    moves = sorted(line.strip() for line in lines[1:])
+    print(f"{label:<44} {seconds:7.1f} s   peak RSS {rss_mib:5d} MiB   {lines[0].split(' leads')[0]} leads changed stage")
+    return {"seconds": seconds, "peak_rss_mib": rss_mib, "moves": moves}
 
 
 def main() -> None:
@@ -151,20 +149,14 @@ def main() -> None:
     parser.add_argument("--leads", type=int, default=100_000)
     parser.add_argument("--per-lead", type=int, default=10, help="interactions per lead")
     parser.add_argument("--db", type=Path, default=Path("/tmp/leadqual-rescore-bench.db"))
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--as-of", type=date.fromisoformat, default=DAY_B, help=argparse.SUPPRESS)
-    parser.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child(args.db, args.as_of, args.dry_run)
-        return
     # always rebuilt: the runs below change the database
     build(args.db, args.leads, args.per_lead)
     print(f"machine: {os.cpu_count()} cores; SQLite {sqlite3.sqlite_version}")
-    first = run(args.db, DAY_A, False, f"rescore apply (as of {DAY_A})")
-    dry = run(args.db, DAY_B, True, f"rescore --dry-run (as of {DAY_B})")
-    second = run(args.db, DAY_B, False, f"rescore apply (as of {DAY_B})")
-    assert dry["changes"] == second["changes"], "a dry run must predict exactly what applying does"
+    first = run(args.db, DAY_A, False, f"leadqual rescore --as-of {DAY_A}")
+    dry = run(args.db, DAY_B, True, f"leadqual rescore --dry-run --as-of {DAY_B}")
+    second = run(args.db, DAY_B, False, f"leadqual rescore --as-of {DAY_B}")
+    assert dry["moves"] == second["moves"], "a dry run must predict exactly what applying does"
     worst = max(first["seconds"], dry["seconds"], second["seconds"])
     rss = max(first["peak_rss_mib"], dry["peak_rss_mib"], second["peak_rss_mib"])
     verdict = "OK" if worst < 60 and rss < 1024 else "OVER TARGET"
