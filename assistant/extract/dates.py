@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from assistant.extract.numbers import parse_number
+from assistant.extract.numbers import fold_text, parse_number
 
 __all__ = ["DateSpan", "find_dates", "find_deadline_days", "resolve_date"]
 
@@ -32,30 +31,6 @@ class DateSpan:
     end: int
     value: date
     raw: str
-
-
-# --- folding --------------------------------------------------------------------------------
-
-
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {ord("ł"): "l", ord("’"): "'", ord("‘"): "'", ord("`"): "'"}
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0]
-        if base != char and base.isascii() and len(base) == 1:
-            table[code] = base.lower()
-    return table
-
-
-_FOLD_TABLE = _build_fold_table()
-
-
-def _fold_text(text: str) -> str:
-    """Lowercase, strip diacritics, keep the length: offsets stay valid for the original."""
-    folded = text.lower().translate(_FOLD_TABLE)
-    if len(folded) == len(text):
-        return folded
-    return "".join(low.translate(_FOLD_TABLE) if len(low := c.lower()) == 1 else c for c in text)
 
 
 # --- vocabulary -----------------------------------------------------------------------------
@@ -333,22 +308,56 @@ _FALLBACK = re.compile(
 )
 
 Found = tuple[int, int, date]
-Finder = Callable[[str, str, date, "str | None"], list[Found]]
+Finder = Callable[[str, str, frozenset[str], date, "str | None"], list[Found]]
+
+# Each pattern runs only when one of its words is in the text: most notes skip most patterns.
+_WORD_TOKEN = re.compile(r"[a-z][a-z0-9]*")
+_HAS_DIGIT = re.compile(r"\d")
+_FIXED_GATE = frozenset(w for p in _OFFSET_OF for w in _WORD_TOKEN.findall(p)) - {
+    "the",
+    "this",
+    "la",
+    "il",
+    "lo",
+    "w",
+    "in",
+    "questa",
+    "questo",
+    "day",
+    "di",
+}
+_WEEKEND_GATE = frozenset({"weekend", "settimana"})
+_WEEKDAY_GATE = frozenset(_WEEKDAYS)
+_MONTH_GATE = frozenset(_MONTHS)
+_AGO_GATE = frozenset({"ago", "back", "fa", "temu", "now"})
+_IN_GATE = frozenset({"in", "tra", "fra", "za"})
 
 
-def _find_fixed(text: str, folded: str, as_of: date, lang: str | None) -> list[Found]:
-    out = []
+def _words(folded: str) -> frozenset[str]:
+    return frozenset(_WORD_TOKEN.findall(folded))
+
+
+def _find_fixed(
+    text: str, folded: str, words: frozenset[str], as_of: date, lang: str | None
+) -> list[Found]:
+    out: list[Found] = []
+    if _FIXED_GATE.isdisjoint(words) and _WEEKEND_GATE.isdisjoint(words):
+        return out
     for m in _FIXED.finditer(folded):
         phrase = re.sub(r"\s+", " ", m.group("p"))
         out.append((m.start(), m.end(), as_of + timedelta(days=_OFFSET_OF[phrase])))
-    for m in _WEEKEND.finditer(folded):
+    for m in _WEEKEND.finditer(folded) if not _WEEKEND_GATE.isdisjoint(words) else ():
         direction = "before" if m.group("past") else "after"
         out.append((m.start(), m.end(), _weekday(as_of, 5, direction)))
     return out
 
 
-def _find_weekdays(text: str, folded: str, as_of: date, lang: str | None) -> list[Found]:
-    out = []
+def _find_weekdays(
+    text: str, folded: str, words: frozenset[str], as_of: date, lang: str | None
+) -> list[Found]:
+    out: list[Found] = []
+    if _WEEKDAY_GATE.isdisjoint(words):
+        return out
     for m in _WEEKDAY_RE.finditer(folded):
         day, prep = m.group("day"), m.group("prep")
         direction_word = re.sub(r"\s+", " ", m.group("dir1") or m.group("dir2") or "")
@@ -387,8 +396,12 @@ def _resolve_year_tail(m: re.Match[str], month: int, day: int, as_of: date) -> d
     return _guess_year(month, day, as_of)
 
 
-def _find_month_names(text: str, folded: str, as_of: date, lang: str | None) -> list[Found]:
-    out = []
+def _find_month_names(
+    text: str, folded: str, words: frozenset[str], as_of: date, lang: str | None
+) -> list[Found]:
+    out: list[Found] = []
+    if _MONTH_GATE.isdisjoint(words):
+        return out
     for regex in (_DAY_MONTH, _MONTH_DAY):
         for m in regex.finditer(folded):
             mon = m.group("mon")
@@ -417,8 +430,12 @@ def _trim_dot(folded: str, end: int) -> int:
     return end
 
 
-def _find_numeric(text: str, folded: str, as_of: date, lang: str | None) -> list[Found]:
+def _find_numeric(
+    text: str, folded: str, words: frozenset[str], as_of: date, lang: str | None
+) -> list[Found]:
     out: list[Found] = []
+    if not _HAS_DIGIT.search(folded):
+        return out
     for m in _ISO.finditer(folded):
         value = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if value:
@@ -469,9 +486,11 @@ def _find_numeric(text: str, folded: str, as_of: date, lang: str | None) -> list
     return out
 
 
-def _find_relative_counts(text: str, folded: str, as_of: date, lang: str | None) -> list[Found]:
-    out = []
-    for m in _AGO.finditer(folded):
+def _find_relative_counts(
+    text: str, folded: str, words: frozenset[str], as_of: date, lang: str | None
+) -> list[Found]:
+    out: list[Found] = []
+    for m in _AGO.finditer(folded) if not _AGO_GATE.isdisjoint(words) else ():
         unit = m.group("unit")
         before = _NUM_BEFORE.search(folded, max(0, m.start() - 30), m.start())
         n, start = None, m.start()
@@ -490,7 +509,7 @@ def _find_relative_counts(text: str, folded: str, as_of: date, lang: str | None)
             n = 1
         sign = 1 if m.group("dir").startswith("from") else -1
         out.append((start, m.end(), as_of + timedelta(days=sign * n * _UNIT_DAYS[unit])))
-    for m in _IN_N.finditer(folded):
+    for m in _IN_N.finditer(folded) if not _IN_GATE.isdisjoint(words) else ():
         unit, raw_n = m.group("unit"), m.group("n")
         if raw_n is None:
             if m.group("pre") != "za" or unit not in _IMPLICIT_ONE:
@@ -513,10 +532,12 @@ _FINDERS: tuple[Finder, ...] = (
 
 
 def _dateparser_fallback(
-    text: str, folded: str, as_of: date, lang: str | None, taken: list[Found]
+    text: str, folded: str, words: frozenset[str], as_of: date, lang: str | None, taken: list[Found]
 ) -> list[Found]:
     """Month-name spans our patterns did not read ("14-Mar-2026"), handed to dateparser."""
-    out = []
+    out: list[Found] = []
+    if _MONTH_GATE.isdisjoint(words) or not _HAS_DIGIT.search(folded):
+        return out
     for m in _FALLBACK.finditer(folded):
         raw = m.group().strip(" .,/-")
         if not any(c.isdigit() for c in raw) or not any(c in "-/" for c in raw):
@@ -567,14 +588,15 @@ def find_dates(text: str, as_of: date, lang: str | None = None) -> list[DateSpan
 
     `lang` ("en", "it", "pl") narrows a few ambiguous forms; all three languages are read.
     """
-    folded = _fold_text(text)
+    folded = fold_text(text)
     found: list[Found] = []
+    words = _words(folded)
     for finder in _FINDERS:
-        found.extend(finder(text, folded, as_of, lang))
-    weekday_found = _find_weekdays(text, folded, as_of, lang)
+        found.extend(finder(text, folded, words, as_of, lang))
+    weekday_found = _find_weekdays(text, folded, words, as_of, lang)
     found.extend(weekday_found)
     weekdays = {(s, e) for s, e, _ in weekday_found}
-    found.extend(_dateparser_fallback(text, folded, as_of, lang, found))
+    found.extend(_dateparser_fallback(text, folded, words, as_of, lang, found))
     picked = _pick(found)
     merged: list[Found] = []
     for item in picked:
@@ -778,6 +800,12 @@ def _deadline_free(m: re.Match[str], as_of: date) -> date | None:
     return date(as_of.year, 12, 31)
 
 
+_DEADLINE_FREE_GATE = frozenset(
+    {"quarter", "trimestre", "kwartale", "kwartal", "qtr", "q1", "q2", "q3", "q4", "year", "eoy",
+     "anno", "roku"}
+)  # fmt: skip
+
+
 def find_deadline_days(text: str, as_of: date, lang: str | None = None) -> tuple[int, str] | None:
     """The first purchase deadline in `text`: (days from `as_of`, the words that say it).
 
@@ -785,14 +813,16 @@ def find_deadline_days(text: str, as_of: date, lang: str | None = None) -> tuple
     June, "by end of Q3" -> Sep 30, "w przyszłym kwartale" -> the end of the next quarter.
     Months are 30 days, weeks 7, years 365.
     """
-    folded = _fold_text(text)
+    folded = fold_text(text)
     found: list[Found] = []
     weak: list[Found] = []
     for m in _DEADLINE_CUED.finditer(folded):
         value = _deadline_from_cued(m, as_of)
         if value is not None:
             found.append((m.start(), m.end(), value))
-    for m in _DEADLINE_FREE.finditer(folded):
+    words = _words(folded)
+    free_gate = not _DEADLINE_FREE_GATE.isdisjoint(words)
+    for m in _DEADLINE_FREE.finditer(folded) if free_gate else ():
         value = _deadline_free(m, as_of)
         if value is not None:
             found.append((m.start(), m.end(), value))

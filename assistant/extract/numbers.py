@@ -20,6 +20,8 @@ __all__ = [
     "find_amounts",
     "find_counts",
     "find_numbers",
+    "fold",
+    "fold_text",
     "parse_amount",
     "parse_number",
 ]
@@ -41,6 +43,27 @@ def fold(word: str) -> str:
     if lowered.isascii():
         return lowered
     return "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {ord("ł"): "l", ord("’"): "'", ord("‘"): "'", ord("`"): "'"}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii() and len(base) == 1:
+            table[code] = base.lower()
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold_text(text: str) -> str:
+    """`fold` for a whole text, keeping its length: offsets stay valid for the original."""
+    folded = text.lower().translate(_FOLD_TABLE)
+    if len(folded) == len(text):
+        return folded
+    return "".join(low.translate(_FOLD_TABLE) if len(low := c.lower()) == 1 else c for c in text)
 
 
 # --- multipliers ----------------------------------------------------------------------------
@@ -70,33 +93,37 @@ _MULT_WORD_ALT = "|".join(
     )
 )  # fmt: skip
 
+# Runs of digits that are phone numbers (split by spaces, dashes or brackets), dates and
+# clock times: their digits are not quantities. "12 500 000" stays a number.
+_NOT_QUANTITY = r"""
+    (?<![\w+])(?!\d{1,2}(?:[ \u00a0]\d{3}){1,2}(?![ \u00a0\-/]?\d))
+        \+?\(?\d{2,4}\)?(?:[ \u00a0\-/]\(?\d{2,4}\)?){2,}(?![\w])          # phones: 604 221 873
+  | (?<!\w)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)                            # 2026-03-14
+  | (?<!\w)\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)                          # 14/03/2026
+  | (?<!\w)\d{1,2}:\d{2}(?!\d)                                            # 11:30
+  | (?<=alle\ )\d{1,2}\.\d{2}(?!\d) | (?<=ore\ )\d{1,2}\.\d{2}(?!\d)      # alle 22.15
+  | (?<=godz\.\ )\d{1,2}\.\d{2}(?!\d) | (?<=at\ )\d{1,2}\.\d{2}(?=\s?[ap]m)
+  | (?<![\w/.,])\d{1,2}/\d{1,2}(?![\d/])                                  # 15/01
+"""
+# One pass: what is not a quantity is matched (and skipped) before it can read as a number.
 _DIGIT_NUMBER = re.compile(
     r"""
-    (?<![\w])(?<!\d[.,])                       # not glued to a word or inside another number
+    (?=[\d+(])                                 # fails fast where no number can start
+    (?:
+    (?P<skip>NOT_QUANTITY)
+  | (?<![\w])(?<!\d[.,])                       # not glued to a word or inside another number
     (?P<num>
-        \d{1,3}(?:[ \u00a0\u202f]\d{3}){1,3}(?![ \u00a0\u202f]?\d)(?![.,]\d)   # 1 200 / 1 200 000
+        \d{1,3}(?:[ \u00a0\u202f]\d{3}){1,3}(?![ \u00a0\u202f]?\d)   # 1 200 / 1 200 000
+        (?:,\d{1,2}(?!\d))?(?![.,]\d)                          # 1 200,50
       | \d+(?:[.,]\d+)*                        # 1200, 1.200, 1,200, 2,5, 1.200,50
     )
     (?:
         (?P<letter>[kKmMB])(?![^\W\d_])        # 50k, 1.5M
       | (?P<word>[ \u00a0]?(?:MULTIPLIER_WORDS))(?!\w)          # 2,5 mln, 30 mila
     )?
-    """.replace("MULTIPLIER_WORDS", _MULT_WORD_ALT),
+    )
+    """.replace("MULTIPLIER_WORDS", _MULT_WORD_ALT).replace("NOT_QUANTITY", _NOT_QUANTITY),
     re.VERBOSE | re.IGNORECASE,
-)
-# Runs of digits that are phone numbers (9+ digits split by spaces, dashes or brackets) or
-# dates and times: their digits are not quantities.
-_NOT_QUANTITY = re.compile(
-    r"""
-    (?<![\w+])\+?\(?\d{2,4}\)?(?:[ \u00a0\-/]\(?\d{2,4}\)?){2,}(?![\w])   # phones: 604 221 873
-  | (?<!\w)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)                            # 2026-03-14
-  | (?<!\w)\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)                          # 14/03/2026
-  | (?<!\w)\d{1,2}:\d{2}(?!\d)                                            # 11:30
-  | (?<=alle\ )\d{1,2}\.\d{2}(?!\d) | (?<=ore\ )\d{1,2}\.\d{2}(?!\d)            # alle 22.15
-  | (?<=godz\.\ )\d{1,2}\.\d{2}(?!\d) | (?<=at\ )\d{1,2}\.\d{2}(?=\s?[ap]m)
-  | (?<![\w/.,])\d{1,2}/\d{1,2}(?![\d/])                                    # 15/01
-    """,
-    re.VERBOSE,
 )
 
 
@@ -104,7 +131,7 @@ def _parse_digits(token: str) -> float | None:
     """Read one digit token with separators; None when it is no number (a date, a version)."""
     token = token.replace("\u00a0", " ").replace("\u202f", " ")
     if " " in token:
-        return float(token.replace(" ", ""))
+        return float(token.replace(" ", "").replace(",", "."))
     seps = [c for c in token if c in ".,"]
     if not seps:
         return float(token)
@@ -230,7 +257,7 @@ def _scan_number_words(
 ) -> list[NumberSpan]:
     """Number words and phrases: "two", "twenty-five", "dwadzieścia pięć", "a dozen"."""
     found: list[NumberSpan] = []
-    tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(fold_text(text))]
     i = 0
     while i < len(tokens):
         start, end, key = tokens[i]
@@ -285,10 +312,9 @@ def _scan_number_words(
 
 
 def _scan_digit_numbers(text: str) -> list[NumberSpan]:
-    blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
     found: list[NumberSpan] = []
     for m in _DIGIT_NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in blocked):
+        if m.group("skip"):
             continue
         base = _parse_digits(m.group("num"))
         if base is None:
@@ -361,6 +387,10 @@ _COUNT_FIND = re.compile(
     re.IGNORECASE,
 )
 
+# Cheap gate: without one of these, only "3x" / "x3" can be a count.
+_COUNT_KEYS = ("time", "volt", "raz", "krotni", "once", "twice", "thrice")
+_X_COUNT = re.compile(r"(?<!\w)(?:\d+\s?x|x\s?\d+)(?!\w)", re.IGNORECASE)
+
 
 def count_word(token: str, lang: str | None = None) -> int | None:
     """How many times a count phrase says: "twice" 2, "due volte" 2, "trzy razy" 3, "3x" 3.
@@ -386,7 +416,9 @@ def count_word(token: str, lang: str | None = None) -> int | None:
 def find_counts(text: str, lang: str | None = None) -> list[NumberSpan]:
     """Every count phrase in `text` ("twice", "3 times", "due volte", "trzy razy", "x3")."""
     found: list[NumberSpan] = []
-    for m in _COUNT_FIND.finditer(text):
+    low = text.lower()
+    regex = _COUNT_FIND if any(k in low for k in _COUNT_KEYS) else _X_COUNT
+    for m in regex.finditer(text):
         value = count_word(m.group(), lang)
         if value is not None:
             found.append(NumberSpan(m.start(), m.end(), float(value), m.group()))
