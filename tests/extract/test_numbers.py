@@ -351,3 +351,15 @@ def test_any_text_gives_ordered_exact_spans(text: str, lang: str | None) -> None
 def test_clock_times_and_short_dates_are_not_quantities() -> None:
     text = "ieri sera alle 22.15; contatto del 15/01, 24/7, at 9.30 am, 2.5 FTE"
     assert [s.raw for s in find_numbers(text, "it")] == ["2.5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50 000,00 zł", (50_000, "PLN")),
+        ("1 200,50 zł", (1200.5, "PLN")),
+        ("12 500 000 zł", (12_500_000, "PLN")),
+    ],
+)
+def test_space_grouped_amounts(text: str, expected: tuple[float, str]) -> None:
+    assert parse_amount(text, "pl") == expected
