@@ -1,0 +1,761 @@
+"""Contact, company, lead source and BANT read from a segmented note by the vocabularies.
+
+Record labels ("Title:", "Ruolo:", "Stanowisko:") and CSV headers are read first; free
+text second: a title word anchors the job title, the department is read from the words
+around it, the company is the name after the title ("at", "di", "w", "@") or the name
+before a description in brackets, the industry is read from the description (never from
+the company's name), the city and country from the place tables.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.domain import (
+    Authority,
+    Bant,
+    BudgetStatus,
+    Company,
+    Contact,
+    Department,
+    Industry,
+    LeadSource,
+    Seniority,
+)
+from assistant.extract.dates import find_deadline_days
+from assistant.extract.lexicon import place_code
+from assistant.extract.numbers import find_amounts, find_numbers
+from assistant.extract.segments import Doc, trim
+from assistant.extract.vocab import fold
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
+_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){2,5}\d{2,4}(?![\w])")
+_PHONE_LABEL = re.compile(
+    r"(?i)(?:tel|phone|cell|cellulare|mobile|mob|kom|komórka|telefon|telefono|numer|nr)\.?\s*:?\s*$"
+)
+_LABEL_LINE = re.compile(
+    r"^[ \t]*[-•*>]?[ \t]*([^:\n=|]{1,40}?)[ \t]*[:=][ \t]*([^\n]*?)[ \t]*$", re.MULTILINE
+)
+_CSV_FIELD = re.compile(r'\s*(?:"([^"]*)"|([^,\n]*))\s*(?:,|$)')
+_CAP = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ]"
+_LOW = r"[a-zà-öø-ÿąćęłńóśźż]"
+_NAME = re.compile(
+    rf"{_CAP}{_LOW}+(?:[-'’]{_CAP}?{_LOW}+)?(?:\s+(?:(?:de|van|der|von|di|da|del|della|dos|du|la|le)\s+)?{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?){{1,2}}"
+)
+_CO_TOKEN = rf"(?:{_CAP}[\w.&'’-]*|[A-Z0-9][\w.&'’-]*\d[\w.&'’-]*|&|and|e|i|und|&amp;)"
+_COMPANY = re.compile(rf"{_CAP}[\w.&'’-]*(?:[ \t]+{_CO_TOKEN}){{0,5}}")
+_CO_PREP = re.compile(
+    r"^\s*(?:at|@|di|del|della|dello|dell['’]|presso|w|we|of|in|for|da|z|ze|from|\||,|–|-)\s*",
+    re.IGNORECASE,
+)
+_BAD_COMPANY = re.compile(
+    r"^(?:the|our|their|his|her|la|il|lo|una?|nasz\w*|ich|jego|jej|we|i|linkedin|facebook|instagram|google|whatsapp|excel|crm|email|e-mail)$",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s+[|•–—]\s+")
+
+
+@dataclass
+class Labelled:
+    """Values of labelled fields: name -> (start, end) of the value in the text."""
+
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _value_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """The value up to its first bracket, comma, dash or bar ("Vistula S.A. (leasing...)")."""
+    m = re.search(r"\s*(?:\(|,|\s[–—|-]\s|<|;)", text[start:end])
+    if m:
+        end = start + m.start()
+    return trim(text, start, end)
+
+
+def _read_labels(doc: Doc) -> Labelled:
+    out = Labelled()
+    labels = doc.lex.labels
+    text = doc.text
+
+    def label_of(raw: str) -> str | None:
+        key = fold(raw.strip().strip("*_#\"' ").strip()).replace("_", " ")
+        for name, pat in labels.items():
+            if pat.fullmatch(key):
+                return name
+        return None
+
+    for line_m in re.finditer(r"[^\n]+", text):
+        ls, le = line_m.start(), line_m.end()
+        # a line may hold several "Label: value" parts separated by | • –
+        parts = []
+        pos = ls
+        for sep in _SEPARATORS.finditer(text, ls, le):
+            parts.append((pos, sep.start()))
+            pos = sep.end()
+        parts.append((pos, le))
+        for ps, pe in parts:
+            m = _LABEL_LINE.match(text, ps, pe)
+            if not m or not m.group(2):
+                continue
+            name = label_of(m.group(1))
+            if name and name not in out.spans:
+                out.spans[name] = (m.start(2), m.end(2))
+    # CSV: a header line of labels followed by a line of values
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for (hs, he), (vs, ve) in itertools.pairwise(lines):
+        header = text[hs:he]
+        if header.count(",") < 2:
+            continue
+        names = [label_of(h) for h in header.split(",")]
+        if sum(1 for n in names if n) < 3:
+            continue
+        fields = []
+        pos = vs
+        while pos < ve:
+            m = _CSV_FIELD.match(text, pos, ve)
+            if not m or m.end() == pos:
+                break
+            if m.group(1) is not None:
+                fields.append((m.start(1), m.end(1)))
+            else:
+                fields.append(trim(text, m.start(2), m.end(2)))
+            pos = m.end()
+        for name, span in zip(names, fields, strict=False):
+            if name and name not in out.spans and span[1] > span[0]:
+                out.spans[name] = span
+    return out
+
+
+# --- job title -------------------------------------------------------------------------
+
+
+@dataclass
+class Title:
+    start: int
+    end: int
+    anchor: tuple[int, int]
+    seniority: str
+
+
+def _title_anchors(doc: Doc) -> list[Title]:
+    lex = doc.lex
+    found: list[Title] = []
+    for level, pat in lex.seniority.items():
+        for m in pat.finditer(doc.folded):
+            if m.end() > m.start():
+                found.append(Title(m.start(), m.end(), (m.start(), m.end()), level))
+    if lex.title_exclude is not None:
+        bad = [(m.start(), m.end()) for m in lex.title_exclude.finditer(doc.folded)]
+        found = [t for t in found if not any(a < t.end and t.start < b for a, b in bad)]
+    # at one place the longest title wins ("assistant manager" over "assistant")
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[Title] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+_TOKEN = re.compile(r"[^\s,;:()|\[\]'’\"“”„]+")
+_STOP_RIGHT = re.compile(r"^(?:at|@|presso|per|for|with|con|dla|from|u|in)$")
+_PREP = re.compile(r"^(?:di|del|della|dello|dell|dei|degli|w|we|of|z|ze|da|ds\.?|do|spraw)$")
+
+
+def _is_department_word(doc: Doc, s: int, e: int) -> bool:
+    lex = doc.lex
+    if lex.department_any is not None and lex.department_any.fullmatch(doc.folded, s, e):
+        return True
+    return any(p.fullmatch(doc.text, s, e) for p in lex.departments_exact.values())
+
+
+def _is_modifier(doc: Doc, s: int, e: int) -> bool:
+    mod = doc.lex.title_modifiers
+    return mod is not None and mod.fullmatch(doc.folded, s, e) is not None
+
+
+def _extend_title(doc: Doc, t: Title) -> Title:
+    text = doc.text
+    line_start = text.rfind("\n", 0, t.start) + 1
+    line_end = text.find("\n", t.end)
+    line_end = len(text) if line_end < 0 else line_end
+    # left: department words and modifiers only ("Regional Sales Manager")
+    left = t.start
+    toks = list(_TOKEN.finditer(text, line_start, t.start))
+    for tok in reversed(toks[-3:]):
+        between = text[tok.end() : left]
+        if between.strip():
+            break
+        if _is_department_word(doc, tok.start(), tok.end()) or _is_modifier(
+            doc, tok.start(), tok.end()
+        ):
+            left = tok.start()
+        else:
+            break
+    # right: department words, modifiers and the prepositions that join them
+    right = t.end
+    for taken, tok in enumerate(_TOKEN.finditer(text, t.end, line_end)):
+        between = text[right : tok.start()]
+        if between.strip() and between.strip() not in {"&", "-", "/"}:
+            break
+        word = doc.folded[tok.start() : tok.end()]
+        if _STOP_RIGHT.match(word) or taken >= 4:
+            break
+        if _is_department_word(doc, tok.start(), tok.end()):
+            right = tok.end()
+        elif _is_modifier(doc, tok.start(), tok.end()) or _PREP.match(word):
+            pass  # kept only if a department word follows
+        else:
+            break
+    return Title(left, right, t.anchor, t.seniority)
+
+
+def _department(doc: Doc, t: Title) -> str | None:
+    lex = doc.lex
+    a0, a1 = t.anchor
+    for dept, pat in lex.implied_department.items():
+        if pat.fullmatch(doc.folded, a0, a1):
+            return dept
+    best: tuple[int, str] | None = None
+    for dept, pat in lex.departments.items():
+        for m in pat.finditer(doc.folded, t.start, t.end):
+            if a0 <= m.start() < a1:
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), dept)
+    for dept, pat in lex.departments_exact.items():
+        m = pat.search(doc.text, t.start, t.end)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), dept)
+    return best[1] if best else None
+
+
+# --- the reader --------------------------------------------------------------------------
+
+
+@dataclass
+class Facts:
+    contact: Contact
+    company: Company
+    lead_source: LeadSource | None
+    bant: Bant
+    company_spans: list[tuple[int, int]]
+
+
+def _pick_title(
+    doc: Doc, labelled: Labelled, anchors: list[Title], name_span: tuple[int, int] | None
+) -> Title | None:
+    if not anchors:
+        return None
+    if "title" in labelled.spans:
+        ls, le = labelled.spans["title"]
+        inside = [t for t in anchors if ls <= t.start < le]
+        if inside:
+            return inside[0]
+    if name_span is not None:
+        near = [
+            t for t in anchors if 0 <= t.start - name_span[1] <= 6 or 0 <= name_span[0] - t.end <= 6
+        ]
+        if near:
+            return near[0]
+    return anchors[0]
+
+
+def _name_before(doc: Doc, pos: int) -> tuple[int, int] | None:
+    window_start = max(0, pos - 60)
+    best = None
+    for m in _NAME.finditer(doc.text, window_start, pos):
+        tail = doc.text[m.end() : pos]
+        if re.fullmatch(r"\s*(?:,|–|—|-|\(|\||:)?\s*(?:(?:is|è|jest|the|a|an|la|il)\s+)?", tail):
+            best = (m.start(), m.end())
+    return best
+
+
+def _clean_company(text: str, s: int, e: int) -> tuple[int, int] | None:
+    s, e = trim(text, s, e)
+    words = text[s:e].split()
+    while words and _BAD_COMPANY.match(words[-1]):
+        e = s + len(" ".join(words[:-1]))
+        words = words[:-1]
+    if not words or _BAD_COMPANY.match(words[0]) or e - s < 2:
+        return None
+    return s, e
+
+
+def _company_after(doc: Doc, pos: int) -> tuple[int, int] | None:
+    text = doc.text
+    m = _CO_PREP.match(text, pos)
+    if not m:
+        return None
+    c = _COMPANY.match(text, m.end())
+    if not c:
+        return None
+    end = c.end()
+    lex = doc.lex
+    if lex.legal_suffix is not None:
+        sm = re.match(r"\s+", text[end:])
+        after = end + (sm.end() if sm else 0)
+        lm = lex.legal_suffix.match(doc.folded, after)
+        if lm and (c.end() == end):
+            end = lm.end()
+    return _clean_company(text, c.start(), end)
+
+
+def _company_before_bracket(doc: Doc, skip: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'Nordhaven (B2B SaaS, 35 people, Berlin)': a name followed by a description."""
+    for m in re.finditer(r"\(([^()\n]{3,200})\)", doc.text):
+        inner_s, inner_e = m.start(1), m.end(1)
+        inner = doc.folded[inner_s:inner_e]
+        describes = bool(_employee_count(doc, inner_s, inner_e)) or any(
+            p.search(inner) for _, p in doc.lex.industries
+        )
+        if not describes:
+            continue
+        head = doc.text[max(0, m.start() - 80) : m.start()].rstrip()
+        hm = re.search(rf"((?:{_CAP}|[A-Z0-9])[\w.&'’-]*(?:[ \t]+{_CO_TOKEN}){{0,5}})$", head)
+        if not hm:
+            continue
+        s = max(0, m.start() - 80) + hm.start(1)
+        e = max(0, m.start() - 80) + hm.end(1)
+        span = _clean_company(doc.text, s, e)
+        if span and not (skip and span[0] < skip[1] and skip[0] < span[1]):
+            return span
+    return None
+
+
+def _company_is_a(doc: Doc) -> tuple[int, int] | None:
+    m = re.search(
+        rf"((?:{_CAP})[\w.&'’-]*(?:[ \t]+{_CAP}[\w.&'’-]*){{0,3}})\s+(?:is\s+(?:a|an|another|the)|è\s+(?:un|una|un')|to\s+(?:polsk\w+|firma|spółka|sklep|sieć|producent|dostawca|\w+\s+SaaS|SaaS))\b",
+        doc.text,
+    )
+    if m:
+        return _clean_company(doc.text, m.start(1), m.end(1))
+    return None
+
+
+def _employee_count(doc: Doc, start: int, end: int) -> int | None:
+    lex = doc.lex
+    for n in find_numbers(doc.text[start:end], lex.langs[0]):
+        s, e = start + n.start, start + n.end
+        if n.value < 1 or n.value != int(n.value):
+            continue
+        after = doc.folded[e:end]
+        m = re.match(r"\s*(?:\+|\s)?\s*", after)
+        rest_start = e + (m.end() if m else 0)
+        if lex.employee_after is not None and lex.employee_after.match(
+            doc.folded, rest_start, min(end, rest_start + 30)
+        ):
+            return int(n.value)
+        if lex.employee_before is not None:
+            before = doc.folded[max(start, s - 30) : s]
+            bm = _last_match(lex.employee_before, before)
+            if bm is not None and before[bm.end() :].strip(" :~") == "":
+                return int(n.value)
+    return None
+
+
+def _last_match(pat: re.Pattern[str], text: str) -> re.Match[str] | None:
+    last = None
+    for last in pat.finditer(text):  # noqa: B007 - we want the last one
+        pass
+    return last
+
+
+def _cities(doc: Doc, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    lex = doc.lex
+    if lex.places is None:
+        return []
+    end = len(doc.text) if end is None else end
+    out = []
+    for m in lex.places.finditer(doc.folded, start, end):
+        code = place_code(lex.place_codes, m.group())
+        if code:
+            out.append((m.start(), m.end(), code))
+    return out
+
+
+def _countries(doc: Doc, skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    lex = doc.lex
+    out: list[tuple[int, str]] = []
+    if lex.countries is not None:
+        for m in lex.countries.finditer(doc.folded):
+            if not doc.text[m.start()].isupper() or any(a <= m.start() < b for a, b in skip):
+                continue
+            code = place_code(lex.country_codes, m.group())
+            if code:
+                out.append((m.start(), code))
+    return out
+
+
+def _industry(doc: Doc, zones: list[tuple[int, int]], skip: list[tuple[int, int]]) -> str | None:
+    masked = list(doc.folded)
+    for a, b in skip:
+        for i in range(a, min(b, len(masked))):
+            masked[i] = " "
+    folded = "".join(masked)
+    for zs, ze in zones:
+        best: tuple[int, int, str] | None = None
+        for order, (industry, pat) in enumerate(doc.lex.industries):
+            m = pat.search(folded, zs, ze)
+            if m and (best is None or (m.start(), order) < (best[0], best[1])):
+                best = (m.start(), order, industry)
+        if best:
+            return best[2]
+    return None
+
+
+def _budget(doc: Doc) -> tuple[str | None, float | None, str | None]:
+    lex = doc.lex
+    if lex.budget_words is None:
+        return None, None, None
+    status: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    for ss, se in doc.sentences:
+        if not lex.budget_words.search(doc.folded, ss, se):
+            continue
+        if "unknown" in lex.budget and lex.budget["unknown"].search(doc.folded, ss, se):
+            continue
+        found = None
+        for key in ("none", "planned", "confirmed"):
+            pat = lex.budget.get(key)
+            if pat is not None and pat.search(doc.folded, ss, se):
+                found = key
+                break
+        if found and status is None:
+            status = found
+        if amount is None and found != "none":
+            amounts = find_amounts(doc.text[ss:se], lex.langs[0])
+            if amounts:
+                amount, currency = amounts[0][0].value, amounts[0][1]
+    return status, amount, currency
+
+
+def _authority(doc: Doc) -> str | None:
+    pats = doc.lex.authority
+    if "influencer" in pats and pats["influencer"].search(doc.folded):
+        return "influencer"
+    if "decision_maker" in pats:
+        for m in pats["decision_maker"].finditer(doc.folded):
+            clause = doc.clause_of(m.start())
+            cs, _ = doc.clauses[clause]
+            if doc.lex.neg_before is not None and doc.lex.neg_before.search(
+                doc.folded, cs, m.start()
+            ):
+                continue
+            return "decision_maker"
+    return None
+
+
+def _need(doc: Doc, labelled: Labelled) -> str | None:
+    lex = doc.lex
+    if lex.need_labelled is not None:
+        for m in re.finditer(
+            r"^[ \t]*[-•*]?[ \t]*([^:\n]{2,30}?)[ \t]*:[ \t]*(\S[^\n]*)$", doc.text, re.MULTILINE
+        ):
+            key_s, key_e = m.start(1), m.end(1)
+            if lex.need_labelled.fullmatch(doc.folded, key_s, key_e):
+                a, b = trim(doc.text, m.start(2), m.end(2))
+                if b > a:
+                    return doc.text[a:b][:200]
+        for m in re.finditer(r"(?:^|(?<=[.\n]))\s*([A-Za-zÀ-ž ]{2,20}?)\s*:\s*", doc.text):
+            if lex.need_labelled.fullmatch(doc.folded, m.start(1), m.end(1)):
+                si = doc.sentence_of(m.end())
+                a, b = trim(doc.text, m.end(), doc.sentences[si][1])
+                if b > a:
+                    return doc.text[a:b][:200]
+    if lex.need_cues is not None:
+        for m in lex.need_cues.finditer(doc.folded):
+            if doc.quote_at(m.start()):
+                continue
+            ci = doc.clause_of(m.start())
+            cs, ce = doc.clauses[ci]
+            if lex.neg_before is not None and lex.neg_before.search(doc.folded, cs, m.start()):
+                continue
+            si = doc.sentence_of(m.start())
+            a, b = trim(doc.text, *doc.sentences[si])
+            if b - a > 200:
+                a, b = trim(doc.text, cs, max(ce, m.end()))
+            return doc.text[a:b]
+    return None
+
+
+def _lead_source(doc: Doc) -> str | None:
+    best: tuple[int, str] | None = None
+    for source, pat in doc.lex.sources.items():
+        m = pat.search(doc.folded)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), source)
+    return best[1] if best else None
+
+
+def _email(doc: Doc, labelled: Labelled) -> str | None:
+    if "email" in labelled.spans:
+        s, e = labelled.spans["email"]
+        m = _EMAIL.search(doc.text, s, e)
+        if m:
+            return m.group()
+    for m in _EMAIL.finditer(doc.text):
+        local = m.group().split("@")[0].lower()
+        if local in {
+            "info",
+            "sales",
+            "noreply",
+            "no-reply",
+            "support",
+            "contact",
+            "hello",
+            "office",
+            "biuro",
+            "kontakt",
+        }:
+            continue
+        return m.group()
+    return None
+
+
+def _phone(doc: Doc, labelled: Labelled, date_spans: list[tuple[int, int]]) -> str | None:
+    if "phone" in labelled.spans:
+        s, e = labelled.spans["phone"]
+        m = _PHONE.search(doc.text, s, e)
+        if m:
+            return m.group().strip()
+    for m in _PHONE.finditer(doc.text):
+        raw = m.group()
+        digits = sum(ch.isdigit() for ch in raw)
+        if digits < 9 or digits > 15 or any(a < m.end() and m.start() < b for a, b in date_spans):
+            continue
+        if re.search(r"\d[./]\d{1,2}[./]\d", raw) or re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}.*", raw.strip()
+        ):
+            continue
+        labelled_before = _PHONE_LABEL.search(doc.text[max(0, m.start() - 15) : m.start()])
+        if (
+            raw.lstrip().startswith("+")
+            or labelled_before
+            or re.fullmatch(r"\d{3}[ .-]\d{3}[ .-]\d{3,4}", raw.strip())
+        ):
+            return raw.strip()
+    return None
+
+
+def is_personal_email(email: str, personal_domains: tuple[str, ...]) -> bool:
+    """Whether `email` is at a free-mail provider (gmail.com, wp.pl, libero.it ...)."""
+    domain = email.rsplit("@", 1)[-1].lower()
+    for entry in personal_domains:
+        if "." in entry:
+            if domain == entry or domain.endswith("." + entry):
+                return True
+        elif domain.split(".")[0] == entry:
+            return True
+    return False
+
+
+def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> Facts:
+    lex = doc.lex
+    text = doc.text
+    labelled = _read_labels(doc)
+
+    # --- contact -----------------------------------------------------------------------
+    name_span: tuple[int, int] | None = None
+    if "name" in labelled.spans:
+        s, e = _value_head(text, *labelled.spans["name"])
+        nm = _NAME.search(text, s, e)
+        if nm:
+            name_span = (nm.start(), nm.end())
+    if name_span is None:
+        fm = re.search(
+            rf"^(?:from|da|od)\s*:\s*({_NAME.pattern})\s*<", text, re.MULTILINE | re.IGNORECASE
+        )
+        if fm:
+            name_span = (fm.start(1), fm.end(1))
+    anchors = _title_anchors(doc)
+    if name_span is None:
+        for t in anchors:
+            span = _name_before(doc, t.start)
+            if span:
+                name_span = span
+                break
+    title = _pick_title(doc, labelled, anchors, name_span)
+    seniority = department = job_title = None
+    title_end = None
+    if title is not None:
+        full = _extend_title(doc, title)
+        seniority = full.seniority
+        department = _department(doc, full)
+        a, b = trim(text, full.start, full.end)
+        job_title = text[a:b]
+        title_end = full.end
+    elif "title" in labelled.spans:
+        a, b = _value_head(text, *labelled.spans["title"])
+        job_title = text[a:b] or None
+
+    # --- company -----------------------------------------------------------------------
+    company_span: tuple[int, int] | None = None
+    if "company" in labelled.spans:
+        company_span = _value_head(text, *labelled.spans["company"])
+    if company_span is None and title_end is not None:
+        company_span = _company_after(doc, title_end)
+    if company_span is None:
+        company_span = _company_before_bracket(doc, name_span)
+    if company_span is None and lex.legal_suffix is not None:
+        for m in lex.legal_suffix.finditer(doc.folded):
+            head = text[max(0, m.start() - 60) : m.start()]
+            hm = re.search(rf"((?:{_CAP}[\w&'’.-]*[ \t]+){{1,4}})$", head)
+            if hm:
+                company_span = _clean_company(text, m.start() - len(head) + hm.start(1), m.end())
+                if company_span:
+                    break
+    if company_span is None:
+        company_span = _company_is_a(doc)
+    company_name = text[company_span[0] : company_span[1]] if company_span else None
+    company_spans: list[tuple[int, int]] = []
+    if company_name:
+        for m in re.finditer(re.escape(company_name), text):
+            company_spans.append((m.start(), m.end()))
+        if company_span not in company_spans:
+            company_spans.append(company_span)
+
+    emails = [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    urls = [
+        (m.start(), m.end())
+        for m in re.finditer(
+            r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|pl|it|io|eu|net|org|co\.uk)\b", text
+        )
+    ]
+    skip = company_spans + emails + urls + doc.quotes
+
+    # employees
+    employees = None
+    if "employees" in labelled.spans:
+        s, e = labelled.spans["employees"]
+        nums = find_numbers(text[s:e], lex.langs[0])
+        if nums and nums[0].value == int(nums[0].value):
+            employees = int(nums[0].value)
+    if employees is None:
+        employees = _employee_count(doc, 0, len(text))
+
+    # industry: the company's description first, never its name
+    zones: list[tuple[int, int]] = []
+    if "industry" in labelled.spans:
+        zones.append(labelled.spans["industry"])
+    for cs, ce in company_spans:
+        bm = re.match(r"\s*\(([^()\n]{2,200})\)", text[ce:])
+        if bm:
+            zones.append((ce + bm.start(1), ce + bm.end(1)))
+        ci = doc.clause_of(cs)
+        zones.append(doc.clauses[ci])
+        zones.append((max(0, cs - 40), cs))
+        si = doc.sentence_of(cs)
+        zones.append(doc.sentences[si])
+    if "company" in labelled.spans:
+        s, e = labelled.spans["company"]
+        zones.append((s, e))
+    zones.append((0, len(text)))
+    industry = _industry(doc, zones, skip)
+
+    # city and country
+    city = country = None
+    city_hit: tuple[int, int, str] | None = None
+    if "city" in labelled.spans:
+        s, e = labelled.spans["city"]
+        found = _cities(doc, s, e)
+        if found:
+            city_hit = found[0]
+        else:
+            a, b = _value_head(text, s, e)
+            city = text[a:b] or None
+    if city_hit is None:
+        candidates = [c for c in _cities(doc) if not any(a <= c[0] < b for a, b in emails + urls)]
+        for _, ce in company_spans:
+            bm = re.match(r"\s*\(([^()\n]{2,200})\)", text[ce:])
+            if bm:
+                inside = [c for c in candidates if ce + bm.start(1) <= c[0] < ce + bm.end(1)]
+                if inside:
+                    city_hit = inside[0]
+                    break
+        if city_hit is None and lex.city_markers is not None:
+            for c in candidates:
+                before = doc.folded[max(0, c[0] - 30) : c[0]].rstrip()
+                m = _last_match(lex.city_markers, before)
+                if (
+                    m is not None
+                    and m.end() == len(before)
+                    and not any(a <= c[0] < b for a, b in company_spans)
+                ):
+                    city_hit = c
+                    break
+        if city_hit is None:
+            outside = [c for c in candidates if not any(a <= c[0] < b for a, b in company_spans)]
+            if outside:
+                city_hit = outside[0]
+    if city_hit is not None:
+        city = text[city_hit[0] : city_hit[1]]
+        country = city_hit[2]
+    if "country" in labelled.spans:
+        s, e = labelled.spans["country"]
+        if lex.countries is not None:
+            m = lex.countries.search(doc.folded, s, e)
+            if m:
+                country = place_code(lex.country_codes, m.group()) or country
+    if country is None:
+        named = _countries(doc, skip)
+        if named:
+            country = named[0][1]
+    if country is None and lex.demonyms is not None:
+        for m in lex.demonyms.finditer(doc.folded):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            code = place_code(lex.demonym_codes, m.group())
+            if code:
+                country = code
+                break
+
+    # revenue
+    revenue = rev_currency = None
+    if lex.revenue_words is not None:
+        for m in lex.revenue_words.finditer(doc.folded):
+            si = doc.sentence_of(m.start())
+            _ss, se = doc.sentences[si]
+            amounts = [a for a in find_amounts(text[m.end() : se], lex.langs[0])]
+            if amounts:
+                revenue, rev_currency = amounts[0][0].value, amounts[0][1]
+                break
+
+    budget, budget_amount, budget_currency = _budget(doc)
+    timeline = find_deadline_days(text, as_of, lex.langs[0])
+    timeline_days = timeline[0] if timeline and timeline[0] >= 0 else None
+
+    contact = Contact(
+        name=text[name_span[0] : name_span[1]] if name_span else None,
+        email=_email(doc, labelled),
+        phone=_phone(doc, labelled, date_spans),
+        job_title=job_title,
+        seniority=Seniority(seniority) if seniority else None,
+        department=Department(department) if department else None,
+    )
+    company = Company(
+        name=company_name,
+        industry=Industry(industry) if industry else None,
+        employees=employees,
+        annual_revenue=revenue,
+        currency=rev_currency or budget_currency,
+        country=country,
+        city=city,
+    )
+    bant = Bant(
+        budget=BudgetStatus(budget) if budget else None,
+        budget_amount=budget_amount,
+        authority=Authority(a) if (a := _authority(doc)) else None,
+        need=_need(doc, labelled),
+        timeline_days=timeline_days,
+    )
+    source = _lead_source(doc)
+    return Facts(
+        contact=contact,
+        company=company,
+        lead_source=LeadSource(source) if source else None,
+        bant=bant,
+        company_spans=company_spans,
+    )

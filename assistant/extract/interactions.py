@@ -1,0 +1,335 @@
+"""Interactions and disqualifiers found in a segmented note, with count, date and evidence.
+
+For every kind, the cue patterns of the vocabulary are matched on the folded note. A cue
+is dropped when a negation stands before it in its clause ("did not ask for a demo", "nie
+prosił o wycenę") or right after it ("Demo per ora no"), when an intent word precedes it
+("will attend"), when an exclusion overlaps it ("we offered a demo"), or when it sits in a
+quoted title ("Carrelli abbandonati"), which only hand-raise labels may ('Request a quote').
+The reading rules of SPEC section 2 then drop what another kind already says (a quote form
+is not also a form submission), and what is left gets a count, a date and its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.domain import Disqualifier, DisqualifierKind, Interaction, InteractionKind
+from assistant.extract.dates import DateSpan
+from assistant.extract.lexicon import KindRules
+from assistant.extract.numbers import find_counts, find_numbers
+from assistant.extract.segments import Doc, trim
+
+_EVIDENCE_MAX = 160
+_NUMBER_GAP = re.compile(r"[\w'’\-/.]+")
+
+
+@dataclass
+class Hit:
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    clause: int
+    fixed: bool = False
+
+
+def _negated(doc: Doc, hit_start: int, hit_end: int, clause: int, *, fixed: bool) -> bool:
+    if fixed:
+        return False
+    lex = doc.lex
+    cs, ce = doc.clauses[clause]
+    before = doc.folded[cs:hit_end]
+    if lex.neg_before is not None and lex.neg_before.search(before):
+        return True
+    if lex.neg_before_exact is not None and lex.neg_before_exact.search(
+        doc.text[cs:hit_end].lower()
+    ):
+        return True
+    if lex.neg_after is not None:
+        # the words after the cue up to the end of the clause, or the next clause when the
+        # cue closes its own ("Demo per ora no", "O demo nie prosił")
+        tail_end = ce
+        if (
+            ce - hit_end < 3
+            and clause + 1 < len(doc.clauses)
+            and doc.clause_sentence[clause + 1] == doc.clause_sentence[clause]
+        ):
+            tail_end = doc.clauses[clause + 1][1]
+        if lex.neg_after.match(doc.folded, hit_end, tail_end):
+            return True
+    return False
+
+
+def _intended(doc: Doc, hit_start: int, clause: int) -> bool:
+    lex = doc.lex
+    if lex.intent is None:
+        return False
+    cs, _ = doc.clauses[clause]
+    return lex.intent.search(doc.folded, cs, hit_start) is not None
+
+
+def _overlaps_exclusion(doc: Doc, rules: KindRules, start: int, end: int, sentence: int) -> bool:
+    if rules.exclude is None:
+        return False
+    ss, se = doc.sentences[sentence]
+    return any(
+        m.start() < end and start < m.end() for m in rules.exclude.finditer(doc.folded, ss, se)
+    )
+
+
+def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = False) -> list[Hit]:
+    """Every cue of `kinds` that survives negation, intent, exclusions and quoting."""
+    lex = doc.lex
+    hits: list[Hit] = []
+    folded = doc.folded
+    for rules in kinds:
+        if rules.context is not None and not rules.context.search(folded):
+            continue
+        found: list[tuple[int, int, bool]] = []
+        if rules.cues is not None:
+            found += [
+                (m.start(), m.end(), False)
+                for m in rules.cues.finditer(folded)
+                if m.end() > m.start()
+            ]
+        if rules.fixed is not None:
+            found += [
+                (m.start(), m.end(), True)
+                for m in rules.fixed.finditer(folded)
+                if m.end() > m.start()
+            ]
+        found.sort()
+        last_end = -1
+        for start, end, fixed in found:
+            if start < last_end:
+                continue  # overlapping matches of one kind are one mention
+            sentence = doc.sentence_of(start)
+            clause = doc.clause_of(start)
+            ss, se = doc.sentences[sentence]
+            if rules.requires is not None and not rules.requires.search(folded, ss, se):
+                continue
+            if _overlaps_exclusion(doc, rules, start, end, sentence):
+                continue
+            if not for_disqualifiers and rules.kind not in lex.hand_raises and doc.quote_at(start):
+                continue
+            if _negated(doc, start, end, clause, fixed=fixed):
+                continue
+            if (
+                not for_disqualifiers
+                and rules.kind not in lex.intent_exempt
+                and _intended(doc, start, clause)
+            ):
+                continue
+            hits.append(Hit(rules.kind, start, end, sentence, clause, fixed))
+            last_end = end
+    hits.sort(key=lambda h: (h.start, h.kind))
+    return hits
+
+
+def _suppress(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """SPEC reading rules: drop a kind when another one in the same place already says it."""
+    drop: set[int] = set()
+    for rule in doc.lex.suppress:
+        when = set(rule["when"])
+        scope = rule.get("scope", "subclause")
+        for i, h in enumerate(hits):
+            if h.kind != rule["drop"]:
+                continue
+            for o in hits:
+                if o.kind not in when or o is h:
+                    continue
+                if (scope == "subclause" and o.clause == h.clause) or (
+                    scope == "sentence" and abs(o.sentence - h.sentence) <= 1
+                ):
+                    drop.add(i)
+                    break
+    return [h for i, h in enumerate(hits) if i not in drop]
+
+
+def _evidence(doc: Doc, hit: Hit) -> str:
+    cs, ce = doc.clauses[hit.clause]
+    if hit.end > ce:  # a cue running over a clause break ("Email opened, ...")
+        ce = min(doc.sentences[hit.sentence][1], hit.end)
+    a, b = trim(doc.text, cs, ce)
+    if not (a <= hit.start and hit.end <= b) or b - a > _EVIDENCE_MAX:
+        a = max(cs, hit.start - 50)
+        b = min(max(ce, hit.end), hit.end + 60)
+        while a > cs and not doc.text[a - 1].isspace():
+            a -= 1
+        while b < ce and not doc.text[b].isspace():
+            b += 1
+        a, b = trim(doc.text, a, b)
+        if not (a <= hit.start and hit.end <= b):
+            a, b = hit.start, hit.end
+    return doc.text[a:b]
+
+
+def _count_window(doc: Doc, hit: Hit, hit_clauses: set[int]) -> tuple[int, int]:
+    cs, ce = doc.clauses[hit.clause]
+    nxt = hit.clause + 1
+    if (
+        nxt < len(doc.clauses)
+        and doc.clause_sentence[nxt] == hit.sentence
+        and nxt not in hit_clauses
+        and doc.clauses[nxt][1] - doc.clauses[nxt][0] <= 30
+    ):
+        ce = doc.clauses[nxt][1]
+    return cs, max(ce, hit.end)
+
+
+def _count(doc: Doc, hit: Hit, hit_clauses: set[int], dates: list[DateSpan], lang: str) -> int:
+    ws, we = _count_window(doc, hit, hit_clauses)
+    window = doc.text[ws:we]
+    in_dates = [(d.start, d.end) for d in dates]
+
+    def clear(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in in_dates) and doc.quote_at(s) is None
+
+    best: tuple[int, int] | None = None
+    for c in find_counts(window, lang):
+        s, e = ws + c.start, ws + c.end
+        if clear(s, e) and c.value >= 1:
+            dist = abs(s - hit.end) if s >= hit.end else abs(hit.start - e)
+            if best is None or dist < best[0]:
+                best = (dist, int(c.value))
+    if best is not None:
+        return best[1]
+    lex = doc.lex
+    for n in find_numbers(window, lang):
+        s, e = ws + n.start, ws + n.end
+        if not clear(s, e) or n.value != int(n.value) or not 1 <= n.value <= 500:
+            continue
+        if 1900 <= n.value <= 2100 or (
+            not any(ch.isdigit() for ch in n.raw) and n.raw.lower() in {"a", "an", "un", "una"}
+        ):
+            continue
+        before = doc.text[s - 1] if s > 0 else " "
+        after = doc.text[e] if e < len(doc.text) else " "
+        if (
+            before in "-#/:.,€$£+"
+            or after in "-%/:°"
+            or (after == "." and e + 1 < len(doc.text) and doc.text[e + 1].isdigit())
+        ):
+            continue
+        rest = doc.folded[e:we].lstrip()
+        if lex.not_counts is not None and lex.not_counts.match(rest):
+            continue
+        # the number must stand next to the cue: inside it or within three words of it
+        if s >= hit.end:
+            gap = doc.text[hit.end : s]
+        elif e <= hit.start:
+            gap = doc.text[e : hit.start]
+        else:
+            gap = ""
+        if len(_NUMBER_GAP.findall(gap)) > 3:
+            continue
+        return int(n.value)
+    return 1
+
+
+def _date(
+    doc: Doc,
+    hit: Hit,
+    rules: KindRules | None,
+    past: list[DateSpan],
+    first_hit_in_sentence: dict[int, int],
+) -> date | None:
+    cs, ce = doc.clauses[hit.clause]
+    own = [d for d in past if cs <= d.start < ce or (d.start < cs < d.end)]
+    if own:
+        return min(own, key=lambda d: abs(d.start - hit.start)).value
+    ss, _ = doc.sentences[hit.sentence]
+    first = first_hit_in_sentence.get(hit.sentence, hit.start)
+    lead = [d for d in past if ss <= d.start and d.end <= first]
+    if lead:
+        return lead[-1].value
+    if hit.fixed and rules is not None and rules.date_from is not None:
+        m = rules.date_from.search(doc.folded)
+        if m:
+            inside = [d for d in past if m.start() <= d.start < m.end()]
+            if inside:
+                return inside[0].value
+    return None
+
+
+def _detail(doc: Doc, hit: Hit) -> str | None:
+    ss, se = doc.sentences[hit.sentence]
+    for qs, qe in doc.quotes:
+        if ss <= qs < se and qs >= doc.clauses[hit.clause][0]:
+            inner = doc.text[qs + 1 : qe - 1].strip()
+            if inner:
+                return inner[:120]
+    return None
+
+
+def _merge(items: list[tuple[Interaction, int]]) -> list[Interaction]:
+    """One interaction per fact: the same kind said twice without conflicting dates is one
+    (count = the larger); the same kind on the same date in two sentences is two events."""
+    out: list[tuple[Interaction, int]] = []
+    for it, sent in items:
+        for j, (prev, psent) in enumerate(out):
+            if prev.kind != it.kind:
+                continue
+            if prev.occurred_on is None or it.occurred_on is None:
+                out[j] = (
+                    prev.model_copy(
+                        update={
+                            "count": max(prev.count, it.count),
+                            "occurred_on": prev.occurred_on or it.occurred_on,
+                            "detail": prev.detail or it.detail,
+                        }
+                    ),
+                    psent,
+                )
+                break
+            if prev.occurred_on == it.occurred_on:
+                count = prev.count + it.count if sent != psent else max(prev.count, it.count)
+                out[j] = (
+                    prev.model_copy(update={"count": count, "detail": prev.detail or it.detail}),
+                    psent,
+                )
+                break
+        else:
+            out.append((it, sent))
+    return [it for it, _ in out]
+
+
+def find_interactions(
+    doc: Doc, *, as_of: date, dates: list[DateSpan], lang: str
+) -> list[Interaction]:
+    rules_by_kind = {r.kind: r for r in doc.lex.kinds}
+    hits = _suppress(doc, find_hits(doc, doc.lex.kinds))
+    past = [d for d in dates if d.value <= as_of]
+    first_hit: dict[int, int] = {}
+    for h in hits:
+        first_hit.setdefault(h.sentence, h.start)
+    hit_clauses = {h.clause for h in hits}
+    items: list[tuple[Interaction, int]] = []
+    for h in hits:
+        count = _count(doc, h, hit_clauses, dates, lang) if h.kind in doc.lex.countable else 1
+        items.append(
+            (
+                Interaction(
+                    kind=InteractionKind(h.kind),
+                    count=max(1, count),
+                    occurred_on=_date(doc, h, rules_by_kind.get(h.kind), past, first_hit),
+                    detail=_detail(doc, h),
+                    evidence=_evidence(doc, h),
+                ),
+                h.sentence,
+            )
+        )
+    return _merge(items)
+
+
+def find_disqualifiers(doc: Doc) -> list[Disqualifier]:
+    seen: set[str] = set()
+    out: list[Disqualifier] = []
+    for h in find_hits(doc, doc.lex.disqualifiers, for_disqualifiers=True):
+        if h.kind in seen:
+            continue
+        seen.add(h.kind)
+        out.append(Disqualifier(kind=DisqualifierKind(h.kind), evidence=_evidence(doc, h)))
+    return out

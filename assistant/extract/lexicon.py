@@ -1,0 +1,256 @@
+"""The vocabularies compiled into regexes for a set of languages, built once per set.
+
+`lexicon(("it", "en"))` gives every pattern the rules extractor uses for an Italian note
+(Italian first, English for the words reps borrow: "trial", "Head of Marketing", "demo").
+Places (cities, country names) are always read in every language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from assistant.extract import vocab
+from assistant.extract.vocab import compile_any, expand, fold, merged
+
+
+@dataclass(frozen=True)
+class KindRules:
+    """How one interaction (or disqualifier) kind is found."""
+
+    kind: str
+    cues: re.Pattern[str] | None
+    fixed: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    requires: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+    date_from: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    langs: tuple[str, ...]
+    kinds: list[KindRules]
+    disqualifiers: list[KindRules]
+    neg_before: re.Pattern[str] | None
+    neg_before_exact: re.Pattern[str] | None
+    neg_after: re.Pattern[str] | None
+    intent: re.Pattern[str] | None
+    conjunctions: re.Pattern[str] | None
+    abbreviations: frozenset[str]
+    not_counts: re.Pattern[str] | None
+    hand_raises: frozenset[str]
+    countable: frozenset[str]
+    intent_exempt: frozenset[str]
+    suppress: list[dict]
+    seniority: dict[str, re.Pattern[str]]
+    title_exclude: re.Pattern[str] | None
+    departments: dict[str, re.Pattern[str]]
+    departments_exact: dict[str, re.Pattern[str]]
+    implied_department: dict[str, re.Pattern[str]]
+    title_modifiers: re.Pattern[str] | None
+    department_any: re.Pattern[str] | None
+    labels: dict[str, re.Pattern[str]]
+    employee_after: re.Pattern[str] | None
+    employee_before: re.Pattern[str] | None
+    industries: list[tuple[str, re.Pattern[str]]]
+    budget_words: re.Pattern[str] | None
+    budget: dict[str, re.Pattern[str]]
+    authority: dict[str, re.Pattern[str]]
+    need_labelled: re.Pattern[str] | None
+    need_cues: re.Pattern[str] | None
+    revenue_words: re.Pattern[str] | None
+    sources: dict[str, re.Pattern[str]]
+    places: re.Pattern[str] | None = None
+    place_codes: dict[str, str] = field(default_factory=dict)
+    countries: re.Pattern[str] | None = None
+    country_codes: dict[str, str] = field(default_factory=dict)
+    demonyms: re.Pattern[str] | None = None
+    demonym_codes: dict[str, str] = field(default_factory=dict)
+    city_markers: re.Pattern[str] | None = None
+    legal_suffix: re.Pattern[str] | None = None
+    personal_domains: tuple[str, ...] = ()
+
+
+def _one(langs: tuple[str, ...], file: str, *keys: str) -> re.Pattern[str] | None:
+    return compile_any(merged(langs, file, *keys))
+
+
+def _kind_rules(langs: tuple[str, ...], file: str, section: str) -> list[KindRules]:
+    names: list[str] = []
+    for lang in langs:
+        for name in vocab.load(lang).get(file, {}).get(section, {}):
+            if name not in names:
+                names.append(name)
+    rules = []
+    for name in names:
+        requires = merged(langs, file, section, name, "requires")
+        context = merged(langs, file, section, name, "context")
+        date_from = merged(langs, file, section, name, "date_from")
+        rules.append(
+            KindRules(
+                kind=name,
+                cues=_one(langs, file, section, name, "cues"),
+                fixed=_one(langs, file, section, name, "fixed"),
+                exclude=_one(langs, file, section, name, "exclude"),
+                requires=compile_any(requires, boundary=True) if requires else None,
+                context=compile_any(context, boundary=True) if context else None,
+                date_from=compile_any(date_from, boundary=False) if date_from else None,
+            )
+        )
+    return rules
+
+
+def _by_key(
+    langs: tuple[str, ...], file: str, section: str, *, end_boundary: bool = False
+) -> dict[str, re.Pattern[str]]:
+    keys: list[str] = []
+    for lang in langs:
+        for key in vocab.load(lang).get(file, {}).get(section, {}):
+            if key not in keys:
+                keys.append(key)
+    out = {}
+    for key in keys:
+        pat = compile_any(merged(langs, file, section, key), end_boundary=end_boundary)
+        if pat is not None:
+            out[key] = pat
+    return out
+
+
+def _exact(patterns: list[str]) -> re.Pattern[str] | None:
+    """Patterns matched on the original text, case and accents as written."""
+    if not patterns:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)")
+
+
+def _place_table(langs: tuple[str, ...], key: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """All names under places.toml/[key] of every language (inflected when the language says
+    so) -> one regex with a name -> code table keyed by the folded name as matched."""
+    codes: dict[str, str] = {}
+    stems: dict[str, str] = {}
+    for lang in langs:
+        data = vocab.load(lang).get("places", {})
+        inflect = bool(data.get("inflect", {}).get(key if key != "countries" else "countries"))
+        names = dict(data.get(key, {}))
+        if key == "countries":
+            names = {**vocab.territory_names(lang), **names}
+        for name, code in names.items():
+            folded = fold(name)
+            codes[folded] = code
+            if inflect:
+                stem = folded.rstrip("aeiouy")
+                if len(stem) >= 5 and " " not in stem:
+                    stems[stem] = code
+    if not codes:
+        return None, {}
+    alts = sorted(codes, key=len, reverse=True)
+    parts = [re.escape(a) for a in alts]
+    parts += [re.escape(s) + r"\w{0,4}" for s in sorted(stems, key=len, reverse=True)]
+    for s, code in stems.items():
+        codes.setdefault("~" + s, code)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"), codes
+
+
+def place_code(codes: dict[str, str], matched_folded: str) -> str | None:
+    """The ISO code of a matched place name (exact, or via its inflection stem)."""
+    if matched_folded in codes:
+        return codes[matched_folded]
+    for n in range(len(matched_folded), 4, -1):
+        code = codes.get("~" + matched_folded[:n])
+        if code:
+            return code
+    return None
+
+
+@cache
+def lexicon(langs: tuple[str, ...]) -> Lexicon:
+    """The compiled vocabulary for `langs` (first = the note's language), cached."""
+    com = vocab.common()
+    all_langs = vocab.languages()
+    places, place_codes = _place_table(all_langs, "cities")
+    countries, country_codes = _place_table(all_langs, "countries")
+    demonyms, demonym_codes = _place_table(all_langs, "demonyms")
+    industries: list[tuple[str, re.Pattern[str]]] = []
+    for lang in langs:
+        for rule in vocab.load(lang).get("industries", {}).get("rule", []):
+            pat = compile_any(rule.get("cues", []))
+            if pat is not None:
+                industries.append((rule["industry"], pat))
+    exact_neg = merged(langs, "grammar", "negation", "before_exact")
+    dept_exact: dict[str, list[str]] = {}
+    for lang in langs:
+        for key, pats in vocab.load(lang).get("people", {}).get("department_exact", {}).items():
+            dept_exact.setdefault(key, []).extend(pats)
+    suffixes = com.get("company", {}).get("legal_suffixes", [])
+    return Lexicon(
+        langs=langs,
+        kinds=_kind_rules(langs, "interactions", "kinds"),
+        disqualifiers=_kind_rules(langs, "qualifiers", "disqualifiers"),
+        neg_before=compile_any(merged(langs, "grammar", "negation", "before"), end_boundary=True),
+        neg_before_exact=_exact(exact_neg),
+        neg_after=compile_any(merged(langs, "grammar", "negation", "after"), boundary=False),
+        intent=compile_any(merged(langs, "grammar", "negation", "intent"), end_boundary=True),
+        conjunctions=compile_any(
+            merged(langs, "grammar", "clauses", "conjunctions"), end_boundary=True
+        ),
+        abbreviations=frozenset(
+            a.replace("\\", "")
+            for a in (expand(x) for x in merged(langs, "grammar", "clauses", "abbreviations"))
+        ),
+        not_counts=compile_any(merged(langs, "grammar", "counts", "not_counts"), end_boundary=True),
+        hand_raises=frozenset(com["kinds"]["hand_raises"]),
+        countable=frozenset(com["kinds"]["countable"]),
+        intent_exempt=frozenset(com["kinds"]["intent_exempt"]),
+        suppress=list(com.get("suppress", [])),
+        seniority=_by_key(langs, "people", "seniority", end_boundary=True),
+        title_exclude=_one(langs, "people", "seniority", "exclude"),
+        departments=_by_key(langs, "people", "department", end_boundary=True),
+        departments_exact={k: p for k, v in dept_exact.items() if (p := _exact(v)) is not None},
+        implied_department=_by_key(langs, "people", "implied_department", end_boundary=True),
+        title_modifiers=compile_any(
+            merged(langs, "people", "title_modifiers", "words"), end_boundary=True
+        ),
+        department_any=compile_any(
+            [
+                p
+                for lang in langs
+                for v in vocab.load(lang).get("people", {}).get("department", {}).values()
+                for p in v
+            ],
+            end_boundary=True,
+        ),
+        labels=_by_key(langs, "people", "labels"),
+        employee_after=_one(langs, "people", "employees", "words"),
+        employee_before=_one(langs, "people", "employees", "before"),
+        industries=industries,
+        budget_words=_one(langs, "bant", "budget", "words"),
+        budget={
+            k: p
+            for k in ("unknown", "none", "planned", "confirmed")
+            if (p := _one(langs, "bant", "budget", k))
+        },
+        authority=_by_key(langs, "bant", "authority"),
+        need_labelled=_one(langs, "bant", "need", "labelled"),
+        need_cues=_one(langs, "bant", "need", "cues"),
+        revenue_words=_one(langs, "bant", "revenue", "words"),
+        sources=_by_key(langs, "qualifiers", "sources"),
+        places=places,
+        place_codes=place_codes,
+        countries=countries,
+        country_codes=country_codes,
+        demonyms=demonyms,
+        demonym_codes=demonym_codes,
+        city_markers=_one(langs, "places", "city_markers", "before"),
+        legal_suffix=compile_any(suffixes, end_boundary=True) if suffixes else None,
+        personal_domains=tuple(com.get("email", {}).get("personal_domains", [])),
+    )
+
+
+def lexicon_for(lang: str) -> Lexicon:
+    """The lexicon for a note in `lang`: that language, then English for borrowed words."""
+    known = vocab.languages()
+    first = lang if lang in known else "en"
+    langs = (first,) if first == "en" else (first, "en")
+    return lexicon(langs)

@@ -1,0 +1,28 @@
+"""The rules extractor end to end on one short note per language (fresh texts)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.extract.rules import RulesExtractor
+
+AS_OF = date(2025, 6, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kinds"),
+    [
+        ("Anna Rossi downloaded our pricing guide yesterday and asked for a demo.", "en", {"content_download", "demo_request"}),
+        ("Ieri Marco ha scaricato la guida e vuole un preventivo.", "it", {"content_download", "quote_request"}),
+        ("Wczoraj pobrała e-booka i poprosiła o demo.", "pl", {"content_download", "demo_request"}),
+    ],
+    ids=["en", "it", "pl"],
+)
+def test_kinds_and_language(text: str, lang: str, kinds: set[str]) -> None:
+    result = RulesExtractor().extract(text, as_of=AS_OF)
+    assert result.language == lang
+    assert result.extractor == "rules"
+    assert {i.kind.value for i in result.extraction.interactions} == kinds
+    assert all(i.evidence in text for i in result.extraction.interactions)
