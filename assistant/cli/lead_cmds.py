@@ -95,6 +95,7 @@ def _stage(value: Any) -> str:
 # --- leads -----------------------------------------------------------------------------------
 
 
+TABLE_ROWS = 100  # the table shows this many unless --limit says otherwise; JSON and CSV show all
 LEAD_COLUMNS = ("id", "name", "company", "email", "stage", "fit", "grade", "engagement", "last_activity")
 
 
@@ -122,7 +123,9 @@ def leads_command(
     ] = None,
     as_json: JsonFlag = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (with a header row).")] = False,
-    limit: Annotated[int | None, typer.Option("--limit", help="At most this many leads.", min=1)] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="At most this many leads (table default: 100).", min=1)
+    ] = None,
 ) -> None:
     """List stored leads, the most recently active first."""
     from assistant.domain import Stage
@@ -133,8 +136,12 @@ def leads_command(
         except ValueError:
             choices = ", ".join(s.value for s in Stage)
             raise _fail(f"--stage {stage!r}: choose one of {choices}", EXIT_BAD_INPUT) from None
+    table_mode = not (as_json or as_csv)
+    cap = limit or (TABLE_ROWS + 1 if table_mode else None)
     with open_pipeline() as p:
-        leads = p.list_leads(stage=stage, search=search, limit=limit)
+        leads = p.list_leads(stage=stage, search=search, limit=cap)
+    more = table_mode and limit is None and len(leads) > TABLE_ROWS
+    leads = leads[:TABLE_ROWS] if more else leads
     rows = [_lead_row(lead) for lead in leads]
     if as_json:
         import json
@@ -156,12 +163,14 @@ def leads_command(
     table = Table(title=f"{len(leads)} lead{'s' if len(leads) != 1 else ''}", title_justify="left")
     for name, justify in (("id", "right"), ("name", "left"), ("company", "left"), ("stage", "left"),
                           ("fit", "right"), ("engagement", "right"), ("last activity", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=name not in ("name", "company"))  # type: ignore[arg-type]
     for lead in leads:
         fit = f"{_num(lead.fit)} {lead.grade}" if lead.grade else _num(lead.fit)
         table.add_row(str(lead.id), lead.name or lead.email or "", lead.company or "", _stage(lead.stage),
                       fit, _num(lead.engagement), _when(lead.last_activity))
     _console().print(table)
+    if more:
+        typer.echo(f"Showing the {TABLE_ROWS} most recently active; --limit N shows more, --csv or --json all.")
 
 
 # --- show / explain / history -------------------------------------------------------------
