@@ -70,8 +70,12 @@ _MONTHS: dict[str, int] = {}
 for _i, _forms in enumerate(_MONTH_FORMS, start=1):
     for _form in _forms.split():
         _MONTHS[_form] = _i
+# Polish abbreviations of CRM exports ("12 sty 2026", "3 wrz").
+_PL_ABBREVIATIONS = "sty lut mar kwi maj cze lip sie wrz paz lis gru"
+for _i, _form in enumerate(_PL_ABBREVIATIONS.split(), start=1):
+    _MONTHS.setdefault(_form, _i)
 # Abbreviations that are also everyday words: a month only with a dot or a year after.
-_WEAK_MONTHS = {"ago", "set", "mar", "dec", "jan", "gen", "sat"}
+_WEAK_MONTHS = {"ago", "set", "mar", "dec", "jan", "gen", "sat", "sie", "lis", "lip"}
 _ROMAN_MONTHS = {r: i for i, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
                                               "ix", "x", "xi", "xii"], start=1)}  # fmt: skip
 
@@ -277,6 +281,7 @@ _DMY = re.compile(
     r"(?<![\w.,/-])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
     r"(?![\d]|[.,/-]\d)"
 )
+_DMY_SPACED = re.compile(r"(?<![\w.,/-])(?P<d>\d{1,2})\.\s(?P<m>\d{1,2})\.\s(?P<y>\d{4})(?!\d)")
 _DMY_ROMAN = re.compile(
     r"(?<![\w.,/-])(?P<d>\d{1,2})[. ](?P<m>xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)[. ]"
     r"(?P<y>\d{4})(?!\d)"
@@ -292,7 +297,7 @@ _ORDINAL_DAY = re.compile(
     r"|(?P<x3>(?P<d2>[0-3]?\d)-(?:go|ego|tego)))(?!\w)(?!\s+(?:of\s+)?(?:" + _MON + r")(?!\w))"
 )
 _DATE_CUE_BEFORE = re.compile(r"(?:on|il|dal|al|del|dnia|w\s+dniu|since|from|od|do)\s+$")
-_CLOCK_BEFORE = re.compile(r"(?:alle|ore|at|godz\.?|o|around|verso|intorno\s+alle)\s*$")
+_CLOCK_BEFORE = re.compile(r"(?<![a-z])(?:alle|ore|at|godz\.?|o|around|verso|intorno\s+alle)\s*$")
 _AGO = re.compile(
     r"(?<![^\W\d_])(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|back|fa|temu|from\s+now)(?!\w)"
 )
@@ -450,6 +455,10 @@ def _find_numeric(
             out.append((m.start(), m.end(), value))
     for m in _DMY_ROMAN.finditer(folded):
         value = _safe_date(int(m.group("y")), _ROMAN_MONTHS[m.group("m")], int(m.group("d")))
+        if value:
+            out.append((m.start(), m.end(), value))
+    for m in _DMY_SPACED.finditer(folded):
+        value = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if value:
             out.append((m.start(), m.end(), value))
     for m in _DM.finditer(folded):

@@ -475,3 +475,38 @@ def test_any_text_gives_ordered_exact_spans(text: str, as_of: date, lang: str | 
 )
 def test_firm_deadlines_first(text: str, expected: tuple[int, str]) -> None:
     assert find_deadline_days(text, AS_OF) == expected
+
+
+# CRM exports and e-mail headers: timestamps, abbreviations, weekday prefixes.
+EXPORT_FORMS = [
+    ("2026-03-12T10:32:00Z", "2026-03-12", d(3, 12)),
+    ("Mar 12, 2026 10:32", "Mar 12, 2026", d(3, 12)),
+    ("12.03.2026 10:32", "12.03.2026", d(3, 12)),
+    ("Thu, 12 Mar 2026 10:32:00 +0100", "Thu, 12 Mar 2026", d(3, 12)),
+    ("Sent: 13 October 2025 16:42", "13 October 2025", d(10, 13, 2025)),
+    ("Date: Thursday, March 12, 2026", "Thursday, March 12, 2026", d(3, 12)),
+    ("12 marzo 2026 alle 10:32", "12 marzo 2026", d(3, 12)),
+    ("12 dic 2025", "12 dic 2025", d(12, 12, 2025)),
+    ("12 sty 2026", "12 sty 2026", d(1, 12)),
+    ("12 wrz 2025", "12 wrz 2025", d(9, 12, 2025)),
+    ("3 lis 2025", "3 lis 2025", d(11, 3, 2025)),
+    ("wt., 10.03.2026", "10.03.2026", d(3, 10)),
+    ("gio 12/03", "12/03", d(3, 12)),
+    ("12. 3. 2026", "12. 3. 2026", d(3, 12)),
+    ("12.3.2026", "12.3.2026", d(3, 12)),
+    ("12.03.26", "12.03.26", d(3, 12)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"), EXPORT_FORMS, ids=[c[0] for c in EXPORT_FORMS]
+)
+def test_export_forms(text: str, raw: str, expected: date) -> None:
+    assert [(s.raw, s.value) for s in find_dates(text, AS_OF)] == [(raw, expected)]
+
+
+@pytest.mark.parametrize(
+    "text", ["ha visto 12 sie", "03.2026", "marzec 2026", "in March", "a marzo"]
+)
+def test_month_without_day_is_no_date(text: str) -> None:
+    assert find_dates(text, AS_OF) == []
