@@ -265,7 +265,9 @@ _YEAR_TAIL = (
 )
 _DAY_MONTH = re.compile(
     r"(?<![\w.,/])(?:(?P<wd>" + _WD + r")\.?,?\s+)?"
-    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|-go|-ego)?\s+(?:of\s+)?(?P<mon>" + _MON + r")(?P<dot>\.)?"
+    r"(?P<d>[0-3]?\d|primo)(?:st|nd|rd|th|\.|-go|-ego|°|º)?\s+(?:of\s+)?(?P<mon>"
+    + _MON
+    + r")(?P<dot>\.)?"
     r"(?!\w)" + _YEAR_TAIL
 )
 _MONTH_DAY = re.compile(
@@ -415,7 +417,8 @@ def _find_month_names(
                 continue
             if mon == "may" and not text[m.start("mon")].isupper():
                 continue  # "may" is mostly a verb
-            value = _resolve_year_tail(m, _MONTHS[mon], int(m.group("d")), as_of)
+            day = 1 if m.group("d") == "primo" else int(m.group("d"))  # "il primo marzo"
+            value = _resolve_year_tail(m, _MONTHS[mon], day, as_of)
             if value is not None:
                 out.append((m.start(), _trim_dot(folded, m.end()), value))
     return out
@@ -671,7 +674,7 @@ _DEADLINE_TARGET = (
     r"|(?P<qord>" + _Q_ORD + r")\s+(?:quarter|trimestre|kwartal|kwartalu|kw\.?)"
     r"|(?P<season>summer|the\s+summer|l'estate|estate|latem|lata|wakacji|wakacjami"
     r"|christmas|natale|swiat|swietami|bozego\s+narodzenia)"
-    r"|(?P<dd>[0-3]?\d)(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<ddm>" + _MON_FULL + r")\.?"
+    r"|(?P<dd>[0-3]?\d)(?:st|nd|rd|th|\.|°|º)?\s+(?:of\s+)?(?P<ddm>" + _MON_FULL + r")\.?"
     r"(?:,?\s+(?P<ddy>20\d{2}))?"
     r"|(?P<mdm>" + _MON_FULL + r")\.?\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     r"(?:,?\s+(?P<mdy>20\d{2}))?"

@@ -177,9 +177,13 @@ _PL_FORMS = {
     1: ["jedna", "jedno", "jednego", "jednej"], 2: ["dwie", "dwóch", "dwoje", "dwu", "dwóm"],
     3: ["trzech", "troje", "trzem"], 4: ["czterech", "czworo"], 5: ["pięciu"], 6: ["sześciu"],
     7: ["siedmiu"], 8: ["ośmiu"], 9: ["dziewięciu"], 10: ["dziesięciu"], 11: ["jedenastu"],
-    12: ["dwunastu"], 15: ["piętnastu"], 20: ["dwudziestu"], 30: ["trzydziestu"],
-    100: ["sto", "stu"], 200: ["dwieście"], 300: ["trzysta"], 400: ["czterysta"],
-    500: ["pięćset"], 1000: ["tysiąc"],
+    12: ["dwunastu"], 13: ["trzynastu"], 14: ["czternastu"], 15: ["piętnastu"],
+    16: ["szesnastu"], 17: ["siedemnastu"], 18: ["osiemnastu"], 19: ["dziewiętnastu"],
+    20: ["dwudziestu"], 30: ["trzydziestu"], 40: ["czterdziestu"], 50: ["pięćdziesięciu"],
+    60: ["sześćdziesięciu"], 70: ["siedemdziesięciu"], 80: ["osiemdziesięciu"],
+    90: ["dziewięćdziesięciu"], 100: ["sto", "stu"], 200: ["dwieście", "dwustu"],
+    300: ["trzysta", "trzystu"], 400: ["czterysta", "czterystu"], 500: ["pięćset", "pięciuset"],
+    1000: ["tysiąc"],
 }  # fmt: skip
 
 
@@ -225,6 +229,8 @@ def _build_words() -> tuple[dict[str, float], dict[str, frozenset[str]]]:
     for lang, word, value in (
         ("en", "hundred", 100.0), ("en", "dozen", 12.0), ("en", "couple", 2.0),
         ("it", "dozzina", 12.0), ("it", "decina", 10.0), ("it", "ventina", 20.0),
+        ("it", "trentina", 30.0), ("it", "quarantina", 40.0), ("it", "cinquantina", 50.0),
+        ("it", "migliaio", 1000.0),
         ("it", "centinaio", 100.0), ("it", "paio", 2.0), ("pl", "tuzin", 12.0), ("pl", "para", 2.0),
         ("pl", "półtora", 1.5), ("pl", "pół", 0.5), ("it", "mezzo", 0.5),
     ):  # fmt: skip
@@ -234,8 +240,8 @@ def _build_words() -> tuple[dict[str, float], dict[str, frozenset[str]]]:
 
 _NUMBER_WORDS, _WORDS_BY_LANG = _build_words()
 # Words that are only a number after an article ("a dozen", "un paio", "una dozzina").
-_COLLECTIVE = {"dozen", "dozzina", "tuzin", "decina", "ventina", "centinaio", "paio", "couple",
-               "para"}  # fmt: skip
+_COLLECTIVE = {"dozen", "dozzina", "tuzin", "decina", "ventina", "trentina", "quarantina",
+               "cinquantina", "centinaio", "migliaio", "paio", "couple", "para"}  # fmt: skip
 # Articles read as 1 only before a multiplier or a collective: "a hundred", "un milione".
 _ARTICLES = {"a": 1.0, "an": 1.0, "un": 1.0, "una": 1.0, "uno": 1.0}
 # Standalone words too often something else to count as numbers on their own
@@ -311,8 +317,13 @@ def _scan_number_words(
     return found
 
 
+# "50-60k", "2–3 mln", "50 to 60k": the first number shares the second one's multiplier.
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|a|do|fino\s+a)\s*$")
+
+
 def _scan_digit_numbers(text: str) -> list[NumberSpan]:
     found: list[NumberSpan] = []
+    plain_before: tuple[int, float] | None = None  # (index in found, base) of a bare number
     for m in _DIGIT_NUMBER.finditer(text):
         if m.group("skip"):
             continue
@@ -324,6 +335,12 @@ def _scan_digit_numbers(text: str) -> list[NumberSpan]:
             factor = _MULT_LETTERS.get(m.group("letter"), 1.0)
         elif m.group("word"):
             factor = _MULT_WORDS[fold(m.group("word").strip(" \u00a0.")).rstrip(".")]
+        if factor != 1.0 and plain_before is not None:
+            index, first = plain_before
+            prev = found[index]
+            if first * factor <= base * factor and _RANGE_GAP.match(text[prev.end : m.start()]):
+                found[index] = NumberSpan(prev.start, prev.end, first * factor, prev.raw)
+        plain_before = (len(found), base) if factor == 1.0 else None
         found.append(NumberSpan(m.start(), m.end(), base * factor, m.group()))
     return found
 

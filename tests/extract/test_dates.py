@@ -510,3 +510,16 @@ def test_export_forms(text: str, raw: str, expected: date) -> None:
 )
 def test_month_without_day_is_no_date(text: str) -> None:
     assert find_dates(text, AS_OF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"),
+    [
+        ("il 1° marzo", "1° marzo", d(3, 1)),
+        ("il primo marzo", "primo marzo", d(3, 1)),
+        ("dal 1º aprile", "1º aprile", d(4, 1)),
+    ],
+)
+def test_italian_first_of_the_month(text: str, raw: str, expected: date) -> None:
+    assert [(s.raw, s.value) for s in find_dates(text, AS_OF, "it")] == [(raw, expected)]
+    assert find_deadline_days("entro il 1° luglio", AS_OF, "it") == (107, "entro il 1° luglio")

@@ -363,3 +363,22 @@ def test_clock_times_and_short_dates_are_not_quantities() -> None:
 )
 def test_space_grouped_amounts(text: str, expected: tuple[float, str]) -> None:
     assert parse_amount(text, "pl") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("budget 50-60k", [("50", 50_000), ("60k", 60_000)]),
+        ("€50–60k", [("50", 50_000), ("60k", 60_000)]),
+        ("2-3 mln zł", [("2", 2_000_000), ("3 mln", 3_000_000)]),
+        ("50 to 60k", [("50", 50_000), ("60k", 60_000)]),
+        ("1-2 giorni e 30k", [("1", 1), ("2", 2), ("30k", 30_000)]),  # no range: separate
+        ("około stu pracowników", [("stu", 100)]),
+        ("dwustu pracowników", [("dwustu", 200)]),
+        ("osiemdziesięciu osób", [("osiemdziesięciu", 80)]),
+        ("una cinquantina di persone", [("una cinquantina", 50)]),
+        ("un migliaio di utenti", [("un migliaio", 1000)]),
+    ],
+)
+def test_ranges_and_more_words(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(s.raw, s.value) for s in find_numbers(text)] == expected
