@@ -45,14 +45,15 @@ _LOW = r"[a-zà-öø-ÿąćęłńóśźż]"
 _NAME = re.compile(
     rf"{_CAP}{_LOW}+(?:[-'’]{_CAP}?{_LOW}+)?(?:\s+(?:(?:de|van|der|von|di|da|del|della|dos|du|la|le)\s+)?{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?){{1,2}}"
 )
-_CO_TOKEN = rf"(?:{_CAP}[\w.&'’-]*|[A-Z0-9][\w.&'’-]*\d[\w.&'’-]*|&|and|e|i|und|&amp;)"
+_CO_TOKEN = rf"(?:{_CAP}[\w.&'’-]*|[A-Z0-9][\w.&'’-]*\d[\w.&'’-]*|&|and|e|i|und|do|da|de|di|del|van|von|der|den|la|le|du|dos|das|y)"
 _COMPANY = re.compile(rf"{_CAP}[\w.&'’-]*(?:[ \t]+{_CO_TOKEN}){{0,5}}")
 _CO_PREP = re.compile(
-    r"^\s*(?:at|@|di|del|della|dello|dell['’]|presso|w|we|of|in|for|da|z|ze|from|\||,|–|-)\s*",
+    r"\s*(?:at|@|di|del|della|dello|dell['’]|presso|w|we|of|in|for|da|z|ze|from|\||,|–|-)\s*",
     re.IGNORECASE,
 )
 _BAD_COMPANY = re.compile(
-    r"^(?:the|our|their|his|her|la|il|lo|una?|nasz\w*|ich|jego|jej|we|i|linkedin|facebook|instagram|google|whatsapp|excel|crm|email|e-mail)$",
+    r"^(?:the|our|their|his|her|la|il|lo|una?|nasz\w*|ich|jego|jej|we|i|e|y|and|&|do|da|de|di|del|van|von|der|den|le|du|dos|das"
+    r"|linkedin|facebook|instagram|google|whatsapp|excel|crm|email|e-mail|hi|hello|ciao|hej|dzień|note|notes)$",
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s+[|•–—]\s+")
@@ -194,20 +195,19 @@ def _extend_title(doc: Doc, t: Title) -> Title:
         else:
             break
     # right: department words, modifiers and the prepositions that join them
-    right = t.end
+    right = cursor = t.end
     for taken, tok in enumerate(_TOKEN.finditer(text, t.end, line_end)):
-        between = text[right : tok.start()]
-        if between.strip() and between.strip() not in {"&", "-", "/"}:
+        between = text[cursor : tok.start()]
+        if between.strip() and between.strip() not in {"&", "-", "/", "'", "’"}:
             break
         word = doc.folded[tok.start() : tok.end()]
         if _STOP_RIGHT.match(word) or taken >= 4:
             break
         if _is_department_word(doc, tok.start(), tok.end()):
             right = tok.end()
-        elif _is_modifier(doc, tok.start(), tok.end()) or _PREP.match(word):
-            pass  # kept only if a department word follows
-        else:
-            break
+        elif not (_is_modifier(doc, tok.start(), tok.end()) or _PREP.match(word)):
+            break  # modifiers and prepositions count only if a department word follows
+        cursor = tok.end()
     return Title(left, right, t.anchor, t.seniority)
 
 
@@ -319,9 +319,18 @@ def _company_before_bracket(doc: Doc, skip: tuple[int, int] | None) -> tuple[int
         s = max(0, m.start() - 80) + hm.start(1)
         e = max(0, m.start() - 80) + hm.end(1)
         span = _clean_company(doc.text, s, e)
-        if span and not (skip and span[0] < skip[1] and skip[0] < span[1]):
+        if (
+            span
+            and not (skip and span[0] < skip[1] and skip[0] < span[1])
+            and not _is_place(doc, *span)
+        ):
             return span
     return None
+
+
+def _is_place(doc: Doc, s: int, e: int) -> bool:
+    places = doc.lex.places
+    return places is not None and places.fullmatch(doc.folded, s, e) is not None
 
 
 def _company_is_a(doc: Doc) -> tuple[int, int] | None:

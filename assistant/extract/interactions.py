@@ -47,19 +47,8 @@ def _negated(doc: Doc, hit_start: int, hit_end: int, clause: int, *, fixed: bool
         doc.text[cs:hit_end].lower()
     ):
         return True
-    if lex.neg_after is not None:
-        # the words after the cue up to the end of the clause, or the next clause when the
-        # cue closes its own ("Demo per ora no", "O demo nie prosił")
-        tail_end = ce
-        if (
-            ce - hit_end < 3
-            and clause + 1 < len(doc.clauses)
-            and doc.clause_sentence[clause + 1] == doc.clause_sentence[clause]
-        ):
-            tail_end = doc.clauses[clause + 1][1]
-        if lex.neg_after.match(doc.folded, hit_end, tail_end):
-            return True
-    return False
+    # the words after the cue up to the end of its clause ("Demo per ora no", "O demo nie prosił")
+    return lex.neg_after is not None and lex.neg_after.match(doc.folded, hit_end, ce) is not None
 
 
 def _intended(doc: Doc, hit_start: int, clause: int) -> bool:
@@ -140,12 +129,21 @@ def _suppress(doc: Doc, hits: list[Hit]) -> list[Hit]:
             for o in hits:
                 if o.kind not in when or o is h:
                     continue
-                if (scope == "subclause" and o.clause == h.clause) or (
-                    scope == "sentence" and abs(o.sentence - h.sentence) <= 1
+                if (
+                    (scope == "subclause" and o.clause == h.clause)
+                    or (scope == "sentence" and abs(o.sentence - h.sentence) <= 1)
+                    or (scope == "near" and o.sentence == h.sentence and _gap(doc, h, o) <= 4)
                 ):
                     drop.add(i)
                     break
     return [h for i, h in enumerate(hits) if i not in drop]
+
+
+def _gap(doc: Doc, a: Hit, b: Hit) -> int:
+    """Characters between two cues, not counting quote marks and spaces."""
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    between = doc.text[lo.end : hi.start]
+    return len(between.strip(" \t\"'“”„«»‘’")) if hi.start >= lo.end else 0
 
 
 def _evidence(doc: Doc, hit: Hit) -> str:
@@ -240,11 +238,19 @@ def _date(
     own = [d for d in past if cs <= d.start < ce or (d.start < cs < d.end)]
     if own:
         return min(own, key=lambda d: abs(d.start - hit.start)).value
+    # a date opening the sentence covers all of it ("Wczoraj wszedł..., dodał..., zapisał...",
+    # "2025-09-02,Webinar registration"); one in the middle belongs to its own clause
     ss, _ = doc.sentences[hit.sentence]
     first = first_hit_in_sentence.get(hit.sentence, hit.start)
-    lead = [d for d in past if ss <= d.start and d.end <= first]
+    opening = ss + len(doc.text[ss:]) - len(doc.text[ss:].lstrip(" \t-•*>"))
+    lead = [d for d in past if opening <= d.start <= opening + 3 and d.end <= first]
     if lead:
         return lead[-1].value
+    if hit.kind in doc.lex.hand_raises:
+        # "napisała dziś, że chcą przejść na płatny plan": the message carries the date
+        earlier = [d for d in past if ss <= d.start and d.end <= hit.start]
+        if earlier:
+            return earlier[-1].value
     if hit.fixed and rules is not None and rules.date_from is not None:
         m = rules.date_from.search(doc.folded)
         if m:
@@ -264,35 +270,34 @@ def _detail(doc: Doc, hit: Hit) -> str | None:
     return None
 
 
-def _merge(items: list[tuple[Interaction, int]]) -> list[Interaction]:
+def _merge(items: list[tuple[Interaction, int]], countable: frozenset[str]) -> list[Interaction]:
     """One interaction per fact: the same kind said twice without conflicting dates is one
-    (count = the larger); the same kind on the same date in two sentences is two events."""
-    out: list[tuple[Interaction, int]] = []
+    (count = the larger); a countable kind on the same date in two other sentences is two
+    events (counts add up)."""
+    out: list[tuple[Interaction, set[int]]] = []
     for it, sent in items:
-        for j, (prev, psent) in enumerate(out):
+        for j, (prev, sents) in enumerate(out):
             if prev.kind != it.kind:
                 continue
-            if prev.occurred_on is None or it.occurred_on is None:
-                out[j] = (
-                    prev.model_copy(
-                        update={
-                            "count": max(prev.count, it.count),
-                            "occurred_on": prev.occurred_on or it.occurred_on,
-                            "detail": prev.detail or it.detail,
-                        }
-                    ),
-                    psent,
-                )
-                break
-            if prev.occurred_on == it.occurred_on:
-                count = prev.count + it.count if sent != psent else max(prev.count, it.count)
-                out[j] = (
-                    prev.model_copy(update={"count": count, "detail": prev.detail or it.detail}),
-                    psent,
-                )
-                break
+            if (
+                prev.occurred_on is not None
+                and it.occurred_on is not None
+                and prev.occurred_on != it.occurred_on
+            ):
+                continue
+            count = max(prev.count, it.count)
+            both_dated = prev.occurred_on is not None and it.occurred_on is not None
+            if both_dated and sent not in sents and it.kind.value in countable:
+                count = prev.count + it.count
+            update = {
+                "count": count,
+                "occurred_on": prev.occurred_on or it.occurred_on,
+                "detail": prev.detail or it.detail,
+            }
+            out[j] = (prev.model_copy(update=update), sents | {sent})
+            break
         else:
-            out.append((it, sent))
+            out.append((it, {sent}))
     return [it for it, _ in out]
 
 
@@ -321,7 +326,7 @@ def find_interactions(
                 h.sentence,
             )
         )
-    return _merge(items)
+    return _merge(items, doc.lex.countable)
 
 
 def find_disqualifiers(doc: Doc) -> list[Disqualifier]:

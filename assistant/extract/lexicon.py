@@ -78,27 +78,26 @@ def _one(langs: tuple[str, ...], file: str, *keys: str) -> re.Pattern[str] | Non
 
 
 def _kind_rules(langs: tuple[str, ...], file: str, section: str) -> list[KindRules]:
-    names: list[str] = []
+    """One KindRules per language and kind: a language's `requires`, `context` and `exclude`
+    apply to its own cues only (English "ads" must not gate the Polish "reklama")."""
+    rules = []
     for lang in langs:
         for name in vocab.load(lang).get(file, {}).get(section, {}):
-            if name not in names:
-                names.append(name)
-    rules = []
-    for name in names:
-        requires = merged(langs, file, section, name, "requires")
-        context = merged(langs, file, section, name, "context")
-        date_from = merged(langs, file, section, name, "date_from")
-        rules.append(
-            KindRules(
-                kind=name,
-                cues=_one(langs, file, section, name, "cues"),
-                fixed=_one(langs, file, section, name, "fixed"),
-                exclude=_one(langs, file, section, name, "exclude"),
-                requires=compile_any(requires, boundary=True) if requires else None,
-                context=compile_any(context, boundary=True) if context else None,
-                date_from=compile_any(date_from, boundary=False) if date_from else None,
+            one = (lang,)
+            requires = merged(one, file, section, name, "requires")
+            context = merged(one, file, section, name, "context")
+            date_from = merged(one, file, section, name, "date_from")
+            rules.append(
+                KindRules(
+                    kind=name,
+                    cues=_one(one, file, section, name, "cues"),
+                    fixed=_one(one, file, section, name, "fixed"),
+                    exclude=_one(langs, file, section, name, "exclude"),
+                    requires=compile_any(requires) if requires else None,
+                    context=compile_any(context) if context else None,
+                    date_from=compile_any(date_from, boundary=False) if date_from else None,
+                )
             )
-        )
     return rules
 
 
@@ -118,11 +117,12 @@ def _by_key(
     return out
 
 
-def _exact(patterns: list[str]) -> re.Pattern[str] | None:
-    """Patterns matched on the original text, case and accents as written."""
+def _exact(patterns: list[str], *, ignore_case: bool = False) -> re.Pattern[str] | None:
+    """Patterns matched on the original text with accents as written ("è" is not "e")."""
     if not patterns:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)")
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
 
 
 def _place_table(langs: tuple[str, ...], key: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -192,9 +192,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         neg_before_exact=_exact(exact_neg),
         neg_after=compile_any(merged(langs, "grammar", "negation", "after"), boundary=False),
         intent=compile_any(merged(langs, "grammar", "negation", "intent"), end_boundary=True),
-        conjunctions=compile_any(
-            merged(langs, "grammar", "clauses", "conjunctions"), end_boundary=True
-        ),
+        conjunctions=_exact(merged(langs, "grammar", "clauses", "conjunctions"), ignore_case=True),
         abbreviations=frozenset(
             a.replace("\\", "")
             for a in (expand(x) for x in merged(langs, "grammar", "clauses", "abbreviations"))

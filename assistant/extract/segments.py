@@ -86,13 +86,14 @@ def segment(text: str, lex: Lexicon) -> Doc:
         for m in _CLAUSE_END.finditer(text, s, e):
             inner.append(m.end())
         if conj is not None:
-            for m in conj.finditer(folded, s, e):
-                # a conjunction starts a clause only between spaces ("i" in "transport i spedycja")
+            for m in conj.finditer(text, s, e):
+                # a conjunction starts a clause only between spaces; matched on the text as
+                # written, so the Italian verb "è" is not the conjunction "e"
                 if (
                     m.start() > s
-                    and folded[m.start() - 1].isspace()
+                    and text[m.start() - 1].isspace()
                     and m.end() < e
-                    and folded[m.end()].isspace()
+                    and text[m.end()].isspace()
                 ):
                     inner.append(m.start())
         inner.append(e)
