@@ -75,7 +75,7 @@ _PL_ABBREVIATIONS = "sty lut mar kwi maj cze lip sie wrz paz lis gru"
 for _i, _form in enumerate(_PL_ABBREVIATIONS.split(), start=1):
     _MONTHS.setdefault(_form, _i)
 # Abbreviations that are also everyday words: a month only with a dot or a year after.
-_WEAK_MONTHS = {"ago", "set", "mar", "dec", "jan", "gen", "sat", "sie", "lis", "lip"}
+_WEAK_MONTHS = {"ago", "set", "mar", "dec", "jan", "gen", "sie", "lis", "lip"}
 _ROMAN_MONTHS = {r: i for i, r in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
                                               "ix", "x", "xi", "xii"], start=1)}  # fmt: skip
 
@@ -101,9 +101,9 @@ for _days, _forms in (
     for _form in _forms.split():
         _UNIT_DAYS[_form] = _days
 # Singular units that carry their own "one": "tydzień temu", "za miesiąc", "w ciągu roku".
-_SINGULAR_UNITS = {"fortnight", "dzien", "dnia", "tydzien", "tygodnia", "miesiac", "miesiaca", "rok", "roku",
+_SINGULAR_UNITS = {"dzien", "dnia", "tydzien", "tygodnia", "miesiac", "miesiaca", "rok", "roku",
                    "kwartal", "kwartalu", "mese", "anno", "settimana", "trimestre", "giorno",
-                   "day", "week", "month", "year", "quarter"}  # fmt: skip
+                   "day", "week", "month", "year", "quarter", "fortnight"}  # fmt: skip
 # Polish singulars need no number ("tydzień temu", "za miesiąc"); other languages say "a"/"un".
 _IMPLICIT_ONE = {"dzien", "dnia", "tydzien", "tygodnia", "miesiac", "miesiaca", "rok", "roku",
                  "kwartal", "kwartalu"}  # fmt: skip
@@ -195,7 +195,7 @@ _DAY_PART = (
 _FIXED_OFFSETS: dict[int, list[str]] = {
     0: ["today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
         "oggi", "stamattina", "stamani", "stamane", "stasera", "stanotte", "questa mattina",
-        "questa mattina", "stamattina presto", "questo pomeriggio", "in mattinata",
+        "stamattina presto", "questo pomeriggio", "in mattinata",
         "dzis", "dzisiaj", "dzisiejszego dnia", "dzis rano", "dzisiaj rano", "dzis po poludniu",
         "dzis wieczorem", "dzisiaj wieczorem", "dzisiaj po poludniu", "dzis w nocy"],
     -1: ["yesterday", "last night", "ieri", "iersera", "ieri sera", "wczoraj"],
@@ -203,11 +203,11 @@ _FIXED_OFFSETS: dict[int, list[str]] = {
          "altro ieri", "ieri l'altro", "avantieri", "przedwczoraj"],
     1: ["tomorrow", "domani", "domattina", "jutro"],
     2: ["the day after tomorrow", "day after tomorrow", "dopodomani", "pojutrze"],
-    -7: ["last week", "last wk", "the week before", "la settimana scorsa", "settimana scorsa",
+    -7: ["last week", "last wk", "la settimana scorsa", "settimana scorsa",
          "la scorsa settimana", "scorsa settimana", "la settimana passata", "settimana passata",
          "w zeszlym tygodniu", "w ubieglym tygodniu", "w poprzednim tygodniu",
-         "w tamtym tygodniu", "w minionym tygodniu", "w zeszly tydzien", "w ostatnim tygodniu", "przed tygodniem",
-         "zeszlego tygodnia", "w zeszlym tyg", "w ub. tyg", "w ub. tygodniu"],
+         "w tamtym tygodniu", "w minionym tygodniu", "w zeszly tydzien", "w ostatnim tygodniu",
+         "przed tygodniem", "zeszlego tygodnia", "w zeszlym tyg", "w ub. tyg", "w ub. tygodniu"],
     7: ["next week", "next wk", "la prossima settimana", "prossima settimana",
         "la settimana prossima", "settimana prossima", "la settimana che viene",
         "w przyszlym tygodniu", "w nastepnym tygodniu", "w przyszlym tyg", "przyszly tydzien",
@@ -234,16 +234,18 @@ _FIXED = re.compile(
 # Weekends: the last Saturday before today, or the next one.
 _WEEKEND = re.compile(
     r"(?<![\w'])(?:(?P<past>last\s+weekend|over\s+the\s+weekend|this\s+past\s+weekend"
-    r"|(?:lo\s+)?scorso\s+(?:weekend|fine\s+settimana)|(?:il\s+|nel\s+)?(?:weekend|fine\s+settimana)\s+scors[oa]"
+    r"|(?:lo\s+)?scorso\s+(?:weekend|fine\s+settimana)"
+    r"|(?:il\s+|nel\s+)?(?:weekend|fine\s+settimana)\s+scors[oa]"
     r"|nel\s+weekend|w\s+(?:zeszly|ubiegly|ostatni)\s+weekend|w\s+weekend|przez\s+weekend)"
     r"|(?P<next>next\s+weekend|(?:il\s+)?prossimo\s+(?:weekend|fine\s+settimana)"
-    r"|(?:il\s+)?(?:weekend|fine\s+settimana)\s+prossimo|w\s+(?:przyszly|najblizszy)\s+weekend))(?!\w)"
+    r"|(?:il\s+)?(?:weekend|fine\s+settimana)\s+prossimo"
+    r"|w\s+(?:przyszly|najblizszy)\s+weekend))(?!\w)"
 )
 
-_PAST_DIR = {"last", "past", "previous", "this past", "miniony", "miniona", "minionego", "lo scorso", "la scorsa", "scorso",
+_PAST_DIR = {"last", "past", "previous", "this past", "lo scorso", "la scorsa", "scorso",
              "scorsa", "passato", "passata", "zeszly", "zeszla", "zeszlego", "zeszlej", "ubiegly",
              "ubiegla", "ubieglego", "ubieglej", "ostatni", "ostatnia", "poprzedni",
-             "poprzednia"}  # fmt: skip
+             "poprzednia", "miniony", "miniona", "minionego"}  # fmt: skip
 _NEXT_DIR = {"next", "coming", "il prossimo", "la prossima", "prossimo", "prossima", "przyszly",
              "przyszla", "przyszlego", "przyszlej", "nastepny", "nastepna", "najblizszy",
              "najblizsza", "this coming"}  # fmt: skip
@@ -320,19 +322,8 @@ Finder = Callable[[str, str, frozenset[str], date, "str | None"], list[Found]]
 # Each pattern runs only when one of its words is in the text: most notes skip most patterns.
 _WORD_TOKEN = re.compile(r"[a-z][a-z0-9]*")
 _HAS_DIGIT = re.compile(r"\d")
-_FIXED_GATE = frozenset(w for p in _OFFSET_OF for w in _WORD_TOKEN.findall(p)) - {
-    "the",
-    "this",
-    "la",
-    "il",
-    "lo",
-    "w",
-    "in",
-    "questa",
-    "questo",
-    "day",
-    "di",
-}
+_COMMON_WORDS = {"the", "this", "la", "il", "lo", "w", "in", "questa", "questo", "day", "di"}
+_FIXED_GATE = frozenset(w for p in _OFFSET_OF for w in _WORD_TOKEN.findall(p)) - _COMMON_WORDS
 _WEEKEND_GATE = frozenset({"weekend", "settimana"})
 _WEEKDAY_GATE = frozenset(_WEEKDAYS)
 _MONTH_GATE = frozenset(_MONTHS)
@@ -690,7 +681,8 @@ _DEADLINE_CUED = re.compile(
 )
 _DEADLINE_FREE = re.compile(
     r"(?<![\w'])(?:"
-    r"(?P<nextq>(?:in\s+the\s+|during\s+the\s+)?next\s+quarter|(?:nel\s+|il\s+)?prossimo\s+trimestre"
+    r"(?P<nextq>(?:in\s+the\s+|during\s+the\s+)?next\s+quarter"
+    r"|(?:nel\s+|il\s+)?prossimo\s+trimestre"
     r"|(?:nel\s+)?trimestre\s+prossimo|w\s+(?:przyszlym|nastepnym|kolejnym)\s+kwartale"
     r"|(?:przyszly|nastepny)\s+kwartal)"
     r"|(?P<thisq>this\s+quarter|(?:in\s+)?questo\s+trimestre|w\s+tym\s+kwartale|this\s+qtr)"

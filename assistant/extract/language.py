@@ -50,8 +50,8 @@ for _lang, _stopwords in _STOPWORDS.items():
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PL_LETTERS = frozenset("ąćęłńóśźż")
 _IT_ACCENTED_END = frozenset("àèìòù")
-_IT_ELISIONS = ("l'", "un'", "dell'", "all'", "dall'", "nell'", "sull'", "c'", "d'", "quest'",
-                "l’", "un’", "dell’", "all’", "dall’", "nell’", "sull’", "c’", "d’", "quest’")  # fmt: skip
+_ELIDED = ("l", "un", "dell", "all", "dall", "nell", "sull", "c", "d", "quest")
+_IT_ELISIONS = tuple(w + q for w in _ELIDED for q in "'’")
 # A capitalised word with Polish letters is often only a name ("Łukasz", "Kraków").
 _NAME_WEIGHT = 0.3
 

@@ -169,7 +169,8 @@ _TENS_IT = ["venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", 
             "novanta"]  # fmt: skip
 _UNITS_PL = ["zero", "jeden", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem",
              "dziewięć", "dziesięć", "jedenaście", "dwanaście", "trzynaście", "czternaście",
-             "piętnaście", "szesnaście", "siedemnaście", "osiemnaście", "dziewiętnaście"]  # fmt: skip
+             "piętnaście", "szesnaście", "siedemnaście", "osiemnaście",
+             "dziewiętnaście"]  # fmt: skip
 _TENS_PL = ["dwadzieścia", "trzydzieści", "czterdzieści", "pięćdziesiąt", "sześćdziesiąt",
             "siedemdziesiąt", "osiemdziesiąt", "dziewięćdziesiąt"]  # fmt: skip
 # Polish case forms and genders: "dwie", "dwóch", "trzech", "pięciu" ...
