@@ -9,6 +9,7 @@ and losing a note. Any other SQLAlchemy URL (PostgreSQL via psycopg 3) is used a
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,11 @@ from sqlalchemy.pool import StaticPool
 SQLITE_BUSY_TIMEOUT_S = 30.0
 
 
+def _compact_json(value: Any) -> str:
+    # verdict explanations are most of what a re-score writes: no padding, UTF-8 as is
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for `url`. For a SQLite file, its directory is created if missing."""
     parsed = make_url(url)
@@ -28,7 +34,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if parsed.drivername == "postgresql":
             # psycopg 3 is the driver we install; plain postgresql:// would ask for psycopg2.
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return sa.create_engine(parsed, echo=echo, pool_pre_ping=True)
+        return sa.create_engine(parsed, echo=echo, pool_pre_ping=True, json_serializer=_compact_json)
 
     database = parsed.database or ""
     in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
@@ -41,7 +47,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         # The TUI runs the pipeline in a worker thread; connections move between threads.
         kwargs["connect_args"]["check_same_thread"] = False
-    engine = sa.create_engine(parsed, echo=echo, **kwargs)
+    engine = sa.create_engine(parsed, echo=echo, json_serializer=_compact_json, **kwargs)
     _configure_sqlite(engine, wal=not in_memory)
     return engine
 

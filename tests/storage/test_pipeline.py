@@ -429,3 +429,30 @@ def test_qualify_note_with_a_named_extractor(pipeline: Pipeline, extractor: Scri
     assert pipeline.qualify_note(note_id, as_of=AS_OF, extractor="rules").result.extractor == "rules"
     assert pipeline.get_note(note_id).author == "Maria"
     assert extractor.calls == 1
+
+
+def test_bulk_rescore_reads_the_lead_as_the_single_lead_path_does(pipeline: Pipeline,
+                                                                  extractor: ScriptedExtractor) -> None:
+    """rescore_all builds each lead's facts in bulk; they must score exactly as rescore_lead's."""
+    ids = _three_leads(pipeline, extractor)
+    rich = pipeline.create_lead()
+    pipeline.add_note(rich.id, extractor.on("rich", facts(
+        ix("pricing_page_visit", "pricing page", count=2, on=AS_OF - timedelta(days=3), detail="plans"),
+        ix("demo_request", "demo please", on=AS_OF), ix("product_usage", "uses the trial"),
+        budget="confirmed", authority="decision_maker", need="reporting", timeline_days=40,
+        disqualifiers=[("competitor", "works at a rival")], email="x@rival.io", **GOOD_FIT)), as_of=AS_OF)
+    demo = next(i for i in pipeline.get_lead(rich.id).interactions if i.kind.value == "demo_request")
+    pipeline.reject_interaction(rich.id, demo.id)
+    pipeline.correct_fact(rich.id, "disqualifiers", [])
+    later = AS_OF + timedelta(days=20)
+    from storage import repo
+
+    with pipeline._tx() as session:
+        bulk = {lead.lead_id: lead for lead in repo.iter_leads_to_score(session=session, as_of=later, limit=3)}
+        bulk |= {lead.lead_id: lead for lead in repo.iter_leads_to_score(session=session, as_of=later, after_id=max(bulk))}
+        for lead_id in [*ids, rich.id]:
+            single, language = repo.scoring_input(session=session, lead_id=lead_id, as_of=later)
+            assert bulk[lead_id].extraction == single
+            assert bulk[lead_id].language == language
+    assert bulk[rich.id].extraction.bant.timeline_days == 20
+    assert [i.kind.value for i in bulk[rich.id].extraction.interactions] == ["pricing_page_visit", "product_usage"]
