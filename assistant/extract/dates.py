@@ -586,6 +586,9 @@ def _pick(found: list[Found]) -> list[Found]:
     return out
 
 
+_WEEK_GAP = re.compile(r" ?(?:of |della |dalla )?")
+
+
 def find_dates(text: str, as_of: date, lang: str | None = None) -> list[DateSpan]:
     """Every date expression in `text`, resolved against `as_of`, in text order.
 
@@ -609,9 +612,18 @@ def find_dates(text: str, as_of: date, lang: str | None = None) -> list[DateSpan
             and (merged[-1][0], merged[-1][1]) in weekdays
             and (item[0], item[1]) not in weekdays
         ):
+            # "Monday last week", "lunedì della settimana scorsa", "w poniedziałek w zeszłym
+            # tygodniu": that weekday of the week before (or after) this one
+            week = _OFFSET_OF.get(" ".join(folded[item[0] : item[1]].split()))
+            if week in (-7, 7) and _WEEK_GAP.fullmatch(folded[merged[-1][1] : item[0]]):
+                monday = as_of - timedelta(days=as_of.weekday())
+                value = monday + timedelta(days=week + merged[-1][2].weekday())
+                merged[-1] = (merged[-1][0], item[1], value)
+                continue
             gap = text[merged[-1][1] : item[0]]
             dot_ok = merged[-1][1] - merged[-1][0] <= 5  # "Mon. 9/3", not "Friday. 13.03"
-            if len(gap) <= 3 and not gap.strip(" ,\u00a0" + ("." if dot_ok else "")):
+            absolute = _HAS_DIGIT.search(folded, item[0], item[1])
+            if absolute and len(gap) <= 3 and not gap.strip(" ,\u00a0" + ("." if dot_ok else "")):
                 merged[-1] = (merged[-1][0], item[1], item[2])
                 continue
         merged.append(item)

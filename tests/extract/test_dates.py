@@ -523,3 +523,27 @@ def test_month_without_day_is_no_date(text: str) -> None:
 def test_italian_first_of_the_month(text: str, raw: str, expected: date) -> None:
     assert [(s.raw, s.value) for s in find_dates(text, AS_OF, "it")] == [(raw, expected)]
     assert find_deadline_days("entro il 1° luglio", AS_OF, "it") == (107, "entro il 1° luglio")
+
+
+WEDNESDAY = date(2026, 3, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"),
+    [
+        ("Monday last week", "Monday last week", d(3, 9)),
+        ("on Friday of last week", "Friday of last week", d(3, 13)),
+        ("Tuesday next week", "Tuesday next week", d(3, 24)),
+        ("lunedì della settimana scorsa", "lunedì della settimana scorsa", d(3, 9)),
+        ("giovedì della prossima settimana", "giovedì della prossima settimana", d(3, 26)),
+        ("w poniedziałek w zeszłym tygodniu", "poniedziałek w zeszłym tygodniu", d(3, 9)),
+        ("we wtorek w przyszłym tygodniu", "wtorek w przyszłym tygodniu", d(3, 24)),
+    ],
+)
+def test_weekday_of_another_week(text: str, raw: str, expected: date) -> None:
+    assert [(s.raw, s.value) for s in find_dates(text, WEDNESDAY)] == [(raw, expected)]
+
+
+def test_weekday_and_relative_phrase_stay_apart_across_a_comma() -> None:
+    spans = find_dates("Friday, last week he called", WEDNESDAY)
+    assert [(s.raw, s.value) for s in spans] == [("Friday", d(3, 13)), ("last week", d(3, 11))]
