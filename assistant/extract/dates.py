@@ -654,9 +654,9 @@ _Q_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
             "drugiego": 2, "trzeciego": 3, "czwartego": 4, "pierwszym": 1, "drugim": 2,
             "trzecim": 3, "czwartym": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}  # fmt: skip
 _Q_ORD = _alt(_Q_WORDS)
-_DEADLINE_REL = {"tomorrow": 1, "domani": 1, "jutra": 1, "next week": 7, "la prossima settimana": 7,
-                 "prossima settimana": 7, "przyszlego tygodnia": 7, "next month": 30,
-                 "il prossimo mese": 30, "prossimo mese": 30, "fine della prossima settimana": 7,
+# Purchase deadlines are weeks or months away: "by Friday", "do jutra", "by next week" are
+# far more often a rep's own task ("send the deck by Friday"), so they are not read here.
+_DEADLINE_REL = {"next month": 30, "il prossimo mese": 30, "prossimo mese": 30,
                  "przyszlego miesiaca": 30}  # fmt: skip
 _DEADLINE_TARGET = (
     r"(?:the\s+)?(?:"
@@ -683,7 +683,6 @@ _DEADLINE_TARGET = (
     r"(?:,?\s+(?P<mdy>20\d{2}))?"
     r"|(?P<numd>[0-3]?\d)[./](?P<numm>[01]?\d)(?:[./](?P<numy>(?:20)?\d{2}))?(?![\d.])"
     r"|(?P<month>" + _MON_FULL + r")(?:\s+(?P<monthy>20\d{2}))?"
-    r"|(?P<wd>" + _WD + r")"
     r"|(?P<ordd>[0-3]?\d)(?:st|nd|rd|th)"
     r"|(?P<rel>" + _alt({p.replace(" ", r"\s+") for p in _DEADLINE_REL}) + r")"
     r")(?![\w])"
@@ -791,8 +790,6 @@ def _deadline_from_cued(m: re.Match[str], as_of: date) -> date | None:
             if target is not None and target >= as_of:
                 return target
         return None
-    if g["wd"]:
-        return _weekday(as_of, _WEEKDAYS[g["wd"]], "on_or_after")
     return None
 
 
@@ -857,7 +854,12 @@ def find_deadline_days(text: str, as_of: date, lang: str | None = None) -> tuple
         item = (m.start(), m.end(), as_of + timedelta(days=n * _UNIT_DAYS[unit]))
         # "in 10 days", "tra 10 giorni", "za 10 dni" also date a plain future event: they
         # count only when no firmer wording ("within", "entro", "do końca") is there
-        (weak if m.group("pre") in ("in", "tra", "fra", "za") else found).append(item)
+        # ... and only months away: "in 10 days" is a follow-up, not a purchase deadline
+        if m.group("pre") in ("in", "tra", "fra", "za"):
+            if _UNIT_DAYS[unit] >= 30:
+                weak.append(item)
+            continue
+        found.append(item)
     picked = _pick(found) or _pick(weak)
     if not picked:
         return None
