@@ -171,6 +171,22 @@ def _is_department_word(doc: Doc, s: int, e: int) -> bool:
     return any(p.fullmatch(doc.text, s, e) for p in lex.departments_exact.values())
 
 
+def _department_from(doc: Doc, s: int, limit: int) -> int | None:
+    """End of a several-word department name starting at `s` ("risorse umane", "supply chain")."""
+    pat = doc.lex.department_any
+    if pat is None:
+        return None
+    m = pat.match(doc.folded, s, limit)
+    if m and " " in m.group():
+        return m.end()
+    return None
+
+
+def _is_title_word(doc: Doc, s: int, e: int) -> bool:
+    """Another title noun right after the anchor ("junior accountant")."""
+    return any(p.fullmatch(doc.folded, s, e) for p in doc.lex.seniority.values())
+
+
 def _is_modifier(doc: Doc, s: int, e: int) -> bool:
     mod = doc.lex.title_modifiers
     return mod is not None and mod.fullmatch(doc.folded, s, e) is not None
@@ -197,13 +213,22 @@ def _extend_title(doc: Doc, t: Title) -> Title:
     # right: department words, modifiers and the prepositions that join them
     right = cursor = t.end
     for taken, tok in enumerate(_TOKEN.finditer(text, t.end, line_end)):
+        if tok.start() < cursor:
+            continue  # inside a several-word department already taken ("risorse umane")
         between = text[cursor : tok.start()]
         if between.strip() and between.strip() not in {"&", "-", "/", "'", "’"}:
             break
         word = doc.folded[tok.start() : tok.end()]
         if _STOP_RIGHT.match(word) or taken >= 4:
             break
-        if _is_department_word(doc, tok.start(), tok.end()):
+        longer = _department_from(doc, tok.start(), line_end)
+        if longer:
+            right = longer
+            cursor = longer
+            continue
+        if _is_department_word(doc, tok.start(), tok.end()) or _is_title_word(
+            doc, tok.start(), tok.end()
+        ):
             right = tok.end()
         elif not (_is_modifier(doc, tok.start(), tok.end()) or _PREP.match(word)):
             break  # modifiers and prepositions count only if a department word follows
@@ -216,6 +241,9 @@ def _department(doc: Doc, t: Title) -> str | None:
     a0, a1 = t.anchor
     for dept, pat in lex.implied_department.items():
         if pat.fullmatch(doc.folded, a0, a1):
+            return dept
+    for dept, pat in lex.implied_department.items():
+        if pat.search(doc.folded, t.start, t.end):  # "junior accountant": the noun says finance
             return dept
     best: tuple[int, str] | None = None
     for dept, pat in lex.departments.items():

@@ -14,8 +14,16 @@ AS_OF = date(2025, 6, 10)
 @pytest.mark.parametrize(
     ("text", "lang", "kinds"),
     [
-        ("Anna Rossi downloaded our pricing guide yesterday and asked for a demo.", "en", {"content_download", "demo_request"}),
-        ("Ieri Marco ha scaricato la guida e vuole un preventivo.", "it", {"content_download", "quote_request"}),
+        (
+            "Anna Rossi downloaded our pricing guide yesterday and asked for a demo.",
+            "en",
+            {"content_download", "demo_request"},
+        ),
+        (
+            "Ieri Marco ha scaricato la guida e vuole un preventivo.",
+            "it",
+            {"content_download", "quote_request"},
+        ),
         ("Wczoraj pobrała e-booka i poprosiła o demo.", "pl", {"content_download", "demo_request"}),
     ],
     ids=["en", "it", "pl"],
