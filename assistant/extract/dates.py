@@ -40,7 +40,7 @@ for _i, _forms in enumerate(
     [
         "monday mon lunedi lun poniedzialek poniedzialku",
         "tuesday tue tues martedi wtorek wtorku",
-        "wednesday wed mercoledi sroda srode srody srodzie",
+        "wednesday wed weds mercoledi sroda srode srody srodzie",
         "thursday thu thur thurs giovedi czwartek czwartku",
         "friday fri venerdi piatek piatku",
         "saturday sat sabato sobota sobote soboty",
@@ -175,15 +175,29 @@ def _year(y: str | None, yy: str | None) -> int | None:
     return None
 
 
-def _count(words: str, lang: str | None) -> int | None:
-    """A small count written in digits or words: "3", "two", "due", "dwa", "a", "a couple of"."""
+_RANGE_SPLIT = re.compile(r"\s*[-–]\s*|\s+(?:or|to|o|oppure|lub|albo|czy)\s+")
+
+
+def _count(words: str, lang: str | None, *, middle: bool = False) -> float | None:
+    """A small count in digits or words: "3", "two", "due", "dwa", "a couple of", "półtora".
+
+    A range ("2-3", "two or three", "2 lub 3") reads as its upper bound, or with `middle`
+    as its midpoint: a deadline "within 2-3 months" is 3 months off, an event "2-3 weeks
+    ago" about 2.5 weeks back.
+    """
     words = re.sub(r"\s+(?:of|di)$", "", words.strip())
-    if re.fullmatch(r"\d+\s*[-–]\s*\d+", words):  # a range: "2-3 months" -> the upper bound
-        return int(re.split(r"\s*[-–]\s*", words)[1])
-    value = parse_number(words, lang, whole=True) if words else None
-    if value is None or value != int(value) or not 0 < value < 1000:
+    if not words:
         return None
-    return int(value)
+    parts = _RANGE_SPLIT.split(words)
+    if len(parts) == 2:
+        low, high = _count(parts[0], lang), _count(parts[1], lang)
+        if low is None or high is None or low >= high:
+            return None
+        return (low + high) / 2 if middle else high
+    value = parse_number(words, lang, whole=True)
+    if value is None or not 0 < value < 1000:
+        return None
+    return value
 
 
 # --- patterns -------------------------------------------------------------------------------
@@ -194,14 +208,16 @@ _DAY_PART = (
 )
 _FIXED_OFFSETS: dict[int, list[str]] = {
     0: ["today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
-        "oggi", "stamattina", "stamani", "stamane", "stasera", "stanotte", "questa mattina",
+        "this am", "oggi", "stamattina", "sta mattina", "stamani", "stamane", "stasera",
+        "stanotte", "questa mattina",
         "stamattina presto", "questo pomeriggio", "in mattinata",
         "dzis", "dzisiaj", "dzisiejszego dnia", "dzis rano", "dzisiaj rano", "dzis po poludniu",
         "dzis wieczorem", "dzisiaj wieczorem", "dzisiaj po poludniu", "dzis w nocy"],
-    -1: ["yesterday", "last night", "ieri", "iersera", "ieri sera", "wczoraj"],
+    -1: ["yesterday", "last night", "yday", "yesterdy", "yesteday", "ieri", "iersera",
+         "ieri sera", "wczoraj"],
     -2: ["the day before yesterday", "day before yesterday", "l'altro ieri", "l'altroieri",
          "altro ieri", "ieri l'altro", "avantieri", "przedwczoraj"],
-    1: ["tomorrow", "domani", "domattina", "jutro"],
+    1: ["tomorrow", "tmrw", "tommorow", "tomorow", "tommorrow", "domani", "domattina", "jutro"],
     2: ["the day after tomorrow", "day after tomorrow", "dopodomani", "pojutrze"],
     -7: ["last week", "last wk", "la settimana scorsa", "settimana scorsa",
          "la scorsa settimana", "scorsa settimana", "la settimana passata", "settimana passata",
@@ -305,9 +321,9 @@ _CLOCK_BEFORE = re.compile(r"(?<![a-z])(?:alle|ore|at|godz\.?|o|around|verso|int
 _AGO = re.compile(
     r"(?<![^\W\d_])(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|back|fa|temu|from\s+now)(?!\w)"
 )
-_NUM_BEFORE = re.compile(r"(?:\d+|(?:[a-z']+[ -]){0,2}[a-z']+)\s*$")
+_NUM_BEFORE = re.compile(r"(?:[\w']+(?:\s*[-–]\s*|\s+)){0,3}[\w']+\s*$")
 _IN_N = re.compile(
-    r"(?<![\w])(?P<pre>in|tra|fra|za)\s+(?:(?P<n>\d+|(?:[a-z']+[ -]){0,2}?[a-z']+)\s+)?"
+    r"(?<![\w])(?P<pre>in|tra|fra|za)\s+(?:(?P<n>(?:[\w']+(?:\s*[-–]\s*|\s+)){0,3}?[\w']+)(?:\s+|(?<=\d)))?"
     r"(?P<unit>" + _UNIT_LONG + r")(?!\w)"
 )
 # Month names glued to digits by dashes or slashes, which our patterns leave to dateparser.
@@ -502,7 +518,7 @@ def _find_relative_counts(
             chunk = before.group()
             parts = list(re.finditer(r"\d+|[a-z']+", chunk))
             for k in range(len(parts)):
-                n = _count(chunk[parts[k].start() :], lang)
+                n = _count(chunk[parts[k].start() :], lang, middle=True)
                 if n is not None:
                     start = before.start() + parts[k].start()
                     break
@@ -511,7 +527,8 @@ def _find_relative_counts(
                 continue
             n = 1
         sign = 1 if m.group("dir").startswith("from") else -1
-        out.append((start, m.end(), as_of + timedelta(days=sign * n * _UNIT_DAYS[unit])))
+        days = round(n * _UNIT_DAYS[unit])
+        out.append((start, m.end(), as_of + timedelta(days=sign * days)))
     for m in _IN_N.finditer(folded) if not _IN_GATE.isdisjoint(words) else ():
         unit, raw_n = m.group("unit"), m.group("n")
         if raw_n is None:
@@ -519,10 +536,10 @@ def _find_relative_counts(
                 continue
             n = 1
         else:
-            n = _count(raw_n, lang)
+            n = _count(raw_n, lang, middle=True)
             if n is None:
                 continue
-        out.append((m.start(), m.end(), as_of + timedelta(days=n * _UNIT_DAYS[unit])))
+        out.append((m.start(), m.end(), as_of + timedelta(days=round(n * _UNIT_DAYS[unit]))))
     return out
 
 
@@ -711,7 +728,7 @@ _DEADLINE_DURATION = re.compile(
     r"|nei\s+prossimi|nelle\s+prossime|nel\s+prossimo|nella\s+prossima|nel\s+giro\s+di|tra|fra"
     r"|w\s+ciagu(?:\s+najblizszych|\s+najblizszego)?|w\s+przeciagu(?:\s+najblizszych)?"
     r"|w\s+najblizszych|przez\s+najblizsze|w\s+ciagu\s+kolejnych|za)"
-    r"\s+(?:(?P<n>\d+\s*[-–]\s*\d+|\d+|(?:[a-z']+[ -]){0,2}?[a-z']+)\s+)?"
+    r"\s+(?:(?P<n>(?:[\w']+(?:\s*[-–]\s*|\s+)){0,3}?[\w']+)(?:\s+|(?<=\d)))?"
     r"(?P<unit>" + _UNIT_LONG + r"|quarters?|trimestri|trimestre|kwartalow|kwartaly|kwartalu"
     r"|kwartal|kwartalach|miesiacach|tygodniach|dniach|latach)(?!\w)"
 )
@@ -851,7 +868,7 @@ def find_deadline_days(text: str, as_of: date, lang: str | None = None) -> tuple
             n = _count(raw_n, lang)
             if n is None:
                 continue
-        item = (m.start(), m.end(), as_of + timedelta(days=n * _UNIT_DAYS[unit]))
+        item = (m.start(), m.end(), as_of + timedelta(days=round(n * _UNIT_DAYS[unit])))
         # "in 10 days", "tra 10 giorni", "za 10 dni" also date a plain future event: they
         # count only when no firmer wording ("within", "entro", "do końca") is there
         # ... and only months away: "in 10 days" is a follow-up, not a purchase deadline

@@ -552,3 +552,33 @@ def test_weekday_of_another_week(text: str, raw: str, expected: date) -> None:
 def test_weekday_and_relative_phrase_stay_apart_across_a_comma() -> None:
     spans = find_dates("Friday, last week he called", WEDNESDAY)
     assert [(s.raw, s.value) for s in spans] == [("Friday", d(3, 13)), ("last week", d(3, 11))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("couple days ago", d(3, 14)),
+        ("this Weds", d(3, 18)),
+        ("yday", d(3, 15)),
+        ("tommorow", d(3, 17)),
+        ("this am", d(3, 16)),
+        ("sta mattina", d(3, 16)),
+        ("półtora tygodnia temu", d(3, 6)),  # 10.5 days
+        ("półtora miesiąca temu", d(1, 30)),  # 45 days
+        ("2-3 weeks ago", d(2, 26)),  # a range of past weeks: its middle
+        ("two or three weeks ago", d(2, 26)),
+        ("2 lub 3 tygodnie temu", d(2, 26)),
+        ("3 o 4 giorni fa", d(3, 12)),
+        ("za 2-3 tygodnie", d(4, 3)),
+    ],
+)
+def test_typos_shorthand_halves_and_ranges(text: str, expected: date) -> None:
+    assert [(s.raw, s.value) for s in find_dates(text, AS_OF)] == [(text, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("within two or three months", 90), ("entro 2 o 3 mesi", 90), ("w ciągu 2-3 miesięcy", 90)],
+)
+def test_deadline_ranges_read_their_upper_bound(text: str, days: int) -> None:
+    assert find_deadline_days(text, AS_OF) == (days, text)
