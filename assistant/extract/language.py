@@ -54,6 +54,14 @@ _ELIDED = ("l", "un", "dell", "all", "dall", "nell", "sull", "c", "d", "quest")
 _IT_ELISIONS = tuple(w + q for w in _ELIDED for q in "'’")
 # A capitalised word with Polish letters is often only a name ("Łukasz", "Kraków").
 _NAME_WEIGHT = 0.3
+# Weaker hints from word shapes, for notes with few function words ("Scaricato ebook"):
+# English -ing/-ed and "th", Italian -zione/-mente/-ato, Polish -ych/-anie and rz/cz/sz.
+_SHAPE_WEIGHT = 0.4
+_EN_ENDINGS = ("ing", "ed")
+_IT_ENDINGS = ("zione", "zioni", "mente", "ato", "ati", "ito", "iti", "uto", "uti", "ando",
+               "endo", "ggio")  # fmt: skip
+_PL_ENDINGS = ("ych", "ymi", "ami", "ach", "owie", "osci", "enie", "anie", "aniu", "eniu", "ego",
+               "emu", "owy", "owa", "owe", "owany", "owana", "owane", "owani")  # fmt: skip
 
 
 def detect_language(text: str) -> str:
@@ -70,6 +78,13 @@ def detect_language(text: str) -> str:
             pl += 1.0
         elif ("'" in low or "’" in low) and low.startswith(_IT_ELISIONS):
             it += 1.0
+        elif len(low) > 3 and low.isascii():
+            if low.endswith(_EN_ENDINGS) or "th" in low:
+                en += _SHAPE_WEIGHT
+            if low.endswith(_IT_ENDINGS):
+                it += _SHAPE_WEIGHT
+            if low.endswith(_PL_ENDINGS) or "rz" in low or "cz" in low or "sz" in low:
+                pl += _SHAPE_WEIGHT
         elif not low.isascii():
             if not _PL_LETTERS.isdisjoint(low):
                 pl += _NAME_WEIGHT if word[0].isupper() else 1.0

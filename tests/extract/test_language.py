@@ -36,7 +36,7 @@ def test_detect_language(lang: str, text: str) -> None:
     assert detect_language(text) == lang
 
 
-@pytest.mark.parametrize("text", ["", "   ", "ok", "12/03 - 50k", "Tomasz Nowak", "👍"])
+@pytest.mark.parametrize("text", ["", "   ", "ok", "12/03 - 50k", "Anna Rossi", "CRM", "👍"])
 def test_no_evidence_is_english(text: str) -> None:
     assert detect_language(text) == "en"
 
@@ -66,3 +66,23 @@ def test_fast_on_a_200_word_note() -> None:
         runs.append(time.perf_counter() - started)
     runs.sort()
     assert runs[len(runs) // 2] < 0.001  # budget 0.2 ms; 1 ms keeps slow CI machines green
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Scaricato ebook"),
+        ("it", "Iscrizione newsletter"),
+        ("it", "Richiesta preventivo urgente"),
+        ("it", "Visitato listino"),
+        ("pl", "Zarejestrowany"),
+        ("pl", "Zapisany na webinar"),
+        ("pl", "Wyświetlił cennik"),
+        ("en", "Registered for webinar"),
+        ("en", "Downloaded ebook"),
+        ("en", "Met Krzysztof Szczepański at booth"),  # Polish name, English note
+        ("it", 'Ha scaricato il whitepaper "Marketing automation for growing teams"'),
+    ],
+)
+def test_telegraphic_notes_by_word_shape(lang: str, text: str) -> None:
+    assert detect_language(text) == lang
