@@ -335,6 +335,8 @@ def _company_before_bracket(doc: Doc, skip: tuple[int, int] | None) -> tuple[int
     for m in re.finditer(r"\(([^()\n]{3,200})\)", doc.text):
         inner_s, inner_e = m.start(1), m.end(1)
         inner = doc.folded[inner_s:inner_e]
+        if any(inner_s <= t.start <= inner_s + 2 for t in _title_anchors(doc)):
+            continue  # "Federica (titolare di ...)": a person and their title
         describes = bool(_employee_count(doc, inner_s, inner_e)) or any(
             p.search(inner) for _, p in doc.lex.industries
         )
@@ -362,6 +364,14 @@ def _is_place(doc: Doc, s: int, e: int) -> bool:
 
 
 def _company_is_a(doc: Doc) -> tuple[int, int] | None:
+    named = re.search(
+        rf"(?:\b(?:z|ze)\s+firmy|\bfirma|\bfrom|\bdella\s+ditta|\bdell['’]azienda|\bdall['’]azienda|\bspółka|\bsociet[àa])\s+({_CAP}[\w.&'’-]*(?:[ \t]+{_CO_TOKEN}){{0,4}})",
+        doc.text,
+    )
+    if named:
+        span = _clean_company(doc.text, named.start(1), named.end(1))
+        if span and not _is_place(doc, *span):
+            return span
     m = re.search(
         rf"((?:{_CAP})[\w.&'’-]*(?:[ \t]+{_CAP}[\w.&'’-]*){{0,3}})\s+(?:is\s+(?:a|an|another|the)|è\s+(?:un|una|un')|to\s+(?:polsk\w+|firma|spółka|sklep|sieć|producent|dostawca|\w+\s+SaaS|SaaS))\b",
         doc.text,

@@ -56,7 +56,13 @@ def _intended(doc: Doc, hit_start: int, clause: int) -> bool:
     if lex.intent is None:
         return False
     cs, _ = doc.clauses[clause]
-    return lex.intent.search(doc.folded, cs, hit_start) is not None
+    for m in lex.intent.finditer(doc.folded, cs, hit_start):
+        # "Will Smith downloaded ...": a capitalised intent word before a capitalised word is a name
+        nxt = doc.text[m.end() :].lstrip()[:1]
+        if doc.text[m.start()].isupper() and nxt.isupper():
+            continue
+        return True
+    return False
 
 
 def _overlaps_exclusion(doc: Doc, rules: KindRules, start: int, end: int, sentence: int) -> bool:
@@ -97,7 +103,9 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
             sentence = doc.sentence_of(start)
             clause = doc.clause_of(start)
             ss, se = doc.sentences[sentence]
-            if rules.requires is not None and not rules.requires.search(folded, ss, se):
+            # the gate may be met in the sentence before ("...the webinar. Registered Monday.")
+            gate_start = doc.sentences[sentence - 1][0] if sentence > 0 else ss
+            if rules.requires is not None and not rules.requires.search(folded, gate_start, se):
                 continue
             if _overlaps_exclusion(doc, rules, start, end, sentence):
                 continue

@@ -1,0 +1,152 @@
+"""Rules extractor on whole notes in the styles reps write (chat, bullets, CRM logs, email
+replies, no diacritics): the set of interaction kinds must be exactly right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extract.rules_cases import read
+
+AS_OF = date(2025, 9, 10)
+
+NOTES = [
+    (
+        "en",
+        "Spoke to Greg Holt (COO, Parcelo - last-mile delivery startup, 75 ppl, Leeds) this am. They're drowning in manual route planning. Wants a proposal by end of month, budget signed off by the board. He'll loop in their CTO.",
+        {"quote_request"},
+    ),
+    (
+        "en",
+        "Webinar follow-up: Rita Sousa attended 'Scaling outbound' on Tuesday, asked two questions in chat, then downloaded the slides. Hasn't replied to my email yet. Marketing Manager @ Coastline Travel (tour operator, Porto).",
+        {"webinar_attendance", "content_download"},
+    ),
+    (
+        "en",
+        "inbound lead – sophie.t@gmail.com filled out the contact us form asking if we integrate with Shopify. Runs a small candle shop online, 2 people. No phone.",
+        {"form_submission"},
+    ),
+    (
+        "en",
+        "Activity log\n08/09/2025 Visited /pricing\n08/09/2025 Visited /features/reporting\n09/09/2025 Demo request form submitted\nContact: Ian Ross, Sales Ops Lead, Ferrow Ltd",
+        {"pricing_page_visit", "website_visit", "demo_request"},
+    ),
+    (
+        "en",
+        "Jamie from Bolt Dynamics unsubscribed after the last campaign and the email to his colleague bounced. I don't think there's anything here.",
+        {"unsubscribe", "email_bounce"},
+    ),
+    (
+        "en",
+        "Freemium user since March, 4 seats active, logs in daily. Asked in-app chat about upgrading to Pro for the whole team of 20.",
+        {"free_trial_signup", "product_usage", "upgrade_request"},
+    ),
+    (
+        "en",
+        "Quick note: she liked and shared our LinkedIn post about GDPR, and follows our company page. Nothing else yet.",
+        {"social_engagement"},
+    ),
+    (
+        "en",
+        "Was supposed to attend the webinar but didn't show up. Registered last Monday.",
+        {"webinar_registration"},
+    ),
+    (
+        "it",
+        "Ciao, oggi pomeriggio ho sentito Laura Bassi, CFO di Bassi Arredo (mobilificio, circa 90 dipendenti, Udine). Hanno ricevuto la nostra mail e hanno chiesto una demo per la settimana prossima. Budget già stanziato, 25k€.",
+        {"demo_request"},
+    ),
+    (
+        "it",
+        "Lead da fiera: Marco Pini, responsabile IT della Pini Logistica (spedizioni, Genova), ci ha lasciato il biglietto da visita allo stand. Non ha chiesto niente, solo materiale.",
+        {"event_attendance"},
+    ),
+    (
+        "it",
+        "Andrea ha aperto 2 newsletter e ha cliccato sul link del case study, poi è passato tre volte sul listino prezzi. Nessuna richiesta di contatto.",
+        {"email_open", "email_click", "pricing_page_visit"},
+    ),
+    (
+        "it",
+        "Federica (titolare di un piccolo negozio di scarpe a Bari) si è iscritta alla prova gratuita ieri, ma non l'ha ancora usata.",
+        {"free_trial_signup"},
+    ),
+    (
+        "it",
+        "Giorgio Sala, direttore acquisti di Sala Group, ha risposto alla nostra mail chiedendo un preventivo per 50 licenze entro venerdì.",
+        {"email_reply", "quote_request"},
+    ),
+    (
+        "it",
+        "Ha disdetto l'iscrizione alla newsletter e ha scritto che non è interessato.",
+        {"unsubscribe"},
+    ),
+    (
+        "pl",
+        "Notatka: rozmawiałem dziś z Joanną Nowak, dyrektorką operacyjną w Logimax (magazyny i transport, 300 osób, Łódź). Chcą umówić spotkanie z handlowcem w przyszłym tygodniu. Budżet jest, ok. 100 tys. zł.",
+        {"contact_sales"},
+    ),
+    (
+        "pl",
+        "Pan Robert z firmy Budmat założył darmowe konto tydzień temu i od tamtej pory aktywnie korzysta z modułu magazynowego. Nie pytał o cenę.",
+        {"free_trial_signup", "product_usage"},
+    ),
+    (
+        "pl",
+        "Klientka kliknęła w baner na Instagramie, potem dwa razy odwiedziła stronę i dodała 3 produkty do koszyka.",
+        {"ad_click", "website_visit", "cart_add"},
+    ),
+    (
+        "pl",
+        "Odpisał na naszego maila, że prosi o wycenę dla 15 użytkowników.",
+        {"email_reply", "quote_request"},
+    ),
+    (
+        "pl",
+        "Uczestniczyla w webinarze o RODO, pobrala nagranie i zapisala sie na nastepny webinar.",
+        {"webinar_attendance", "content_download", "webinar_registration"},
+    ),
+    (
+        "pl",
+        "Lead ze stoiska na targach w Kielcach. Nie zostawił maila, tylko telefon 501 222 333.",
+        {"event_attendance"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"), NOTES, ids=[f"{n[0]}-{i}" for i, n in enumerate(NOTES)]
+)
+def test_note_kinds(lang: str, text: str, expected: set[str]) -> None:
+    assert {i.kind.value for i in read(text, as_of=AS_OF).interactions} == expected
+
+
+def test_note_facts_en() -> None:
+    e = read(NOTES[0][1], as_of=AS_OF)
+    assert (e.contact.name, e.contact.job_title) == ("Greg Holt", "COO")
+    assert e.contact.department is not None and e.contact.department.value == "operations"
+    assert (e.company.name, e.company.employees, e.company.country, e.company.city) == (
+        "Parcelo",
+        75,
+        "GB",
+        "Leeds",
+    )
+    assert e.bant.budget is not None and e.bant.budget.value == "confirmed"
+    assert e.bant.need and e.bant.timeline_days == 20
+
+
+def test_note_facts_it() -> None:
+    e = read(NOTES[8][1], as_of=AS_OF)
+    assert e.contact.seniority is not None and e.contact.seniority.value == "executive"
+    assert e.contact.department is not None and e.contact.department.value == "finance"
+    assert e.company.industry is not None and e.company.industry.value == "manufacturing"
+    assert (e.company.employees, e.company.country, e.bant.budget_amount) == (90, "IT", 25000)
+
+
+def test_note_facts_pl() -> None:
+    e = read(NOTES[14][1], as_of=AS_OF)
+    assert e.contact.seniority is not None and e.contact.seniority.value == "director"
+    assert e.contact.department is not None and e.contact.department.value == "operations"
+    assert (e.company.name, e.company.employees, e.company.country) == ("Logimax", 300, "PL")
+    assert e.company.industry is not None and e.company.industry.value == "logistics"
