@@ -124,9 +124,11 @@ class Settings(BaseSettings):
 
     @property
     def effective_extractor(self) -> ExtractorChoice:
-        if self.extractor is ExtractorChoice.auto:
+        # ExtractorChoice(...) also accepts a plain string (model_copy(update=) skips validation)
+        choice = ExtractorChoice(self.extractor)
+        if choice is ExtractorChoice.auto:
             return ExtractorChoice.llm if self.llm_configured else ExtractorChoice.rules
-        return self.extractor
+        return choice
 
     @property
     def effective_database_url(self) -> str:

@@ -254,6 +254,9 @@ class LeadqualApp(App[None]):
             if nid is None:
                 nid = p.save_note(lead_id, text)
                 self._say(lead_id, "rep", text, {"kind": "note", "note_id": nid})
+            else:  # a retry: kept in the transcript, so reopening the lead shows it happened
+                on = "the LLM" if extractor == "llm" else "the offline rules"
+                self._say(lead_id, "system", f"Reading the note again on {on}...", {"kind": "retry", "note_id": nid})
             self._last_note = (lead_id, nid)
             kwargs: dict[str, Any] = {"as_of": self.today()}
             if extractor:
@@ -596,7 +599,6 @@ class LeadqualApp(App[None]):
             return
         lead_id, note_id = self._retry_note
         self._retry_note = None
-        self.transcript.append(ChatMessage(role="system", text="Reading the note again on the LLM...", at=self.now()))
         self._start("retry", self._note_job(lead_id, "", extractor="llm", note_id=note_id))
 
     # --- lead list and card events -----------------------------------------------------
