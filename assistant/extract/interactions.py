@@ -241,6 +241,7 @@ def _date(
     rules: KindRules | None,
     past: list[DateSpan],
     first_hit_in_sentence: dict[int, int],
+    hit_clauses: set[int],
 ) -> date | None:
     cs, ce = doc.clauses[hit.clause]
     own = [d for d in past if cs <= d.start < ce or (d.start < cs < d.end)]
@@ -255,8 +256,13 @@ def _date(
     if lead:
         return lead[-1].value
     if hit.kind in doc.lex.hand_raises:
-        # "napisała dziś, że chcą przejść na płatny plan": the message carries the date
-        earlier = [d for d in past if ss <= d.start and d.end <= hit.start]
+        # "napisała dziś, że chcą przejść na płatny plan": the message carries the date, unless
+        # that date belongs to another action ("met at the fair in March, asked for a quote")
+        earlier = [
+            d
+            for d in past
+            if ss <= d.start and d.end <= hit.start and doc.clause_of(d.start) not in hit_clauses
+        ]
         if earlier:
             return earlier[-1].value
     if hit.fixed and rules is not None and rules.date_from is not None:
@@ -327,7 +333,9 @@ def find_interactions(
                 Interaction(
                     kind=InteractionKind(h.kind),
                     count=max(1, count),
-                    occurred_on=_date(doc, h, rules_by_kind.get(h.kind), past, first_hit),
+                    occurred_on=_date(
+                        doc, h, rules_by_kind.get(h.kind), past, first_hit, hit_clauses
+                    ),
                     detail=_detail(doc, h),
                     evidence=_evidence(doc, h),
                 ),

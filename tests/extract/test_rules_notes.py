@@ -112,6 +112,102 @@ NOTES = [
         "Lead ze stoiska na targach w Kielcach. Nie zostawił maila, tylko telefon 501 222 333.",
         {"event_attendance"},
     ),
+    (
+        "en",
+        "Inbound via chat: Dana Cruz, Director of Finance at Helix Pharma (~2,000 employees, Boston). Requested pricing for 50 seats + SSO. Decision sits with their CFO. Target go-live Q1.",
+        {"quote_request"},
+    ),
+    (
+        "en",
+        "Re: intro call — Mark (Ops Manager, Trucko, a 12-truck haulage firm in Bristol) said they're happy with their current tool and not looking to switch. Closed-lost.",
+        set(),
+    ),
+    (
+        "en",
+        "She's a PhD student at KU Leuven researching lead scoring; downloaded 3 whitepapers and signed up for the newsletter.",
+        {"content_download", "newsletter_signup"},
+    ),
+    (
+        "en",
+        "Tried to reach him twice, no answer. His colleague Ana replied and asked us to send a quote to procurement.",
+        {"email_reply", "quote_request"},
+    ),
+    (
+        "en",
+        "Opened every email in the onboarding sequence (7 of 7), clicked through to the docs 3 times, but hasn't invited anyone yet.",
+        {"email_open", "email_click"},
+    ),
+    (
+        "en",
+        "Trade show lead (Hannover Messe). Stopped by the stand, took a brochure. No follow-up yet.",
+        {"event_attendance"},
+    ),
+    (
+        "en",
+        "Cart abandoned: 2x Pro licences in basket since Sunday. Also wishlisted the API add-on.",
+        {"cart_add", "wishlist_add"},
+    ),
+    (
+        "en",
+        "Prospect booked a slot via our scheduling link for tomorrow at 10am to talk pricing.",
+        {"meeting_booked"},
+    ),
+    (
+        "it",
+        "Ha prenotato una demo tramite il sito per lunedì prossimo. È il responsabile commerciale di Elettro Sud (distributore di materiale elettrico, Napoli, 40 dipendenti).",
+        {"demo_request"},
+    ),
+    (
+        "it",
+        "Non risponde più da due mesi. Le ultime 4 mail sono state aperte ma nessun click.",
+        {"email_open"},
+    ),
+    (
+        "it",
+        "Visto al convegno di Assolombarda il mese scorso, poi ha scaricato il report di settore e ci ha chiesto di essere richiamato.",
+        {"event_attendance", "content_download", "contact_sales"},
+    ),
+    (
+        "it",
+        "È uno studente del Politecnico, scrive la tesi sul marketing automation. Ha scaricato tre guide.",
+        {"content_download"},
+    ),
+    (
+        "it",
+        "Ordine nel carrello da 3 giorni, 5 licenze Team. Ha anche salvato il piano Enterprise nei preferiti.",
+        {"cart_add", "wishlist_add"},
+    ),
+    (
+        "pl",
+        "Pani Ewa z działu zakupów Miastoprojekt (biuro projektowe, Gdańsk) zadzwoniła z prośbą o ofertę na 10 stanowisk. Decyzję podejmuje zarząd.",
+        {"quote_request"},
+    ),
+    (
+        "pl",
+        "Klient od miesiąca na trialu, zaprosił 5 współpracowników, codziennie loguje się do systemu. O upgrade nie pytał.",
+        {"free_trial_signup", "product_usage"},
+    ),
+    (
+        "pl",
+        "Maile do niego odbijają się, adres nieaktywny. Wcześniej otworzył 2 newslettery.",
+        {"email_bounce", "email_open"},
+    ),
+    (
+        "pl",
+        "Zapisał się na webinar, ale nie wziął udziału. Nagrania też nie obejrzał.",
+        {"webinar_registration"},
+    ),
+    ("pl", "Szuka pracy jako handlowiec, pytał czy rekrutujemy. Nie jest klientem.", set()),
+    (
+        "pl",
+        "Wczoraj odwiedził stronę z cennikiem i kliknął w link z newslettera.",
+        {"pricing_page_visit", "email_click"},
+    ),
+    (
+        "pl",
+        "Właściciel sklepu internetowego z kosmetykami (8 osób, Rzeszów) polubił nasz post i skomentował artykuł na blogu.",
+        {"social_engagement"},
+    ),
 ]
 
 
