@@ -660,7 +660,7 @@ _MON_FULL = _alt(
     | {"jan", "feb", "mar", "apr", "aug", "sep", "oct", "nov", "dec"}
 )
 _CUE = (
-    r"(?:by|before|until|till|no\s+later\s+than|ahead\s+of|entro|prima\s+(?:di|della|del|dell')"
+    r"(?P<cue>by|before|until|till|no\s+later\s+than|ahead\s+of|entro|prima\s+(?:di|della|del|dell')"
     r"|non\s+oltre|najpozniej\s+do|do|przed"
     # a labelled field: "deadline: 30/06", "termin: koniec czerwca", "scadenza - fine anno"
     r"|(?:deadline|termin|scadenza|tempistica|tempi|timeline|timing|go[- ]live)\s*[:\-–]"
@@ -681,9 +681,10 @@ _DEADLINE_TARGET = (
     r"(?:end\s+of\s+(?:the\s+|this\s+)?|fine\s+(?:dell'|del\s+|della\s+|di\s+|d')?"
     r"|(?:la\s+)?fine\s+(?:dell'|del\s+|della\s+|di\s+|d')?|konca\s+(?:tego\s+|biezacego\s+)?"
     r"|koncem\s+)(?:(?P<endqord>" + _Q_ORD + r")\s+(?:quarter|trimestre|kwartalu|kw\.?)"
+    r"|(?P<endhord>" + _Q_ORD + r")\s+(?:half|semestre|polrocza)"
     r"|(?P<next>next\s+|(?:del\s+|della\s+)?prossim[oa]\s+|przyszlego\s+"
     r"|nastepnego\s+)?(?P<end>year|anno|roku|month|mese|miesiaca|quarter|trimestre|kwartalu"
-    r"|q(?P<endq>[1-4])|(?P<endm>" + _MON_FULL + r")|(?P<endy>20\d{2}))"
+    r"|q(?P<endq>[1-4])|h(?P<endh>[12])|(?P<endm>" + _MON_FULL + r")|(?P<endy>20\d{2}))"
     r"(?:\s+(?P<endyy>20\d{2}))?)"
     r"|(?P<yearend>year[- ]?end|eoy|l'anno|quest'anno)"
     r"|(?:mid[- ]|meta\s+(?:di\s+)?|polowy\s+|polowie\s+)(?P<midm>" + _MON_FULL + r")"
@@ -692,6 +693,7 @@ _DEADLINE_TARGET = (
     r"|(?:il\s+|the\s+)?q(?P<q>[1-4])(?:\s*(?:'|20)(?P<qy>\d{2}))?"
     r"|(?:il\s+|the\s+)?h(?P<h>[12])(?:\s*(?:'|20)(?P<hy>\d{2}))?"
     r"|(?P<qord>" + _Q_ORD + r")\s+(?:quarter|trimestre|kwartal|kwartalu|kw\.?)"
+    r"|(?P<hord>" + _Q_ORD + r")\s+(?:half|semestre|polrocza|polrocze)"
     r"|(?P<season>summer|the\s+summer|l'estate|estate|latem|lata|wakacji|wakacjami"
     r"|christmas|natale|swiat|swietami|bozego\s+narodzenia)"
     r"|(?P<dd>[0-3]?\d)(?:st|nd|rd|th|\.|°|º)?\s+(?:of\s+)?(?P<ddm>" + _MON_FULL + r")\.?"
@@ -718,6 +720,9 @@ _DEADLINE_FREE = re.compile(
     r"(?:\s*(?:'|20)(?P<qy>\d{2}))?)"
     r"|(?P<inqord>(?:in|during|nel|nel\s+corso\s+del|durante\s+il|w|we)\s+(?:the\s+)?"
     r"(?P<qord>" + _Q_ORD + r")\s+(?:quarter|trimestre|kwartale))"
+    r"|(?P<inh>(?:in|during|nel|nel\s+corso\s+del|durante\s+il|w|we)\s+(?:the\s+)?"
+    r"(?:h(?P<h>[12])|(?P<hord>first|second|primo|secondo|pierwszym|drugim)\s+"
+    r"(?:half|semestre|polroczu)))"
     r"|(?P<yearend>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|year[- ]end|eoy|fine\s+anno"
     r"|fine\s+dell'anno|koniec\s+roku)"
     r")(?![\w])"
@@ -734,10 +739,31 @@ _DEADLINE_DURATION = re.compile(
 )
 
 
+_BEFORE_CUES = ("before", "prima", "przed", "ahead")
+# Period targets whose start (not end) a "before" points at: "before Q3" is by 30 June.
+_PERIOD_MONTHS = {"q": 3, "qord": 3, "h": 6, "hord": 6, "month": 1}
+
+
 def _deadline_from_cued(m: re.Match[str], as_of: date) -> date | None:
+    end = _deadline_target(m, as_of)
+    if end is None or not m.group("cue").startswith(_BEFORE_CUES):
+        return end
+    for group, months in _PERIOD_MONTHS.items():
+        if m.group(group):
+            start_month = end.month - months + 1
+            start = date(end.year, start_month, 1) - timedelta(days=1)
+            if start < as_of:  # already begun: "before March", said in March, is next year's
+                start = date(end.year + 1, start_month, 1) - timedelta(days=1)
+            return start
+    return end
+
+
+def _deadline_target(m: re.Match[str], as_of: date) -> date | None:
     g = m.groupdict()
     if g["endqord"]:
         return _next_quarter_end(_Q_WORDS[g["endqord"]], as_of, None)
+    if g["endhord"] and _Q_WORDS[g["endhord"]] <= 2:
+        return _next_quarter_end(_Q_WORDS[g["endhord"]] * 2, as_of, None)
     if g["end"]:
         end = g["end"]
         year = int(g["endyy"]) if g["endyy"] else None
@@ -757,6 +783,8 @@ def _deadline_from_cued(m: re.Match[str], as_of: date) -> date | None:
             return _quarter_end(as_of.year, _current_quarter(as_of))
         if g["endq"]:
             return _next_quarter_end(int(g["endq"]), as_of, year)
+        if g["endh"]:
+            return _next_quarter_end(int(g["endh"]) * 2, as_of, year)
         return _next_on_or_after(_MONTHS[g["endm"]], None, as_of, year)
     if g["yearend"]:
         return date(as_of.year, 12, 31)
@@ -772,6 +800,8 @@ def _deadline_from_cued(m: re.Match[str], as_of: date) -> date | None:
         return _next_quarter_end(int(g["h"]) * 2, as_of, _year(None, g["hy"]))
     if g["qord"]:
         return _next_quarter_end(_Q_WORDS[g["qord"]], as_of, None)
+    if g["hord"] and _Q_WORDS[g["hord"]] <= 2:  # a half year ends with its second quarter
+        return _next_quarter_end(_Q_WORDS[g["hord"]] * 2, as_of, None)
     if g["season"]:
         season = g["season"]
         if season in ("christmas", "natale", "swiat", "swietami", "bozego narodzenia"):
@@ -827,12 +857,15 @@ def _deadline_free(m: re.Match[str], as_of: date) -> date | None:
         return _next_quarter_end(int(m.group("q")), as_of, _year(None, m.group("qy")))
     if m.group("inqord"):
         return _next_quarter_end(_Q_WORDS[m.group("qord")], as_of, None)
+    if m.group("inh"):
+        half = int(m.group("h")) if m.group("h") else _Q_WORDS[m.group("hord")]
+        return _next_quarter_end(half * 2, as_of, None)
     return date(as_of.year, 12, 31)
 
 
 _DEADLINE_FREE_GATE = frozenset(
     {"quarter", "trimestre", "kwartale", "kwartal", "qtr", "q1", "q2", "q3", "q4", "year", "eoy",
-     "anno", "roku"}
+     "anno", "roku", "h1", "h2", "half", "semestre", "polroczu"}
 )  # fmt: skip
 
 

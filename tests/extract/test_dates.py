@@ -582,3 +582,27 @@ def test_typos_shorthand_halves_and_ranges(text: str, expected: date) -> None:
 )
 def test_deadline_ranges_read_their_upper_bound(text: str, days: int) -> None:
     assert find_deadline_days(text, AS_OF) == (days, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("in H2", 290),
+        ("in the second half", 290),
+        ("nel secondo semestre", 290),
+        ("w drugim półroczu", 290),
+        ("entro il primo semestre", 106),
+        ("do końca pierwszego półrocza", 106),
+        ("by the end of H1", 106),
+        ("by H2", 290),
+        # "before" a period points at its start
+        ("before Q3", 106),
+        ("before the second half", 106),
+        ("prima di giugno", 76),
+        ("before June", 76),
+        ("before the end of June", 106),
+        ("before March", 349),  # March has begun: 28 Feb next year
+    ],
+)
+def test_half_years_and_before_a_period(text: str, days: int) -> None:
+    assert find_deadline_days(text, AS_OF) == (days, text)
