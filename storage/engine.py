@@ -20,6 +20,7 @@ from sqlalchemy.pool import StaticPool
 
 # Seconds a writer waits for another process's transaction to finish.
 SQLITE_BUSY_TIMEOUT_S = 30.0
+SQLITE_CACHE_KIB = 64 * 1024
 
 
 def _compact_json(value: Any) -> str:
@@ -62,6 +63,8 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster commits
         cursor.execute("PRAGMA foreign_keys=ON")
+        # 64 MiB of page cache (default 2 MiB): a re-score updates indexes all over the file
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
         cursor.close()
 

@@ -25,22 +25,28 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from assistant.domain import (
+    Authority,
     Bant,
+    BudgetStatus,
     ChatMessage,
     Company,
     Contact,
+    Department,
     Disqualifier,
     Explanation,
     Extraction,
     ExtractionResult,
     FactChange,
+    Industry,
     Interaction,
     InteractionKind,
     LeadDetail,
+    LeadSource,
     LeadSummary,
     LLMCallRecord,
     NoteRecord,
     Provenance,
+    Seniority,
     Stage,
     StoredInteraction,
     Verdict,
@@ -805,9 +811,10 @@ def fact_changes(*, session: Session, lead_id: int) -> list[FactChange]:
 # --- verdicts -------------------------------------------------------------------------------
 
 
-def _verdict_row(lead_id: int, verdict: Verdict, *, cause: str, note_id: int | None, now: datetime) -> dict[str, Any]:
-    explanation = verdict.explanation
-    return {
+def _verdict_row(
+    lead_id: int, verdict: Verdict, *, cause: str, note_id: int | None, now: datetime, explanation: bool = True
+) -> dict[str, Any]:
+    row = {
         "lead_id": lead_id,
         "note_id": note_id,
         "cause": cause,
@@ -818,13 +825,15 @@ def _verdict_row(lead_id: int, verdict: Verdict, *, cause: str, note_id: int | N
         "known_attributes": verdict.fit.known_attributes,
         "engagement": verdict.engagement.score,
         "bant_met": list(verdict.bant_met),
-        "rule": explanation.rule[:32],
-        "reason": explanation.reason,
-        "explanation": explanation.model_dump(mode="json"),
+        "rule": verdict.explanation.rule[:32],
+        "reason": verdict.explanation.reason,
         "as_of": verdict.as_of,
         "scoring_hash": verdict.scoring_hash[:64],
         "created_at": now,
     }
+    if explanation:
+        row["explanation"] = verdict.explanation.model_dump(mode="json")
+    return row
 
 
 def save_verdict(
@@ -999,15 +1008,66 @@ _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-def _trusted_interaction(**values: Any) -> Interaction:
-    """An Interaction from values the database already holds checked (what
-    `model_construct` does, minus its per-field walk: a million of these per rescore)."""
-    obj = object.__new__(Interaction)
+def _trusted(cls: type[BaseModel], fields: set[str], values: dict[str, Any]) -> Any:
+    """A model from values the database already holds checked: what `model_construct`
+    does, minus its per-field walk (a rescore builds millions of these)."""
+    obj = object.__new__(cls)
     _set_state(obj, values)
-    _set_fields_set(obj, _INTERACTION_FIELDS)
+    _set_fields_set(obj, fields)
     _set_extra(obj, None)
     _set_private(obj, None)
     return obj
+
+
+def _trusted_interaction(**values: Any) -> Interaction:
+    return _trusted(Interaction, _INTERACTION_FIELDS, values)
+
+
+def _enum_of(enum: type) -> dict[str | None, Any]:
+    return {None: None, **{member.value: member for member in enum}}
+
+
+_SENIORITY, _DEPARTMENT, _INDUSTRY = _enum_of(Seniority), _enum_of(Department), _enum_of(Industry)
+_SOURCE, _BUDGET, _AUTHORITY = _enum_of(LeadSource), _enum_of(BudgetStatus), _enum_of(Authority)
+_CONTACT_FIELDS, _COMPANY_FIELDS = set(Contact.model_fields), set(Company.model_fields)
+_BANT_FIELDS, _EXTRACTION_FIELDS = set(Bant.model_fields), set(Extraction.model_fields)
+
+
+def _lead_extraction(row: Sequence[Any], as_of: date, interactions: list[Interaction]) -> Extraction:
+    """The Extraction of one `_LEAD_COLUMNS` row; validated the slow way only when a
+    stored value is not one the domain knows (so it fails with pydantic's message)."""
+    (_id, name, email, phone, job_title, seniority, department, company_name, industry,
+     employees, annual_revenue, currency, country, city, lead_source, budget, budget_amount,
+     authority, need, timeline_due, disqualifiers) = row[:21]
+    days = timeline_days(timeline_due, as_of)
+    dqs = [Disqualifier.model_validate(d) for d in disqualifiers] if disqualifiers else []
+    try:
+        contact = _trusted(Contact, _CONTACT_FIELDS, {
+            "name": name, "email": email, "phone": phone, "job_title": job_title,
+            "seniority": _SENIORITY[seniority], "department": _DEPARTMENT[department]})
+        company = _trusted(Company, _COMPANY_FIELDS, {
+            "name": company_name, "industry": _INDUSTRY[industry], "employees": employees,
+            "annual_revenue": annual_revenue, "currency": currency, "country": country, "city": city})
+        bant = _trusted(Bant, _BANT_FIELDS, {
+            "budget": _BUDGET[budget], "budget_amount": budget_amount, "authority": _AUTHORITY[authority],
+            "need": need, "timeline_days": days})
+        source = _SOURCE[lead_source]
+    except KeyError:
+        extraction = Extraction(
+            contact=Contact(name=name, email=email, phone=phone, job_title=job_title,
+                            seniority=seniority, department=department),
+            company=Company(name=company_name, industry=industry, employees=employees,
+                            annual_revenue=annual_revenue, currency=currency, country=country, city=city),
+            lead_source=lead_source,
+            bant=Bant(budget=budget, budget_amount=budget_amount, authority=authority, need=need,
+                      timeline_days=days),
+            disqualifiers=dqs,
+        )
+        extraction.interactions = interactions
+        return extraction
+    return _trusted(Extraction, _EXTRACTION_FIELDS, {
+        "contact": contact, "company": company, "lead_source": source, "interactions": interactions,
+        "bant": bant, "disqualifiers": dqs})
 
 
 def iter_leads_to_score(
@@ -1042,23 +1102,10 @@ def iter_leads_to_score(
         )
     out = []
     for r in leads:
-        (lead_id, name, email, phone, job_title, seniority, department, company_name, industry,
-         employees, annual_revenue, currency, country, city, lead_source, budget, budget_amount,
-         authority, need, timeline_due, disqualifiers, stage, fit, engagement, language,
-         scoring_hash) = r
-        extraction = Extraction(
-            contact=Contact(name=name, email=email, phone=phone, job_title=job_title,
-                            seniority=seniority, department=department),
-            company=Company(name=company_name, industry=industry, employees=employees,
-                            annual_revenue=annual_revenue, currency=currency, country=country, city=city),
-            lead_source=lead_source,
-            bant=Bant(budget=budget, budget_amount=budget_amount, authority=authority, need=need,
-                      timeline_days=timeline_days(timeline_due, as_of)),
-            disqualifiers=[Disqualifier.model_validate(d) for d in disqualifiers or []],
-        )
-        extraction.interactions = by_lead.get(lead_id, [])
-        out.append(LeadToScore(lead_id, name, company_name, stage, fit, engagement, scoring_hash,
-                               language, extraction))
+        lead_id = r[0]
+        stage, fit, engagement, language, scoring_hash = r[21:26]
+        extraction = _lead_extraction(r, as_of, by_lead.get(lead_id, []))
+        out.append(LeadToScore(lead_id, r[1], r[7], stage, fit, engagement, scoring_hash, language, extraction))
     return out
 
 
@@ -1073,9 +1120,20 @@ def save_verdicts_bulk(
     if not verdicts:
         return
     now = now or utcnow()
+    # the explanation serialised by pydantic straight to JSON text (a third of the time
+    # a rescore spends otherwise goes to model_dump + json.dumps)
+    as_text = sa.bindparam("explanation_json", type_=sa.Text)
+    is_pg = session.get_bind().dialect.name == "postgresql"
+    rows = []
+    for lead_id, v in verdicts:
+        row = _verdict_row(lead_id, v, cause=cause, note_id=None, now=now, explanation=False)
+        row["explanation_json"] = v.explanation.model_dump_json()
+        rows.append(row)
     session.execute(
-        sa.insert(VerdictRow.__table__),  # type: ignore[arg-type]
-        [_verdict_row(lead_id, v, cause=cause, note_id=None, now=now) for lead_id, v in verdicts],
+        sa.insert(VerdictRow.__table__).values(  # type: ignore[arg-type]
+            explanation=sa.cast(as_text, sa.JSON) if is_pg else as_text
+        ),
+        rows,
     )
     lead = LeadRow.__table__
     session.execute(
