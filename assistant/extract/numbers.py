@@ -104,6 +104,7 @@ _NOT_QUANTITY = r"""
   | (?<=alle\ )\d{1,2}\.\d{2}(?!\d) | (?<=ore\ )\d{1,2}\.\d{2}(?!\d)      # alle 22.15
   | (?<=godz\.\ )\d{1,2}\.\d{2}(?!\d) | (?<=at\ )\d{1,2}\.\d{2}(?=\s?[ap]m)
   | (?<![\w/.,])\d{1,2}/\d{1,2}(?![\d/])                                  # 15/01
+  | (?<!\w)\d+(?:st|nd|rd|th|°|º)(?!\w)                                   # 3rd, 1°: ordinals
 """
 # One pass: what is not a quantity is matched (and skipped) before it can read as a number.
 _DIGIT_NUMBER = re.compile(

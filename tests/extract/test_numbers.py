@@ -382,3 +382,9 @@ def test_space_grouped_amounts(text: str, expected: tuple[float, str]) -> None:
 )
 def test_ranges_and_more_words(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(s.raw, s.value) for s in find_numbers(text)] == expected
+
+
+def test_ordinals_are_not_quantities() -> None:
+    assert [s.raw for s in find_numbers("the 3rd webinar, il 1° aprile, 5th time, 40 seats")] == [
+        "40"
+    ]
