@@ -316,6 +316,17 @@ _ORDINAL_DAY = re.compile(
     r"|(?P<x2>the\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th))(?=\s*(?:[,.;:!?)]|$|and\b|at\b))"
     r"|(?P<x3>(?P<d2>[0-3]?\d)-(?:go|ego|tego)))(?!\w)(?!\s+(?:of\s+)?(?:" + _MON + r")(?!\w))"
 )
+# A day of the last, this or next month: "il 3 u.s.", "il 5 c.m.", "3 ub.m.", "5 b.m.",
+# "the 3rd of last month", "il 3 del mese scorso".
+_DAY_OF_MONTH = re.compile(
+    r"(?<![\w.,/])(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th|-go)?\s+"
+    r"(?:(?P<last>u\.\s?s\.|ub\.\s?m\.|of\s+last\s+month|del\s+mese\s+scorso"
+    r"|(?:zeszlego|ubieglego|poprzedniego)\s+miesiaca)"
+    r"|(?P<this>c\.\s?m\.|b\.\s?m\.|of\s+this\s+month|(?:del|di)\s+questo\s+mese"
+    r"|del\s+mese\s+corrente|(?:tego|biezacego)\s+miesiaca)"
+    r"|(?P<next>of\s+next\s+month|del\s+(?:mese\s+prossimo|prossimo\s+mese)"
+    r"|(?:przyszlego|nastepnego)\s+miesiaca))"
+)
 _DATE_CUE_BEFORE = re.compile(r"(?:on|il|dal|al|del|dnia|w\s+dniu|since|from|od|do)\s+$")
 _CLOCK_BEFORE = re.compile(r"(?<![a-z])(?:alle|ore|at|godz\.?|o|around|verso|intorno\s+alle)\s*$")
 _AGO = re.compile(
@@ -502,6 +513,16 @@ def _find_numeric(
             value = _safe_date(prev.year, prev.month, day)
         if value:
             out.append((m.start(span_group), m.end(span_group), value))
+    for m in _DAY_OF_MONTH.finditer(folded):
+        shift = -1 if m.group("last") else (1 if m.group("next") else 0)
+        first = as_of.replace(day=1)
+        if shift < 0:
+            first = (first - timedelta(days=1)).replace(day=1)
+        elif shift > 0:
+            first = (first + timedelta(days=32)).replace(day=1)
+        value = _safe_date(first.year, first.month, int(m.group("d")))
+        if value:
+            out.append((m.start(), m.end(), value))
     return out
 
 

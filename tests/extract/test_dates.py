@@ -606,3 +606,20 @@ def test_deadline_ranges_read_their_upper_bound(text: str, days: int) -> None:
 )
 def test_half_years_and_before_a_period(text: str, days: int) -> None:
     assert find_deadline_days(text, AS_OF) == (days, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"),
+    [
+        ("con la mail del 3 u.s.", "3 u.s.", d(2, 3)),  # ultimo scorso: last month
+        ("il 5 c.m.", "5 c.m.", d(3, 5)),  # corrente mese
+        ("dnia 3 ub.m.", "3 ub.m.", d(2, 3)),  # ubiegłego miesiąca
+        ("5 b.m.", "5 b.m.", d(3, 5)),  # bieżącego miesiąca
+        ("on the 3rd of last month", "the 3rd of last month", d(2, 3)),
+        ("il 3 del mese scorso", "3 del mese scorso", d(2, 3)),
+        ("3-go zeszłego miesiąca", "3-go zeszłego miesiąca", d(2, 3)),
+        ("the 20th of next month", "the 20th of next month", d(4, 20)),
+    ],
+)
+def test_day_of_another_month(text: str, raw: str, expected: date) -> None:
+    assert [(s.raw, s.value) for s in find_dates(text, AS_OF)] == [(raw, expected)]
