@@ -138,9 +138,11 @@ def run(db: Path, as_of: date, dry_run: bool, label: str) -> dict:
             err_file.seek(0)
             raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err_file.read()}")
     rss_mib = usage.ru_maxrss // 1024
+    cpu = usage.ru_utime + usage.ru_stime  # steadier than wall time on a shared machine
     lines = out.strip().splitlines()
     moves = sorted(line.strip() for line in lines[1:])
-    print(f"{label:<44} {seconds:7.1f} s   peak RSS {rss_mib:5d} MiB   {lines[0].split(' leads')[0]} leads changed stage")
+    print(f"{label:<44} {seconds:6.1f} s (CPU {cpu:5.1f} s)   peak RSS {rss_mib:4d} MiB   "
+          f"{lines[0].split(' leads')[0]} leads changed stage")
     return {"seconds": seconds, "peak_rss_mib": rss_mib, "moves": moves}
 
 
