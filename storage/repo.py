@@ -512,7 +512,8 @@ def rep_fields(*, session: Session, lead_id: int) -> set[str]:
         .where(FactChangeRow.lead_id == lead_id, FactChangeRow.provenance == Provenance.rep.value)
         .distinct()
     )
-    return {f for f in rows if not f.startswith("interactions[")}
+    # the timeline is recorded as its due date; callers know it as bant.timeline_days
+    return {TIMELINE_FIELD if f == "bant.timeline_due" else f for f in rows if not f.startswith("interactions[")}
 
 
 def _record(

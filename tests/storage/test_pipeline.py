@@ -331,6 +331,7 @@ def test_timeline_is_a_due_date(pipeline: Pipeline, extractor: ScriptedExtractor
     assert change.new == (AS_OF + timedelta(days=30)).isoformat()
     pipeline.correct_fact(lead.id, "bant.timeline_days", "90", as_of=AS_OF)
     assert pipeline.get_lead(lead.id).facts.bant.timeline_days == 90
+    assert pipeline.get_lead(lead.id).rep_fields == ["bant.timeline_days"]
     assert "bant.timeline_days" not in pipeline.add_note(
         lead.id, extractor.on("t2", facts(timeline_days=5)), as_of=AS_OF).changed_fields
 
