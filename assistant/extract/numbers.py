@@ -105,6 +105,8 @@ _NOT_QUANTITY = r"""
   | (?<=godz\.\ )\d{1,2}\.\d{2}(?!\d) | (?<=at\ )\d{1,2}\.\d{2}(?=\s?[ap]m)
   | (?<![\w/.,])\d{1,2}/\d{1,2}(?![\d/])                                  # 15/01
   | (?<!\w)\d+(?:st|nd|rd|th|°|º)(?!\w)                                   # 3rd, 1°: ordinals
+  | (?<![\w+])\+?\d{9,}(?!\w|[.,]\d)                                       # 604221873, REGON
+  | (?<![\w.,-])\d{2}-\d{3}(?=\ (?-i:[A-ZĆŁŚŹŻ]))                           # 00-950 Warszawa
 """
 # One pass: what is not a quantity is matched (and skipped) before it can read as a number.
 _DIGIT_NUMBER = re.compile(

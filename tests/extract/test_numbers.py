@@ -388,3 +388,8 @@ def test_ordinals_are_not_quantities() -> None:
     assert [s.raw for s in find_numbers("the 3rd webinar, il 1° aprile, 5th time, 40 seats")] == [
         "40"
     ]
+
+
+def test_bare_phone_numbers_and_post_codes_are_not_quantities() -> None:
+    text = "tel 604221873, +48604221873, 00-950 Warszawa, 20-50 osób, 10-100 users"
+    assert [s.raw for s in find_numbers(text, "pl")] == ["20", "50", "10", "100"]
