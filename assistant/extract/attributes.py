@@ -37,7 +37,7 @@ _PHONE_LABEL = re.compile(
     r"(?i)(?:tel|phone|cell|cellulare|mobile|mob|kom|komórka|telefon|telefono|numer|nr)\.?\s*:?\s*$"
 )
 _LABEL_LINE = re.compile(
-    r"^[ \t]*[-•*>]?[ \t]*([^:\n=|]{1,40}?)[ \t]*[:=][ \t]*([^\n]*?)[ \t]*$", re.MULTILINE
+    r"[ \t]*[-•*>]?[ \t]*([^:\n=|]{1,40}?)[ \t]*[:=][ \t]*([^\n]*?)[ \t]*$", re.MULTILINE
 )
 _CSV_FIELD = re.compile(r'\s*(?:"([^"]*)"|([^,\n]*))\s*(?:,|$)')
 _CAP = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ]"
@@ -48,9 +48,10 @@ _NAME = re.compile(
 _CO_TOKEN = rf"(?:{_CAP}[\w.&'’-]*|[A-Z0-9][\w.&'’-]*\d[\w.&'’-]*|&|and|e|i|und|do|da|de|di|del|van|von|der|den|la|le|du|dos|das|y)"
 _COMPANY = re.compile(rf"{_CAP}[\w.&'’-]*(?:[ \t]+{_CO_TOKEN}){{0,5}}")
 _CO_PREP = re.compile(
-    r"\s*(?:at|@|di|del|della|dello|dell['’]|presso|w|we|of|in|for|da|z|ze|from|\||,|–|-)\s*",
+    r"\s*(?:(?:at|di|del|della|dello|presso|w|we|of|in|for|da|z|ze|from)\b|dell['’]|@|\|)\s*",
     re.IGNORECASE,
 )
+_CO_COMMA = re.compile(r"\s*(?:,|\s[–—-])\s*")
 _BAD_COMPANY = re.compile(
     r"^(?:the|our|their|his|her|la|il|lo|una?|nasz\w*|ich|jego|jej|we|i|e|y|and|&|do|da|de|di|del|van|von|der|den|le|du|dos|das"
     r"|linkedin|facebook|instagram|google|whatsapp|excel|crm|email|e-mail|hi|hello|ciao|hej|dzień|note|notes)$",
@@ -248,8 +249,6 @@ def _department(doc: Doc, t: Title) -> str | None:
     best: tuple[int, str] | None = None
     for dept, pat in lex.departments.items():
         for m in pat.finditer(doc.folded, t.start, t.end):
-            if a0 <= m.start() < a1:
-                continue
             if best is None or m.start() < best[0]:
                 best = (m.start(), dept)
     for dept, pat in lex.departments_exact.items():
@@ -313,12 +312,17 @@ def _clean_company(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 def _company_after(doc: Doc, pos: int) -> tuple[int, int] | None:
     text = doc.text
-    m = _CO_PREP.match(text, pos)
+    m = _CO_PREP.match(text, pos) or _CO_COMMA.match(text, pos)
     if not m:
         return None
     c = _COMPANY.match(text, m.end())
     if not c:
         return None
+    if not _CO_PREP.match(text, pos) and _CO_PREP.match(
+        text, c.end() + (text[c.end() : c.end() + 1] == ",")
+    ):
+        # "Head of IT, Priyanka Rao, at Medisure": the name after the comma is the person
+        return _company_after(doc, c.end() + (1 if text[c.end() : c.end() + 1] == "," else 0))
     end = c.end()
     lex = doc.lex
     if lex.legal_suffix is not None:
@@ -634,6 +638,13 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
         a, b = trim(text, full.start, full.end)
         job_title = text[a:b]
         title_end = full.end
+        if name_span is None:  # "the Head of IT, Priyanka Rao, at Medisure"
+            after = re.compile(
+                rf"\s*[,–—-]\s*({_NAME.pattern})(?=\s*(?:,|\(|$|\s(?:at|di|w|from|of)\b))"
+            )
+            nm = after.match(text, full.end)
+            if nm:
+                name_span = (nm.start(1), nm.end(1))
     elif "title" in labelled.spans:
         a, b = _value_head(text, *labelled.spans["title"])
         job_title = text[a:b] or None

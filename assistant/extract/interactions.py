@@ -51,17 +51,20 @@ def _negated(doc: Doc, hit_start: int, hit_end: int, clause: int, *, fixed: bool
     return lex.neg_after is not None and lex.neg_after.match(doc.folded, hit_end, ce) is not None
 
 
-def _intended(doc: Doc, hit_start: int, clause: int) -> bool:
+def _intended(doc: Doc, hit_start: int, clause: int, *, wishes: bool) -> bool:
+    """An intent word ("will attend", "might book") before the cue in its clause; with
+    `wishes`, also a wish or condition ("wants to download", "if she registers")."""
     lex = doc.lex
-    if lex.intent is None:
-        return False
     cs, _ = doc.clauses[clause]
-    for m in lex.intent.finditer(doc.folded, cs, hit_start):
-        # "Will Smith downloaded ...": a capitalised intent word before a capitalised word is a name
-        nxt = doc.text[m.end() :].lstrip()[:1]
-        if doc.text[m.start()].isupper() and nxt.isupper():
+    for pat in (lex.intent, lex.wish if wishes else None):
+        if pat is None:
             continue
-        return True
+        for m in pat.finditer(doc.folded, cs, hit_start):
+            # "Will Smith downloaded ...": a capitalised intent word before a capitalised word is a name
+            nxt = doc.text[m.end() :].lstrip()[:1]
+            if doc.text[m.start()].isupper() and nxt.isupper():
+                continue
+            return True
     return False
 
 
@@ -113,10 +116,8 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
                 continue
             if _negated(doc, start, end, clause, fixed=fixed):
                 continue
-            if (
-                not for_disqualifiers
-                and rules.kind not in lex.intent_exempt
-                and _intended(doc, start, clause)
+            if not for_disqualifiers and _intended(
+                doc, start, clause, wishes=rules.kind not in lex.intent_exempt
             ):
                 continue
             hits.append(Hit(rules.kind, start, end, sentence, clause, fixed))

@@ -37,6 +37,7 @@ class Lexicon:
     neg_before_exact: re.Pattern[str] | None
     neg_after: re.Pattern[str] | None
     intent: re.Pattern[str] | None
+    wish: re.Pattern[str] | None
     conjunctions: re.Pattern[str] | None
     abbreviations: frozenset[str]
     not_counts: re.Pattern[str] | None
@@ -192,6 +193,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         neg_before_exact=_exact(exact_neg),
         neg_after=compile_any(merged(langs, "grammar", "negation", "after"), boundary=False),
         intent=compile_any(merged(langs, "grammar", "negation", "intent"), end_boundary=True),
+        wish=compile_any(merged(langs, "grammar", "negation", "wish"), end_boundary=True),
         conjunctions=_exact(merged(langs, "grammar", "clauses", "conjunctions"), ignore_case=True),
         abbreviations=frozenset(
             a.replace("\\", "")

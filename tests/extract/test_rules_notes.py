@@ -208,6 +208,74 @@ NOTES = [
         "Właściciel sklepu internetowego z kosmetykami (8 osób, Rzeszów) polubił nasz post i skomentował artykuł na blogu.",
         {"social_engagement"},
     ),
+    (
+        "en",
+        "Chatted with the Head of IT, Priyanka Rao, at Medisure (private hospital group, 1,800 staff, Birmingham). They plan to replace their ticketing tool next quarter; she needs sign-off from the COO. No budget figure yet.",
+        set(),
+    ),
+    (
+        "en",
+        "CEO of a 6-person bakery in Cork reached out on Instagram DM asking whether we offer a discount for small shops. Wants to buy 1 licence.",
+        {"quote_request"},
+    ),
+    (
+        "en",
+        "Will Turner (Procurement Lead, Baxley Foods, Glasgow) will attend our webinar next week and might book a call afterwards.",
+        set(),
+    ),
+    (
+        "en",
+        "Customer success flagged: account 'Nimbus' (trial) invited 3 teammates and connected Salesforce yesterday.",
+        {"free_trial_signup", "product_usage"},
+    ),
+    ("en", "Sent her the case study and a quote last week. No reply so far.", set()),
+    (
+        "en",
+        "Lead: Tom Becker | Title: Junior Buyer | Company: Ostwerk AG | City: Leipzig | Source: Google Ads",
+        set(),
+    ),
+    (
+        "en",
+        "Budget: $120k allocated for FY26. Timeline: contract by Dec 15. Champion: Lisa (Sales Ops), economic buyer is the CRO.",
+        set(),
+    ),
+    (
+        "it",
+        "La dott.ssa Carla Fumagalli, direttrice marketing di Fumagalli Cosmetici (produzione cosmetici, 250 dipendenti, Monza), vorrebbe vedere una demo ma prima deve sentire il CdA.",
+        {"demo_request"},
+    ),
+    (
+        "it",
+        "Ha scaricato la checklist ieri sera ma non l'ha aperta; non ha ancora prenotato la call che gli abbiamo proposto.",
+        {"content_download"},
+    ),
+    (
+        "it",
+        "Contatto freddo da lista acquistata, nessuna interazione. Titolare di un'enoteca a Siena.",
+        set(),
+    ),
+    ("it", "Budget non ancora definito, se ne parla a gennaio. Decide il titolare.", set()),
+    (
+        "pl",
+        "Kontakt z polecenia: Marek Zieliński, CTO w DataFlow (software house, 45 osób, Wrocław). Chce zobaczyć system na żywo w przyszłym tygodniu.",
+        {"demo_request"},
+    ),
+    ("pl", "Nie otworzyła żadnego maila z kampanii i wypisała się z listy.", {"unsubscribe"}),
+    (
+        "pl",
+        "Przyszedł do nas z Google Ads, obejrzał cennik i poprosił o kontakt handlowca.",
+        {"ad_click", "pricing_page_visit", "contact_sales"},
+    ),
+    (
+        "pl",
+        "Budżet: ok. 30 tys. zł, do zatwierdzenia przez zarząd w październiku. Termin wdrożenia: do końca roku.",
+        set(),
+    ),
+    (
+        "pl",
+        "Pani Anna (księgowa w biurze rachunkowym Saldo, 6 osób, Toruń) pobrała wzór umowy i zapytała ile kosztuje wersja dla 3 osób.",
+        {"content_download", "quote_request"},
+    ),
 ]
 
 
@@ -246,3 +314,26 @@ def test_note_facts_pl() -> None:
     assert e.contact.department is not None and e.contact.department.value == "operations"
     assert (e.company.name, e.company.employees, e.company.country) == ("Logimax", 300, "PL")
     assert e.company.industry is not None and e.company.industry.value == "logistics"
+
+
+def test_person_after_title_is_not_the_company() -> None:
+    e = read(
+        "Chatted with the Head of IT, Priyanka Rao, at Medisure (private hospital group, 1,800 staff).",
+        "en",
+    )
+    assert (e.contact.name, e.contact.job_title, e.company.name) == (
+        "Priyanka Rao",
+        "Head of IT",
+        "Medisure",
+    )
+    assert e.company.industry is not None and e.company.industry.value == "healthcare"
+
+
+def test_labelled_parts_on_one_line() -> None:
+    e = read(
+        "Lead: Tom Becker | Title: Junior Buyer | Company: Ostwerk AG | City: Leipzig | Source: Google Ads",
+        "en",
+    )
+    assert (e.contact.name, e.company.name, e.company.country) == ("Tom Becker", "Ostwerk AG", "DE")
+    assert e.contact.seniority is not None and e.contact.seniority.value == "entry"
+    assert e.lead_source is not None and e.lead_source.value == "paid"
