@@ -6,6 +6,9 @@ every span is an exact slice of the input (`raw == text[start:end]`).
 
 Ambiguity rule for one separator: exactly three digits after it ("1.200", "1,200") is a
 thousands separator, anything else ("2,5", "2.50", "0.125") is a decimal mark.
+
+Digits that are not quantities are skipped: phone numbers, dates (2026-03-14, 14/03),
+clock times (11:30, alle 22.15), ordinals (3rd, 1°) and Polish post codes (00-950 Warszawa).
 """
 
 from __future__ import annotations
