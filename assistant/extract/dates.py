@@ -728,7 +728,12 @@ _DEADLINE_TARGET = (
     r")(?![\w])"
 )
 _DEADLINE_CUED = re.compile(
-    r"(?<![\w'])" + _CUE + r"(?:\s+|(?<='))(?:il\s+|la\s+|l'|the\s+)?" + _DEADLINE_TARGET
+    r"(?<![\w'])"
+    + _CUE
+    + r"(?:\s+|(?<='))(?:il\s+|la\s+|l'|the\s+)?"
+    + _DEADLINE_TARGET
+    # "before Christmas last year" is history, not a deadline
+    + r"(?!,?\s+(?:last\s+year|dell'anno\s+scorso|(?:zeszlego|ubieglego)\s+roku))"
 )
 _DEADLINE_FREE = re.compile(
     r"(?<![\w'])(?:"
@@ -744,8 +749,9 @@ _DEADLINE_FREE = re.compile(
     r"|(?P<inh>(?:in|during|nel|nel\s+corso\s+del|durante\s+il|w|we)\s+(?:the\s+)?"
     r"(?:h(?P<h>[12])|(?P<hord>first|second|primo|secondo|pierwszym|drugim)\s+"
     r"(?:half|semestre|polroczu)))"
-    r"|(?P<yearend>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|year[- ]end|eoy|fine\s+anno"
-    r"|fine\s+dell'anno|koniec\s+roku)"
+    # a bare "end of year" / "fine anno" is as often an event ("the end of year webinar"):
+    # it counts after a cue ("by", "entro", "do") or a label ("tempi:") only
+    r"|(?P<yearend>eoy)"
     r")(?![\w])"
 )
 _DEADLINE_DURATION = re.compile(
