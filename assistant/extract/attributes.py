@@ -624,7 +624,7 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
     anchors = _title_anchors(doc)
     if name_span is None:
         for t in anchors:
-            span = _name_before(doc, t.start)
+            span = _name_before(doc, _extend_title(doc, t).start)
             if span:
                 name_span = span
                 break

@@ -136,7 +136,7 @@ def _place_table(langs: tuple[str, ...], key: str) -> tuple[re.Pattern[str] | No
         inflect = bool(data.get("inflect", {}).get(key if key != "countries" else "countries"))
         names = dict(data.get(key, {}))
         if key == "countries":
-            names = {**vocab.territory_names(lang), **names}
+            names = {**vocab.territory_names(lang), **data.get("regions", {}), **names}
         for name, code in names.items():
             folded = fold(name)
             codes[folded] = code

@@ -276,6 +276,74 @@ NOTES = [
         "Pani Anna (księgowa w biurze rachunkowym Saldo, 6 osób, Toruń) pobrała wzór umowy i zapytała ile kosztuje wersja dla 3 osób.",
         {"content_download", "quote_request"},
     ),
+    (
+        "it",
+        "Buongiorno, vi giro il contatto di Simona Ricci (HR Director, Gruppo Ricci, catena di supermercati in Puglia, 600 dipendenti). Ha partecipato a due nostri webinar, ha scaricato l'ebook sul welfare aziendale e la settimana scorsa ha chiesto di parlare con un consulente commerciale.",
+        {"webinar_attendance", "content_download", "contact_sales"},
+    ),
+    (
+        "it",
+        "Ancora non ha aperto nessuna delle nostre mail. Il sito l'ha visitato una volta a luglio.",
+        {"website_visit"},
+    ),
+    (
+        "it",
+        "Richiesta di preventivo arrivata dal form del sito il 02/09: 3 licenze, fatturazione annuale. Il cliente è un'agenzia immobiliare di Roma con 15 agenti.",
+        {"quote_request"},
+    ),
+    (
+        "it",
+        "Ha cliccato la nostra pubblicità su LinkedIn e poi ha lasciato i suoi dati nel modulo per ricevere la guida.",
+        {"ad_click", "form_submission"},
+    ),
+    (
+        "it",
+        "Nota: è già cliente di un nostro concorrente, ma si è iscritto alla newsletter per curiosità.",
+        {"newsletter_signup"},
+    ),
+    (
+        "it",
+        "Hanno attivato la versione di prova la scorsa settimana ma non la stanno usando.",
+        {"free_trial_signup"},
+    ),
+    (
+        "pl",
+        "Dzień dobry, przekazuję leada: Katarzyna Wróbel, kierowniczka marketingu w Ekoland (producent żywności ekologicznej, ok. 150 pracowników, Lublin). Była na dwóch naszych webinarach, pobrała raport i w zeszłym tygodniu poprosiła o kontakt z handlowcem.",
+        {"webinar_attendance", "content_download", "contact_sales"},
+    ),
+    ("pl", "Jeszcze nie otworzył żadnego maila. Stronę odwiedził raz w lipcu.", {"website_visit"}),
+    (
+        "pl",
+        "Zapytanie ofertowe z formularza 02.09: 3 licencje, płatność roczna. Klient to biuro nieruchomości z Gdyni, 15 agentów.",
+        {"quote_request"},
+    ),
+    (
+        "pl",
+        "Kliknęła w naszą reklamę na LinkedInie, a potem zostawiła dane w formularzu, żeby pobrać przewodnik.",
+        {"ad_click", "form_submission"},
+    ),
+    (
+        "pl",
+        "Uruchomili wersje probna w zeszlym tygodniu, ale w ogole z niej nie korzystaja.",
+        {"free_trial_signup"},
+    ),
+    ("pl", "ZAPISAŁ SIĘ NA WEBINAR I POBRAŁ EBOOKA.", {"webinar_registration", "content_download"}),
+    (
+        "en",
+        "Update: the quote we sent in May expired. She asked for a refreshed quote yesterday with 10 more seats.",
+        {"quote_request"},
+    ),
+    ("en", "She asked us not to send more emails, so I've removed her from the sequence.", set()),
+    (
+        "en",
+        "Looks like they're evaluating us vs two competitors; procurement requested an RFP response by Oct 1.",
+        {"quote_request"},
+    ),
+    (
+        "en",
+        "hasn't opened a single email, but visited our careers page twice - probably job hunting.",
+        {"website_visit"},
+    ),
 ]
 
 
@@ -337,3 +405,8 @@ def test_labelled_parts_on_one_line() -> None:
     assert (e.contact.name, e.company.name, e.company.country) == ("Tom Becker", "Ostwerk AG", "DE")
     assert e.contact.seniority is not None and e.contact.seniority.value == "entry"
     assert e.lead_source is not None and e.lead_source.value == "paid"
+
+
+def test_region_sets_country_not_city() -> None:
+    e = read("Gruppo Neri, catena di supermercati in Puglia, 600 dipendenti.", "it")
+    assert (e.company.country, e.company.city) == ("IT", None)
