@@ -479,7 +479,9 @@ def find_amounts(text: str, lang: str | None = None) -> list[tuple[NumberSpan, s
     is an ISO 4217 code. Bare numbers are not amounts here: `parse_amount` reads those.
     """
     out: list[tuple[NumberSpan, str | None]] = []
-    for span in find_numbers(text, lang):
+    spans = find_numbers(text, lang)
+    pending: NumberSpan | None = None  # a bare number opening a range: "2-3 mln zł"
+    for span in spans:
         start, end, cur = span.start, span.end, None
         before = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
         if before:
@@ -489,10 +491,14 @@ def find_amounts(text: str, lang: str | None = None) -> list[tuple[NumberSpan, s
             if after:
                 cur, end = after.group("cur"), end + after.end()
         if cur is None:
-            continue
-        if out and start < out[-1][0].end:
+            pending = span
             continue
         code = _CURRENCY_CODES.get(fold(cur))
+        if pending is not None and _RANGE_GAP.match(text[pending.end : span.start]):
+            out.append((pending, code))  # the range's low end, in the same currency
+        pending = None
+        if out and start < out[-1][0].end:
+            continue
         out.append((NumberSpan(start, end, span.value, text[start:end]), code))
     return out
 

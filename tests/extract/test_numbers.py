@@ -393,3 +393,17 @@ def test_ordinals_are_not_quantities() -> None:
 def test_bare_phone_numbers_and_post_codes_are_not_quantities() -> None:
     text = "tel 604221873, +48604221873, 00-950 Warszawa, 20-50 osób, 10-100 users"
     assert [s.raw for s in find_numbers(text, "pl")] == ["20", "50", "10", "100"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2-3 mln zł", [("2", 2_000_000, "PLN"), ("3 mln zł", 3_000_000, "PLN")]),
+        ("20-30 mila euro", [("20", 20_000, "EUR"), ("30 mila euro", 30_000, "EUR")]),
+        ("€50–60k", [("€50", 50_000, "EUR")]),
+        ("3 FTE, 80 tys. zł", [("80 tys. zł", 80_000, "PLN")]),  # no range: 3 stays bare
+    ],
+)
+def test_a_range_shares_its_currency(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(s.raw, s.value, c) for s, c in find_amounts(text)] == expected
+    assert parse_amount(text) == (expected[0][1], expected[0][2])
