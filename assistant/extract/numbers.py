@@ -326,6 +326,19 @@ def _scan_number_words(
 
 # "50-60k", "2–3 mln", "50 to 60k": the first number shares the second one's multiplier.
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to|a|do|fino\s+a)\s*$")
+# "between 50 and 60k", "tra 50 e 60 mila", "między 50 a 60 tys.": "and" joins a range only
+# after "between".
+_AND_GAP = re.compile(r"\s+(?:and|e|i|a)\s+$")
+_BETWEEN_BEFORE = re.compile(r"(?:between|tra|fra|między|pomiędzy)\s+$", re.IGNORECASE)
+
+
+def _is_range(text: str, first: NumberSpan, second_start: int) -> bool:
+    gap = text[first.end : second_start]
+    if _RANGE_GAP.match(gap):
+        return True
+    return bool(
+        _AND_GAP.match(gap) and _BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+    )
 
 
 def _scan_digit_numbers(text: str) -> list[NumberSpan]:
@@ -345,7 +358,7 @@ def _scan_digit_numbers(text: str) -> list[NumberSpan]:
         if factor != 1.0 and plain_before is not None:
             index, first = plain_before
             prev = found[index]
-            if first * factor <= base * factor and _RANGE_GAP.match(text[prev.end : m.start()]):
+            if first * factor <= base * factor and _is_range(text, prev, m.start()):
                 found[index] = NumberSpan(prev.start, prev.end, first * factor, prev.raw)
         plain_before = (len(found), base) if factor == 1.0 else None
         found.append(NumberSpan(m.start(), m.end(), base * factor, m.group()))
@@ -494,7 +507,7 @@ def find_amounts(text: str, lang: str | None = None) -> list[tuple[NumberSpan, s
             pending = span
             continue
         code = _CURRENCY_CODES.get(fold(cur))
-        if pending is not None and _RANGE_GAP.match(text[pending.end : span.start]):
+        if pending is not None and _is_range(text, pending, span.start):
             out.append((pending, code))  # the range's low end, in the same currency
         pending = None
         if out and start < out[-1][0].end:

@@ -402,6 +402,10 @@ def test_bare_phone_numbers_and_post_codes_are_not_quantities() -> None:
         ("20-30 mila euro", [("20", 20_000, "EUR"), ("30 mila euro", 30_000, "EUR")]),
         ("€50–60k", [("€50", 50_000, "EUR")]),
         ("3 FTE, 80 tys. zł", [("80 tys. zł", 80_000, "PLN")]),  # no range: 3 stays bare
+        ("between 50 and 60k EUR", [("50", 50_000, "EUR"), ("60k EUR", 60_000, "EUR")]),
+        ("tra 50 e 60 mila euro", [("50", 50_000, "EUR"), ("60 mila euro", 60_000, "EUR")]),
+        ("od 50 do 60 tys. zł", [("50", 50_000, "PLN"), ("60 tys. zł", 60_000, "PLN")]),
+        ("3 FTE and 60k €", [("60k €", 60_000, "EUR")]),
     ],
 )
 def test_a_range_shares_its_currency(text: str, expected: list[tuple[str, float, str]]) -> None:
