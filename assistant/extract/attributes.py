@@ -32,7 +32,9 @@ from assistant.extract.segments import Doc, trim
 from assistant.extract.vocab import fold
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
-_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{2,4}\)?[\s.-]?){2,5}\d{2,4}(?![\w])")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[ \t.-]?)?(?:\(?\d{2,4}\)?[ \t.-]?){2,5}\d{2,4}(?![\w])"
+)
 _PHONE_LABEL = re.compile(
     r"(?i)(?:tel|phone|cell|cellulare|mobile|mob|kom|komórka|telefon|telefono|numer|nr)\.?\s*:?\s*$"
 )
@@ -43,13 +45,16 @@ _CSV_FIELD = re.compile(r'\s*(?:"([^"]*)"|([^,\n]*))\s*(?:,|$)')
 _CAP = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ]"
 _LOW = r"[a-zà-öø-ÿąćęłńóśźż]"
 _NAME = re.compile(
-    rf"{_CAP}{_LOW}+(?:[-'’]{_CAP}?{_LOW}+)?(?:\s+(?:(?:de|van|der|von|di|da|del|della|dos|du|la|le)\s+)?{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?){{1,2}}"
+    rf"(?<![\w]){_CAP}{_LOW}+(?:[-'’]{_CAP}?{_LOW}+)?(?:\s+(?:(?:de|van|der|von|di|da|del|della|dos|du|la|le)\s+)?{_CAP}{_LOW}+(?:-{_CAP}{_LOW}+)?){{1,2}}"
 )
 _CO_TOKEN = rf"(?:{_CAP}[\w.&'’-]*|[A-Z0-9][\w.&'’-]*\d[\w.&'’-]*|&|and|e|i|und|do|da|de|di|del|van|von|der|den|la|le|du|dos|das|y)"
 _COMPANY = re.compile(rf"{_CAP}[\w.&'’-]*(?:[ \t]+{_CO_TOKEN}){{0,5}}")
 _CO_PREP = re.compile(
     r"\s*(?:(?:at|di|del|della|dello|presso|w|we|of|in|for|da|z|ze|from)\b|dell['’]|@|\|)\s*",
     re.IGNORECASE,
+)
+_DOTTED_END = re.compile(
+    r"(?:\b\w\.\w\.|\b(?:ltd|inc|corp|co|o\.o|s\.a|s\.p\.a|s\.r\.l|b\.v|n\.v)\.)$", re.IGNORECASE
 )
 _CO_COMMA = re.compile(r"\s*(?:,|\s[–—-])\s*")
 _BAD_COMPANY = re.compile(
@@ -67,12 +72,20 @@ class Labelled:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
+def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim like `trim`, but keep the dot of a legal form ("S.A.", "sp. z o.o.", "Ltd.")."""
+    a, b = trim(text, s, e)
+    if text[b : b + 1] == "." and _DOTTED_END.search(text, a, b + 1):
+        b += 1
+    return a, b
+
+
 def _value_head(text: str, start: int, end: int) -> tuple[int, int]:
     """The value up to its first bracket, comma, dash or bar ("Vistula S.A. (leasing...)")."""
     m = re.search(r"\s*(?:\(|,|\s[–—|-]\s|<|;)", text[start:end])
     if m:
         end = start + m.start()
-    return trim(text, start, end)
+    return _trim_name(text, start, end)
 
 
 def _read_labels(doc: Doc) -> Labelled:
@@ -299,8 +312,16 @@ def _name_before(doc: Doc, pos: int) -> tuple[int, int] | None:
     return best
 
 
-def _clean_company(text: str, s: int, e: int) -> tuple[int, int] | None:
-    s, e = trim(text, s, e)
+def _clean_company(text: str, s: int, e: int, *, keep: str = "tail") -> tuple[int, int] | None:
+    """The company name in [s, e): never across a sentence break; `keep` says which side of
+    one holds the name ("head" after a title: "Lumen Ltd. She..."; "tail" before a bracket)."""
+    # a name never runs across a sentence: "...Manager'. Pipecrest" -> "Pipecrest"
+    cuts = [m.start() for m in re.finditer(rf"[.,]\s+(?={_CAP})|\n", text[s:e])]
+    if cuts and keep == "tail":
+        s += cuts[-1] + 1
+    elif cuts:
+        e = s + cuts[0] + 1
+    s, e = _trim_name(text, s, e)
     words = text[s:e].split()
     while words and _BAD_COMPANY.match(words[-1]):
         e = s + len(" ".join(words[:-1]))
@@ -326,12 +347,12 @@ def _company_after(doc: Doc, pos: int) -> tuple[int, int] | None:
     end = c.end()
     lex = doc.lex
     if lex.legal_suffix is not None:
-        sm = re.match(r"\s+", text[end:])
-        after = end + (sm.end() if sm else 0)
-        lm = lex.legal_suffix.match(doc.folded, after)
-        if lm and (c.end() == end):
-            end = lm.end()
-    return _clean_company(text, c.start(), end)
+        # a legal form may run past the capitalised words ("TransKrak Sp. z o.o.")
+        for lm in lex.legal_suffix.finditer(doc.folded, c.start(), min(len(text), end + 14)):
+            if lm.start() < end < lm.end() or lm.start() in (end, end + 1):
+                end = lm.end()
+                break
+    return _clean_company(text, c.start(), end, keep="head")
 
 
 def _company_before_bracket(doc: Doc, skip: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -373,7 +394,7 @@ def _company_is_a(doc: Doc) -> tuple[int, int] | None:
         doc.text,
     )
     if named:
-        span = _clean_company(doc.text, named.start(1), named.end(1))
+        span = _clean_company(doc.text, named.start(1), named.end(1), keep="head")
         if span and not _is_place(doc, *span):
             return span
     m = re.search(

@@ -328,3 +328,27 @@ def test_labelled_record() -> None:
 def test_lead_source(text: str, source: str) -> None:
     e = read(text, "en")
     assert e.lead_source is not None and e.lead_source.value == source
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "Krzysztof Nowak, wiceprezes w TransKrak Sp. z o.o. (transport, 200 osób)",
+            "TransKrak Sp. z o.o.",
+        ),
+        ("Firma: Elektro-Dom S.A. (sieć sklepów)", "Elektro-Dom S.A."),
+        ("Ana Ruiz, CFO at Lumen Ltd. She wants a quote.", "Lumen Ltd."),
+        ("job title 'Product Manager'. Pipecrest is another SaaS vendor.", "Pipecrest"),
+    ],
+)
+def test_company_names_keep_their_legal_form(text: str, company: str) -> None:
+    assert read(text).company.name == company
+
+
+def test_phone_does_not_run_into_the_next_line() -> None:
+    e = read(
+        "Sergio Vitale – Titolare, Ferramenta Vitale (7 dipendenti) – cell. 347 118 2290\n12/11/2025  Visita al sito"
+    )
+    assert e.contact.phone == "347 118 2290"
+    assert e.contact.name == "Sergio Vitale"
