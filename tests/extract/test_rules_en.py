@@ -352,3 +352,16 @@ def test_phone_does_not_run_into_the_next_line() -> None:
     )
     assert e.contact.phone == "347 118 2290"
     assert e.contact.name == "Sergio Vitale"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They are evaluating us vs two competitors.",
+        "Lost the deal to a competitor last year, now back in the market.",
+        "Sta valutando noi e altri concorrenti.",
+        "Porównuje nas z konkurentami.",
+    ],
+)
+def test_comparing_with_competitors_is_not_being_one(text: str) -> None:
+    assert "competitor" not in {d.kind.value for d in read(text).disqualifiers}
