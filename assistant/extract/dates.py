@@ -87,8 +87,10 @@ def _alt(words: list[str] | set[str] | dict[str, int]) -> str:
 _WD = _alt(_WEEKDAYS)
 _MON = _alt(_MONTHS)
 
-_UNIT_DAYS: dict[str, int] = {}
+_UNIT_DAYS: dict[str, float] = {}
 for _days, _forms in (
+    (1 / 1440, "minute minutes min mins minuto minuti minut minuty minute"),
+    (1 / 24, "hour hours hr hrs h ora ore godzina godzine godziny godzin godz"),
     (1, "day days d giorno giorni gg g dzien dnia dni dniach"),
     (14, "fortnight fortnights"),
     (7, "week weeks wk wks w settimana settimane sett tydzien tygodnia tygodnie tygodni "
@@ -106,8 +108,9 @@ _SINGULAR_UNITS = {"dzien", "dnia", "tydzien", "tygodnia", "miesiac", "miesiaca"
                    "day", "week", "month", "year", "quarter", "fortnight"}  # fmt: skip
 # Polish singulars need no number ("tydzień temu", "za miesiąc"); other languages say "a"/"un".
 _IMPLICIT_ONE = {"dzien", "dnia", "tydzien", "tygodnia", "miesiac", "miesiaca", "rok", "roku",
-                 "kwartal", "kwartalu"}  # fmt: skip
-_SHORT_UNITS = {"d", "w", "g", "mo", "mos", "wk", "wks", "mth", "mths", "yr", "yrs", "gg"}
+                 "kwartal", "kwartalu", "godzine"}  # fmt: skip
+_SHORT_UNITS = {"d", "w", "g", "mo", "mos", "wk", "wks", "mth", "mths", "yr", "yrs", "gg", "h",
+                "hr", "hrs", "min", "mins", "godz"}  # fmt: skip
 _UNIT = _alt(_UNIT_DAYS)
 _UNIT_LONG = _alt({u for u in _UNIT_DAYS if u not in _SHORT_UNITS and _UNIT_DAYS[u] != 90})
 
@@ -185,7 +188,7 @@ def _count(words: str, lang: str | None, *, middle: bool = False) -> float | Non
     as its midpoint: a deadline "within 2-3 months" is 3 months off, an event "2-3 weeks
     ago" about 2.5 weeks back.
     """
-    words = re.sub(r"\s+(?:of|di)$", "", words.strip())
+    words = re.sub(r"\s+(?:of|di)$", "", words.strip().rstrip("'"))  # "un'ora fa"
     if not words:
         return None
     parts = _RANGE_SPLIT.split(words)
@@ -208,6 +211,7 @@ _DAY_PART = (
 )
 _FIXED_OFFSETS: dict[int, list[str]] = {
     0: ["today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
+        "just now", "a moment ago", "poco fa", "poco tempo fa", "przed chwila", "chwile temu",
         "this am", "oggi", "stamattina", "sta mattina", "stamani", "stamane", "stasera",
         "stanotte", "questa mattina",
         "stamattina presto", "questo pomeriggio", "in mattinata",

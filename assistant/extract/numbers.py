@@ -413,7 +413,8 @@ _COUNT_ADVERBS: dict[str, int] = {
 }  # fmt: skip
 _TIMES = r"(?:times|time|x|volte|volta|razy|raz)"
 _COUNT_PHRASE = re.compile(
-    r"(?P<n>\d+|[^\W\d_]+)\s*(?:times|time|x|volte|volta|razy|raz|-?krotnie)|x\s?(?P<n2>\d+)",
+    r"(?P<n>\d+|[^\W\d_]+)\s*(?P<unit>times|time|x|volte|volta|razy|raz|-?krotnie)"
+    r"|x\s?(?P<n2>\d+)",
     re.IGNORECASE,
 )
 _COUNT_FIND = re.compile(
@@ -444,7 +445,9 @@ def count_word(token: str, lang: str | None = None) -> int | None:
     raw = m.group("n") or m.group("n2")
     if raw.isdigit():
         return int(raw) or None
-    value = parse_number(raw, lang)
+    if raw in _ARTICLES and not (raw in ("una", "un") and m.group("unit") == "volta"):
+        return None  # "a volte" is "sometimes", "at a time" no count; "una volta" is once
+    value = parse_number(raw, lang, whole=True)
     if value is None or value != int(value) or value < 1:
         return None
     return int(value)

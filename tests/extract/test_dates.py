@@ -632,3 +632,32 @@ def test_half_years_and_before_a_period(text: str, days: int) -> None:
 )
 def test_day_of_another_month(text: str, raw: str, expected: date) -> None:
     assert [(s.raw, s.value) for s in find_dates(text, AS_OF)] == [(raw, expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 hours ago",
+        "30 min ago",
+        "an hour ago",
+        "un'ora fa",
+        "2 ore fa",
+        "godzinę temu",
+        "pół godziny temu",
+        "poco fa",
+        "przed chwilą",
+        "just now",
+        "tra 2 ore",
+    ],
+)
+def test_hours_and_moments_are_today(text: str) -> None:
+    assert [(s.raw, s.value) for s in find_dates(text, AS_OF)] == [(text, AS_OF)]
+
+
+def test_clock_hours_are_no_date() -> None:
+    assert find_dates("alle ore 10 ha chiamato", AS_OF) == []
+
+
+@pytest.mark.parametrize(("text", "days"), [("within 48 hours", 2), ("entro 24 ore", 1)])
+def test_deadline_in_hours(text: str, days: int) -> None:
+    assert find_deadline_days(text, AS_OF) == (days, text)

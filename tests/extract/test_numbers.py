@@ -411,3 +411,10 @@ def test_bare_phone_numbers_and_post_codes_are_not_quantities() -> None:
 def test_a_range_shares_its_currency(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(s.raw, s.value, c) for s, c in find_amounts(text)] == expected
     assert parse_amount(text) == (expected[0][1], expected[0][2])
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"), [("a volte", None), ("a time", None), ("una volta", 1)]
+)
+def test_articles_count_only_in_una_volta(token: str, expected: int | None) -> None:
+    assert count_word(token) == expected
