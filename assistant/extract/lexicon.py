@@ -248,9 +248,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
     )
 
 
-def lexicon_for(lang: str) -> Lexicon:
-    """The lexicon for a note in `lang`: that language, then English for borrowed words."""
+def lexicon_for(lang: str, also: str | None = None) -> Lexicon:
+    """The lexicon for a note in `lang`: that language, then `also` (the language the caller
+    asked for, when it differs), then English for the words reps borrow ("trial", "demo")."""
     known = vocab.languages()
-    first = lang if lang in known else "en"
-    langs = (first,) if first == "en" else (first, "en")
-    return lexicon(langs)
+    order = [x for x in (lang, also, "en") if x and x in known]
+    return lexicon(tuple(dict.fromkeys(order)) or ("en",))

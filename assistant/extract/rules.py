@@ -25,8 +25,10 @@ class RulesExtractor:
     name = "rules"
 
     def extract(self, text: str, *, as_of: date, lang: str | None = None) -> ExtractionResult:
-        language = lang or detect_language(text)
-        lex = lexicon_for(language)
+        # the vocabulary follows the text's own language; a language asked for by the caller
+        # (the rep's interface) is read too, so a mismatch never hides the note's words
+        language = detect_language(text)
+        lex = lexicon_for(language, lang)
         doc = segment(text, lex)
         dates = find_dates(text, as_of, language)
         facts = read_facts(doc, as_of=as_of, date_spans=[(d.start, d.end) for d in dates])

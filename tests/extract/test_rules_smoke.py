@@ -34,3 +34,14 @@ def test_kinds_and_language(text: str, lang: str, kinds: set[str]) -> None:
     assert result.extractor == "rules"
     assert {i.kind.value for i in result.extraction.interactions} == kinds
     assert all(i.evidence in text for i in result.extraction.interactions)
+
+
+def test_a_wrong_language_hint_does_not_hide_the_note() -> None:
+    result = RulesExtractor().extract(
+        "Ieri ha scaricato la guida e vuole un preventivo.", as_of=AS_OF, lang="pl"
+    )
+    assert result.language == "it"
+    assert {i.kind.value for i in result.extraction.interactions} == {
+        "content_download",
+        "quote_request",
+    }
