@@ -112,9 +112,25 @@ def fold(text: str | None) -> str:
     return " ".join(re.sub(r"[^\w@.+]+|_", " ", text).split())
 
 
-def evidence_key(evidence: str) -> str:
-    """How the same interaction told twice is recognised: its evidence, normalised."""
-    return " ".join(re.sub(r"[^\w]+", " ", fold(evidence)).split())
+# Words that open an evidence span without being part of what happened: "and attended
+# the webinar" and "she attended the webinar" tell the same thing (EN, IT, PL).
+_LEADING_NOISE = frozenset({
+    "and", "also", "then", "but", "so", "he", "she", "they", "we", "i", "who",  # en (pl "i" too)
+    "e", "ed", "anche", "poi", "ma", "lui", "lei", "loro", "egli", "ha", "hanno",  # it
+    "oraz", "tez", "potem", "ale", "on", "ona", "oni", "pan", "pani",  # pl, folded
+})
+
+
+def evidence_key(evidence: str, subject: str | None = None) -> str:
+    """How the same interaction told twice is recognised: its evidence, normalised
+    (case, accents, punctuation), without a leading connective, pronoun, or the lead's
+    own name (`subject`): "Ola Berg downloaded the guide" = "she downloaded the guide"."""
+    words = re.sub(r"[^\w]+", " ", fold(evidence)).split()
+    names = set(fold(subject).split()) if subject else set()
+    start = 0
+    while start < len(words) - 1 and (words[start] in _LEADING_NOISE or words[start] in names):
+        start += 1
+    return " ".join(words[start:])
 
 
 def email_key(email: str | None) -> str | None:
@@ -644,9 +660,10 @@ def merge_extraction(
             if _set_disqualifiers(session, row, current, note_id=note_id, provenance=provenance, now=now):
                 changed.append(DISQUALIFIERS_FIELD)
 
+    subject = " ".join(n for n in (row.name, extraction.contact.name) if n) or None
     added, duplicates = add_interactions(
         session=session, lead_id=lead_id, interactions=extraction.interactions,
-        note_id=note_id, provenance=provenance, now=now,
+        note_id=note_id, provenance=provenance, now=now, subject=subject,
     )
     if language:
         row.language = language[:8]
@@ -663,6 +680,7 @@ def add_interactions(
     note_id: int | None,
     provenance: Provenance,
     now: datetime | None = None,
+    subject: str | None = None,
 ) -> tuple[list[int], int]:
     """Record interactions not already recorded (same kind and normalised evidence).
     Returns the new ids and how many were duplicates."""
@@ -676,7 +694,7 @@ def add_interactions(
     rows: list[InteractionRow] = []
     duplicates = 0
     for i in interactions:
-        key = (i.kind.value, evidence_key(i.evidence))
+        key = (i.kind.value, evidence_key(i.evidence, subject))
         if key in existing:
             duplicates += 1
             continue

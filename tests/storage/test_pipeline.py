@@ -195,6 +195,12 @@ def test_the_same_interaction_told_twice_counts_once(pipeline: Pipeline, extract
     kinds = [(i.kind.value, i.evidence) for i in pipeline.get_lead(lead.id).interactions]
     assert kinds == [("pricing_page_visit", "Visited the pricing page!"), ("website_visit", "visited the pricing page"),
                      ("pricing_page_visit", "looked at prices again")]
+    # told by another rep in other words around it: the lead's name, a pronoun, a connective
+    three = pipeline.add_note(lead.id, extractor.on("3", facts(
+        ix("pricing_page_visit", "and she visited the pricing page"),
+        ix("pricing_page_visit", "Zofia Wójcik visited the pricing page", ),
+        name="Zofia Wójcik")), as_of=AS_OF)
+    assert (three.added_interactions, three.duplicate_interactions) == (0, 2)
     # the same note read again (a retry) changes nothing
     again = pipeline.qualify_note(two.note_id, as_of=AS_OF)
     assert again.added_interactions == 0 and again.verdict.engagement.score == two.verdict.engagement.score
