@@ -256,6 +256,14 @@ def _date(
     lead = [d for d in past if opening <= d.start <= opening + 3 and d.end <= first]
     if lead:
         return lead[-1].value
+    # a log line or table row opening with a date: "| 2025-09-01 | Webinar | Registered |"
+    line = doc.text.rfind("\n", 0, hit.start) + 1
+    row = (
+        line + len(doc.text[line : hit.start]) - len(doc.text[line : hit.start].lstrip(" \t|-•*>"))
+    )
+    lead = [d for d in past if row <= d.start <= row + 1 and d.end <= hit.start]
+    if lead:
+        return lead[0].value
     if hit.kind in doc.lex.hand_raises:
         # "napisała dziś, że chcą przejść na płatny plan": the message carries the date, unless
         # that date belongs to another action ("met at the fair in March, asked for a quote")

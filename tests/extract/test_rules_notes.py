@@ -410,3 +410,55 @@ def test_labelled_parts_on_one_line() -> None:
 def test_region_sets_country_not_city() -> None:
     e = read("Gruppo Neri, catena di supermercati in Puglia, 600 dipendenti.", "it")
     assert (e.company.country, e.company.city) == ("IT", None)
+
+
+TABLES = [
+    (
+        "| Date | Activity | Detail |\n|---|---|---|\n| 2025-09-01 | Webinar | Registered |\n"
+        "| 2025-09-03 | Webinar | Attended |\n| 2025-09-05 | Email | Opened |",
+        {
+            "webinar_registration": date(2025, 9, 1),
+            "webinar_attendance": date(2025, 9, 3),
+            "email_open": date(2025, 9, 5),
+        },
+    ),
+    (
+        "01/09/2025 | Webinar | Iscrizione\n03/09/2025 | Webinar | Partecipazione\n05/09/2025 | Email | Aperta",
+        {
+            "webinar_registration": date(2025, 9, 1),
+            "webinar_attendance": date(2025, 9, 3),
+            "email_open": date(2025, 9, 5),
+        },
+    ),
+    (
+        "01.09.2025; rejestracja na webinar\n03.09.2025; udział w webinarze\n05.09.2025; otwarcie maila",
+        {
+            "webinar_registration": date(2025, 9, 1),
+            "webinar_attendance": date(2025, 9, 3),
+            "email_open": date(2025, 9, 5),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLES, ids=["en-table", "it-table", "pl-log"])
+def test_log_rows_take_their_leading_date(text: str, expected: dict[str, date]) -> None:
+    found = {i.kind.value: i.occurred_on for i in read(text, as_of=AS_OF).interactions}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "Activity summary: 3x pricing page views, 2 whitepaper downloads.",
+            {"pricing_page_visit": 3, "content_download": 2},
+        ),
+        (
+            "Pricing page: 4 visits. Downloads: 2 (ebook, checklist). Email opens: 12.",
+            {"pricing_page_visit": 4, "content_download": 2, "email_open": 12},
+        ),
+    ],
+)
+def test_summary_counts(text: str, counts: dict[str, int]) -> None:
+    assert {i.kind.value: i.count for i in read(text, as_of=AS_OF).interactions} == counts
