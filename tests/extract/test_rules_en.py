@@ -365,3 +365,17 @@ def test_phone_does_not_run_into_the_next_line() -> None:
 )
 def test_comparing_with_competitors_is_not_being_one(text: str) -> None:
     assert "competitor" not in {d.kind.value for d in read(text).disqualifiers}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("She landed on our homepage from Google.", "website_visit"),
+        ("He checked the plans page.", "pricing_page_visit"),
+        ("Connected with me on LinkedIn.", "social_engagement"),
+        ("Asked for a walkthrough of the reporting module.", "demo_request"),
+        ("We have a call with her on Thursday.", "meeting_booked"),
+    ],
+)
+def test_more_phrasings(text: str, kind: str) -> None:
+    assert kind in kinds(text, "en")
