@@ -562,29 +562,38 @@ def _lead_source(doc: Doc) -> str | None:
     return best[1] if best else None
 
 
+_SHARED_MAILBOXES = frozenset(
+    {
+        "info",
+        "sales",
+        "noreply",
+        "no-reply",
+        "support",
+        "contact",
+        "hello",
+        "office",
+        "biuro",
+        "kontakt",
+        "admin",
+    }
+)
+
+
 def _email(doc: Doc, labelled: Labelled) -> str | None:
+    """The lead's email: a labelled one, else the first personal-to-the-lead address; a
+    business address wins over a free-mail one when the note gives both."""
     if "email" in labelled.spans:
         s, e = labelled.spans["email"]
         m = _EMAIL.search(doc.text, s, e)
         if m:
             return m.group()
-    for m in _EMAIL.finditer(doc.text):
-        local = m.group().split("@")[0].lower()
-        if local in {
-            "info",
-            "sales",
-            "noreply",
-            "no-reply",
-            "support",
-            "contact",
-            "hello",
-            "office",
-            "biuro",
-            "kontakt",
-        }:
-            continue
-        return m.group()
-    return None
+    found = [
+        m.group()
+        for m in _EMAIL.finditer(doc.text)
+        if m.group().split("@")[0].lower() not in _SHARED_MAILBOXES
+    ]
+    business = [e for e in found if not is_personal_email(e, doc.lex.personal_domains)]
+    return (business or found or [None])[0]
 
 
 def _phone(doc: Doc, labelled: Labelled, date_spans: list[tuple[int, int]]) -> str | None:

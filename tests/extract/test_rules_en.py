@@ -379,3 +379,28 @@ def test_comparing_with_competitors_is_not_being_one(text: str) -> None:
 )
 def test_more_phrasings(text: str, kind: str) -> None:
     assert kind in kinds(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("email", "personal"),
+    [
+        ("a@gmail.com", True),
+        ("b@gmail.it", True),
+        ("c@wp.pl", True),
+        ("d@libero.it", True),
+        ("e@acme.io", False),
+        ("f@mail.wp.pl", True),
+    ],
+)
+def test_personal_email_domains(email: str, personal: bool) -> None:
+    from assistant.extract.attributes import is_personal_email
+    from assistant.extract.vocab import common
+
+    assert is_personal_email(email, tuple(common()["email"]["personal_domains"])) is personal
+
+
+def test_business_email_wins_over_free_mail_and_shared_mailboxes() -> None:
+    e = read(
+        "Reach her at anna.k@gmail.com or at work: anna.kowal@acme-tools.com (not info@acme-tools.com)."
+    )
+    assert e.contact.email == "anna.kowal@acme-tools.com"
