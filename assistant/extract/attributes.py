@@ -56,9 +56,13 @@ _CO_PREP = re.compile(
 _DOTTED_END = re.compile(
     r"(?:\b\w\.\w\.|\b(?:ltd|inc|corp|co|o\.o|s\.a|s\.p\.a|s\.r\.l|b\.v|n\.v)\.)$", re.IGNORECASE
 )
+_DESCRIBED = re.compile(
+    r"\s*(?:\(|[–—-]\s|,\s+(?:a|an|the|un|una|uno|il|la|to|czyli)\s|,\s+\w+\s+(?:company|firm|brand|chain|azienda|società|catena|firma|sieć|spółka|producent))",
+    re.IGNORECASE,
+)
 _CO_COMMA = re.compile(r"\s*(?:,|\s[–—-])\s*")
 _BAD_COMPANY = re.compile(
-    r"^(?:the|our|their|his|her|la|il|lo|una?|nasz\w*|ich|jego|jej|we|i|e|y|and|&|do|da|de|di|del|van|von|der|den|le|du|dos|das"
+    r"^(?:he|she|they|it|this|that|lui|lei|loro|on|ona|oni|ten|ta|to|the|our|their|his|her|la|il|lo|una?|nasz\w*|ich|jego|jej|we|i|e|y|and|&|do|da|de|di|del|van|von|der|den|le|du|dos|das"
     r"|linkedin|facebook|instagram|google|whatsapp|excel|crm|email|e-mail|hi|hello|ciao|hej|dzień|note|notes)$",
     re.IGNORECASE,
 )
@@ -173,7 +177,7 @@ def _title_anchors(doc: Doc) -> list[Title]:
     return out
 
 
-_TOKEN = re.compile(r"[^\s,;:()|\[\]'’\"“”„]+")
+_TOKEN = re.compile(r"[^\s,;:()|\[\]'’\"“”„]+(?<!\.)")
 _STOP_RIGHT = re.compile(r"^(?:at|@|presso|per|for|with|con|dla|from|u|in)$")
 _PREP = re.compile(r"^(?:di|del|della|dello|dell|dei|degli|w|we|of|z|ze|da|ds\.?|do|spraw)$")
 
@@ -230,7 +234,7 @@ def _extend_title(doc: Doc, t: Title) -> Title:
         if tok.start() < cursor:
             continue  # inside a several-word department already taken ("risorse umane")
         between = text[cursor : tok.start()]
-        if between.strip() and between.strip() not in {"&", "-", "/", "'", "’"}:
+        if between.strip() and between.strip() not in {"&", "-", "/", "'", "’", "."}:
             break
         word = doc.folded[tok.start() : tok.end()]
         if _STOP_RIGHT.match(word) or taken >= 4:
@@ -346,12 +350,18 @@ def _company_after(doc: Doc, pos: int) -> tuple[int, int] | None:
         return _company_after(doc, c.end() + (1 if text[c.end() : c.end() + 1] == "," else 0))
     end = c.end()
     lex = doc.lex
+    legal = False
     if lex.legal_suffix is not None:
         # a legal form may run past the capitalised words ("TransKrak Sp. z o.o.")
         for lm in lex.legal_suffix.finditer(doc.folded, c.start(), min(len(text), end + 14)):
-            if lm.start() < end < lm.end() or lm.start() in (end, end + 1):
-                end = lm.end()
+            if lm.start() < end < lm.end() or lm.start() in (end, end + 1) or lm.end() == end:
+                end = max(end, lm.end())
+                legal = True
                 break
+    if not _CO_PREP.match(text, pos) and not legal and not _DESCRIBED.match(text, end):
+        # after a bare comma a name with no legal form or description is the person
+        # ("Parlato con il CEO, Andrea Costa."), not the company
+        return None
     return _clean_company(text, c.start(), end, keep="head")
 
 
@@ -660,7 +670,7 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
                 break
     title = _pick_title(doc, labelled, anchors, name_span)
     seniority = department = job_title = None
-    title_end = None
+    title_end = title_start = None
     if title is not None:
         full = _extend_title(doc, title)
         seniority = full.seniority
@@ -668,9 +678,10 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
         a, b = trim(text, full.start, full.end)
         job_title = text[a:b]
         title_end = full.end
+        title_start = full.start
         if name_span is None:  # "the Head of IT, Priyanka Rao, at Medisure"
             after = re.compile(
-                rf"\s*[,–—-]\s*({_NAME.pattern})(?=\s*(?:,|\(|$|\s(?:at|di|w|from|of)\b))"
+                rf"\s*[,–—-]?\s*({_NAME.pattern})(?=\s*(?:[,.;(]|$|\s(?:at|di|w|from|of)\b))"
             )
             nm = after.match(text, full.end)
             if nm:
@@ -712,7 +723,9 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
             r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|pl|it|io|eu|net|org|co\.uk)\b", text
         )
     ]
-    skip = company_spans + emails + urls + doc.quotes
+    person = [name_span] if name_span else []
+    titled = [(title_start, title_end)] if title_end is not None else []
+    skip = company_spans + emails + urls + doc.quotes + person + titled
 
     # employees
     employees = None

@@ -142,7 +142,7 @@ def _place_table(langs: tuple[str, ...], key: str) -> tuple[re.Pattern[str] | No
             codes[folded] = code
             if inflect:
                 stem = folded.rstrip("aeiouy")
-                if len(stem) >= 5 and " " not in stem:
+                if len(stem) >= (5 if key == "cities" else 6) and " " not in stem:
                     stems[stem] = code
     if not codes:
         return None, {}

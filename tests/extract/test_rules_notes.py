@@ -462,3 +462,27 @@ def test_log_rows_take_their_leading_date(text: str, expected: dict[str, date]) 
 )
 def test_summary_counts(text: str, counts: dict[str, int]) -> None:
     assert {i.kind.value: i.count for i in read(text, as_of=AS_OF).interactions} == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "company"),
+    [
+        ("Parlato con il CEO, Andrea Costa.", "Andrea Costa", "CEO", None),
+        ("Il direttore tecnico Mario Bianchi.", "Mario Bianchi", "direttore tecnico", None),
+        ("Rozmawiałem z prezesem, Janem Kowalskim.", "Janem Kowalskim", "prezesem", None),
+        ("Our AE Sam spoke to their VP of Engineering.", None, "VP of Engineering", None),
+        ("He is the owner of a small dental practice in Leeds.", None, "owner", None),
+    ],
+)
+def test_people_are_not_companies(
+    text: str, name: str | None, title: str, company: str | None
+) -> None:
+    e = read(text, as_of=AS_OF)
+    assert (e.contact.name, e.contact.job_title, e.company.name) == (name, title, company)
+
+
+def test_title_words_do_not_set_the_industry_and_names_not_the_country() -> None:
+    e = read("Dyrektor finansowy Adam Nowak zatwierdził budżet 200 tys. zł.", as_of=AS_OF)
+    assert e.company.industry is None
+    assert e.bant.budget is not None and e.bant.budget.value == "confirmed"
+    assert read("Katarzyna Lis, Head of Sales w Softplus.", as_of=AS_OF).company.country is None
