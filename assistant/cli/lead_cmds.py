@@ -539,9 +539,14 @@ def rescore_command(
     moves: Counter[tuple[str, str]] = Counter()
     done = 0
 
+    show_progress = sys.stderr.isatty() and not as_json
+
     def count(n: int) -> None:
         nonlocal done
         done = n
+        if show_progress:
+            sys.stderr.write(f"\rre-scored {n} leads...")
+            sys.stderr.flush()
 
     with open_pipeline(scoring=model) as p:
         for change in p.rescore_all(as_of=reference, scoring=model, dry_run=dry_run, progress=count):
@@ -554,6 +559,8 @@ def rescore_command(
                 if change.company:
                     who += f" ({change.company})"
                 typer.echo(f"#{change.lead_id} {who}: {old} → {new}")
+    if show_progress:
+        sys.stderr.write("\r\033[K")
     if as_json:
         return
     total = sum(moves.values())
