@@ -167,9 +167,16 @@ def place_code(codes: dict[str, str], matched_folded: str) -> str | None:
 
 @cache
 def lexicon(langs: tuple[str, ...]) -> Lexicon:
-    """The compiled vocabulary for `langs` (first = the note's language), cached."""
+    """The compiled vocabulary for `langs` (first = the note's language), cached.
+
+    Cue words (interactions, disqualifiers, titles, departments, labels) are read in every
+    language, `langs` first, so a short or mixed note is still read when its language is
+    misdetected ("Webinar: iscritto"). Grammar (negation, clause words), industries and
+    BANT phrasing stay with `langs`: there a word of another language means something else
+    (Polish "a" is "and", Polish "market" is a shop)."""
     com = vocab.common()
     all_langs = vocab.languages()
+    cue_langs = langs + tuple(lang for lang in all_langs if lang not in langs)
     places, place_codes = _place_table(all_langs, "cities")
     countries, country_codes = _place_table(all_langs, "countries")
     demonyms, demonym_codes = _place_table(all_langs, "demonyms")
@@ -181,14 +188,14 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
                 industries.append((rule["industry"], pat))
     exact_neg = merged(langs, "grammar", "negation", "before_exact")
     dept_exact: dict[str, list[str]] = {}
-    for lang in langs:
+    for lang in cue_langs:
         for key, pats in vocab.load(lang).get("people", {}).get("department_exact", {}).items():
             dept_exact.setdefault(key, []).extend(pats)
     suffixes = com.get("company", {}).get("legal_suffixes", [])
     return Lexicon(
         langs=langs,
-        kinds=_kind_rules(langs, "interactions", "kinds"),
-        disqualifiers=_kind_rules(langs, "qualifiers", "disqualifiers"),
+        kinds=_kind_rules(cue_langs, "interactions", "kinds"),
+        disqualifiers=_kind_rules(cue_langs, "qualifiers", "disqualifiers"),
         neg_before=compile_any(merged(langs, "grammar", "negation", "before"), end_boundary=True),
         neg_before_exact=_exact(exact_neg),
         neg_after=compile_any(merged(langs, "grammar", "negation", "after"), boundary=False),
@@ -204,26 +211,26 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         countable=frozenset(com["kinds"]["countable"]),
         intent_exempt=frozenset(com["kinds"]["intent_exempt"]),
         suppress=list(com.get("suppress", [])),
-        seniority=_by_key(langs, "people", "seniority", end_boundary=True),
-        title_exclude=_one(langs, "people", "seniority", "exclude"),
-        departments=_by_key(langs, "people", "department", end_boundary=True),
+        seniority=_by_key(cue_langs, "people", "seniority", end_boundary=True),
+        title_exclude=_one(cue_langs, "people", "seniority", "exclude"),
+        departments=_by_key(cue_langs, "people", "department", end_boundary=True),
         departments_exact={k: p for k, v in dept_exact.items() if (p := _exact(v)) is not None},
-        implied_department=_by_key(langs, "people", "implied_department", end_boundary=True),
+        implied_department=_by_key(cue_langs, "people", "implied_department", end_boundary=True),
         title_modifiers=compile_any(
             merged(langs, "people", "title_modifiers", "words"), end_boundary=True
         ),
         department_any=compile_any(
             [
                 p
-                for lang in langs
+                for lang in cue_langs
                 for v in vocab.load(lang).get("people", {}).get("department", {}).values()
                 for p in v
             ],
             end_boundary=True,
         ),
-        labels=_by_key(langs, "people", "labels"),
-        employee_after=_one(langs, "people", "employees", "words"),
-        employee_before=_one(langs, "people", "employees", "before"),
+        labels=_by_key(cue_langs, "people", "labels"),
+        employee_after=_one(cue_langs, "people", "employees", "words"),
+        employee_before=_one(cue_langs, "people", "employees", "before"),
         industries=industries,
         budget_words=_one(langs, "bant", "budget", "words"),
         budget={
@@ -235,7 +242,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         need_labelled=_one(langs, "bant", "need", "labelled"),
         need_cues=_one(langs, "bant", "need", "cues"),
         revenue_words=_one(langs, "bant", "revenue", "words"),
-        sources=_by_key(langs, "qualifiers", "sources"),
+        sources=_by_key(cue_langs, "qualifiers", "sources"),
         places=places,
         place_codes=place_codes,
         countries=countries,

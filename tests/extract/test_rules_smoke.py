@@ -45,3 +45,17 @@ def test_a_wrong_language_hint_does_not_hide_the_note() -> None:
         "content_download",
         "quote_request",
     }
+
+
+def test_a_short_note_misdetected_is_still_read() -> None:
+    # too short to be sure of its language: cue words are read in every language
+    result = RulesExtractor().extract("Webinar: iscritto", as_of=AS_OF)
+    assert {i.kind.value for i in result.extraction.interactions} == {"webinar_registration"}
+
+
+def test_words_of_another_language_do_not_misfire() -> None:
+    e = RulesExtractor().extract(
+        "They stand by their current vendor. The account is based in Leeds.", as_of=AS_OF
+    )
+    assert e.extraction.interactions == []
+    assert e.extraction.contact.seniority is None
