@@ -505,9 +505,11 @@ def _budget(doc: Doc) -> tuple[str | None, float | None, str | None]:
             if pat is not None and pat.search(doc.folded, ss, se):
                 found = key
                 break
-        if found and status is None:
+        # budgets change during a story ("no budget in June ... now approved"): the last
+        # statement is the current one
+        if found:
             status = found
-        if amount is None and found != "none":
+        if found != "none":
             amounts = find_amounts(doc.text[ss:se], lex.langs[0])
             if amounts:
                 amount, currency = amounts[0][0].value, amounts[0][1]
@@ -734,6 +736,12 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
         nums = find_numbers(text[s:e], lex.langs[0])
         if nums and nums[0].value == int(nums[0].value):
             employees = int(nums[0].value)
+    for _, ce in company_spans:  # the company's own description first ("Acme (120 staff)")
+        if employees is not None:
+            break
+        bm = re.match(r"\s*\(([^()\n]{2,200})\)", text[ce:])
+        if bm:
+            employees = _employee_count(doc, ce + bm.start(1), ce + bm.end(1))
     if employees is None:
         employees = _employee_count(doc, 0, len(text))
 

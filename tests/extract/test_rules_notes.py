@@ -344,6 +344,36 @@ NOTES = [
         "hasn't opened a single email, but visited our careers page twice - probably job hunting.",
         {"website_visit"},
     ),
+    (
+        "it",
+        "Allora, ti aggiorno su Fabio Longo. Lo avevo sentito a giugno per la prima volta: all'epoca non aveva budget e mi aveva detto di ricontattarlo dopo l'estate. Ieri mi ha riscritto lui di sua iniziativa, dicendo che il CdA ha finalmente approvato l'investimento (circa 40.000 euro) e che vorrebbero partire entro novembre. Mi ha chiesto una proposta commerciale dettagliata e una demo per il suo team, che sono 6 persone. Lui è il direttore operativo di Longo Trasporti (autotrasporti, 120 dipendenti, Verona) e la firma finale spetta all'amministratore delegato.",
+        {"quote_request", "demo_request"},
+    ),
+    (
+        "it",
+        "Lead tiepido. Ha visitato il sito un paio di volte, ha aperto qualche newsletter ma non ha mai cliccato nulla. Non ha scaricato materiali e non si è iscritto ai webinar. Lavora come impiegata amministrativa in uno studio di commercialisti a Parma.",
+        {"website_visit", "email_open"},
+    ),
+    (
+        "pl",
+        "Krótko o Agacie Kwiatkowskiej z Medicus (sieć przychodni, 250 osób, Poznań): w marcu była na naszym webinarze, potem cisza. Wczoraj odezwała się sama przez czat – chce wycenę dla 12 placówek i prosi o demo w przyszłym tygodniu. Budżet na ten rok mają już zatwierdzony, decyzję podejmuje zarząd, ona jest kierowniczką działu IT.",
+        {"webinar_attendance", "quote_request", "demo_request"},
+    ),
+    (
+        "pl",
+        "Lead raczej zimny. Odwiedził stronę parę razy, otwierał newslettery, ale w nic nie klikał. Nie pobierał materiałów, nie zapisywał się na webinary. Pracuje jako specjalista ds. zakupów w firmie budowlanej z Rzeszowa.",
+        {"website_visit", "email_open"},
+    ),
+    (
+        "en",
+        "Long story short: Beatrice (Head of Ops at Quayline Ferries, ~600 staff, Southampton) came to our booth at the Seatrade expo last month, we had a good chat, she took a brochure. Since then she's opened most of our emails and read two blog posts, but no replies, no downloads, and she didn't register for the webinar I invited her to. I'd keep nurturing; she mentioned their ticketing platform contract runs until 2027 anyway.",
+        {"event_attendance", "email_open", "website_visit"},
+    ),
+    (
+        "en",
+        "He said he's not the right person and that procurement handles tools like ours; gave me the name of their buyer, Nadia Price, but asked us not to add him to any list.",
+        set(),
+    ),
 ]
 
 
@@ -486,3 +516,11 @@ def test_title_words_do_not_set_the_industry_and_names_not_the_country() -> None
     assert e.company.industry is None
     assert e.bant.budget is not None and e.bant.budget.value == "confirmed"
     assert read("Katarzyna Lis, Head of Sales w Softplus.", as_of=AS_OF).company.country is None
+
+
+def test_the_latest_budget_statement_wins_and_the_description_gives_the_headcount() -> None:
+    e = read(NOTES[-6][1], as_of=AS_OF)
+    assert e.bant.budget is not None and e.bant.budget.value == "confirmed"
+    assert e.bant.budget_amount == 40000
+    assert e.bant.authority is not None and e.bant.authority.value == "influencer"
+    assert e.company.employees == 120
