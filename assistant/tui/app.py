@@ -104,7 +104,10 @@ class LeadqualApp(App[None]):
         Binding("ctrl+t", "focus_card", "Facts"),
         Binding("ctrl+w", "focus_input", "Message", show=False),
         Binding("ctrl+r", "retry_llm", "Retry on LLM"),
-        Binding("escape", "cancel_or_back", "Cancel reading"),
+        # escape: shown in the footer as "Cancel reading" while a note is being read; otherwise
+        # the hidden second binding takes it back to the message box
+        Binding("escape", "cancel_reading", "Cancel reading"),
+        Binding("escape", "cancel_or_back", "Back", show=False),
         Binding("f1", "help", "Help"),
     ]
 
@@ -198,7 +201,7 @@ class LeadqualApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # the footer shows only the keys that matter now
-        if action == "cancel_or_back":
+        if action == "cancel_reading":
             return self.reading
         if action == "retry_llm":
             return self._retry_note is not None and not self.reading
@@ -340,7 +343,7 @@ class LeadqualApp(App[None]):
         if change:
             lines.append(f"▲ stage changed: {change}")
         reply = self._say(lead_id, "assistant", "\n".join(lines), {"kind": "answer", "correction": True})
-        view = LeadView(view.detail, [*view.transcript], view.engagement_history)
+        view = LeadView(view.detail, [*view.transcript, reply], view.engagement_history)
         return [FactsCorrected(view, reply, change), LeadsLoaded(list(p.list_leads()))]
 
     # --- results (on the screen's thread) -------------------------------------------------
@@ -593,6 +596,9 @@ class LeadqualApp(App[None]):
             self.refresh_bindings()
             return
         self.query_one(Composer).focus()
+
+    def action_cancel_reading(self) -> None:
+        self.action_cancel_or_back()
 
     def action_retry_llm(self) -> None:
         if self._retry_note is None or self.reading:
