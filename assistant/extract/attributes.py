@@ -1,4 +1,5 @@
-"""Contact, company, lead source and BANT read from a segmented note by the vocabularies.
+"""Contact and company read from a segmented note by the vocabularies (BANT and lead
+source: `bant.py`; record labels: `labels.py`), gathered into `Facts` by `read_facts`.
 
 Record labels ("Title:", "Ruolo:", "Stanowisko:") and CSV headers are read first; free
 text second: a title word anchors the job title, the department is read from the words
@@ -9,15 +10,12 @@ the company's name), the city and country from the place tables.
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from assistant.domain import (
-    Authority,
     Bant,
-    BudgetStatus,
     Company,
     Contact,
     Department,
@@ -25,11 +23,11 @@ from assistant.domain import (
     LeadSource,
     Seniority,
 )
-from assistant.extract.dates import find_deadline_days
+from assistant.extract.bant import read_bant, read_lead_source, read_revenue
+from assistant.extract.labels import Labelled, read_labels, trim_name, value_head
 from assistant.extract.lexicon import place_code
-from assistant.extract.numbers import find_amounts, find_numbers
+from assistant.extract.numbers import find_numbers
 from assistant.extract.segments import Doc, trim
-from assistant.extract.vocab import fold
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
 _PHONE = re.compile(
@@ -38,10 +36,6 @@ _PHONE = re.compile(
 _PHONE_LABEL = re.compile(
     r"(?i)(?:tel|phone|cell|cellulare|mobile|mob|kom|komórka|telefon|telefono|numer|nr)\.?\s*:?\s*$"
 )
-_LABEL_LINE = re.compile(
-    r"[ \t]*[-•*>]?[ \t]*([^:\n=|]{1,40}?)[ \t]*[:=][ \t]*([^\n]*?)[ \t]*$", re.MULTILINE
-)
-_CSV_FIELD = re.compile(r'\s*(?:"([^"]*)"|([^,\n]*))\s*(?:,|$)')
 _CAP = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ]"
 _LOW = r"[a-zà-öø-ÿąćęłńóśźż]"
 _NAME = re.compile(
@@ -53,9 +47,6 @@ _CO_PREP = re.compile(
     r"\s*(?:(?:at|di|del|della|dello|presso|w|we|of|in|for|da|z|ze|from)\b|dell['’]|@|\|)\s*",
     re.IGNORECASE,
 )
-_DOTTED_END = re.compile(
-    r"(?:\b\w\.\w\.|\b(?:ltd|inc|corp|co|o\.o|s\.a|s\.p\.a|s\.r\.l|b\.v|n\.v)\.)$", re.IGNORECASE
-)
 _DESCRIBED = re.compile(
     r"\s*(?:\(|[–—-]\s|,\s+(?:a|an|the|un|una|uno|il|la|to|czyli)\s|,\s+\w+\s+(?:company|firm|brand|chain|azienda|società|catena|firma|sieć|spółka|producent))",
     re.IGNORECASE,
@@ -66,84 +57,6 @@ _BAD_COMPANY = re.compile(
     r"|linkedin|facebook|instagram|google|whatsapp|excel|crm|email|e-mail|hi|hello|ciao|hej|dzień|note|notes)$",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"\s+[|•–—]\s+")
-
-
-@dataclass
-class Labelled:
-    """Values of labelled fields: name -> (start, end) of the value in the text."""
-
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-
-def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
-    """Trim like `trim`, but keep the dot of a legal form ("S.A.", "sp. z o.o.", "Ltd.")."""
-    a, b = trim(text, s, e)
-    if text[b : b + 1] == "." and _DOTTED_END.search(text, a, b + 1):
-        b += 1
-    return a, b
-
-
-def _value_head(text: str, start: int, end: int) -> tuple[int, int]:
-    """The value up to its first bracket, comma, dash or bar ("Vistula S.A. (leasing...)")."""
-    m = re.search(r"\s*(?:\(|,|\s[–—|-]\s|<|;)", text[start:end])
-    if m:
-        end = start + m.start()
-    return _trim_name(text, start, end)
-
-
-def _read_labels(doc: Doc) -> Labelled:
-    out = Labelled()
-    labels = doc.lex.labels
-    text = doc.text
-
-    def label_of(raw: str) -> str | None:
-        key = fold(raw.strip().strip("*_#\"' ").strip()).replace("_", " ")
-        for name, pat in labels.items():
-            if pat.fullmatch(key):
-                return name
-        return None
-
-    for line_m in re.finditer(r"[^\n]+", text):
-        ls, le = line_m.start(), line_m.end()
-        # a line may hold several "Label: value" parts separated by | • –
-        parts = []
-        pos = ls
-        for sep in _SEPARATORS.finditer(text, ls, le):
-            parts.append((pos, sep.start()))
-            pos = sep.end()
-        parts.append((pos, le))
-        for ps, pe in parts:
-            m = _LABEL_LINE.match(text, ps, pe)
-            if not m or not m.group(2):
-                continue
-            name = label_of(m.group(1))
-            if name and name not in out.spans:
-                out.spans[name] = (m.start(2), m.end(2))
-    # CSV: a header line of labels followed by a line of values
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    for (hs, he), (vs, ve) in itertools.pairwise(lines):
-        header = text[hs:he]
-        if header.count(",") < 2:
-            continue
-        names = [label_of(h) for h in header.split(",")]
-        if sum(1 for n in names if n) < 3:
-            continue
-        fields = []
-        pos = vs
-        while pos < ve:
-            m = _CSV_FIELD.match(text, pos, ve)
-            if not m or m.end() == pos:
-                break
-            if m.group(1) is not None:
-                fields.append((m.start(1), m.end(1)))
-            else:
-                fields.append(trim(text, m.start(2), m.end(2)))
-            pos = m.end()
-        for name, span in zip(names, fields, strict=False):
-            if name and name not in out.spans and span[1] > span[0]:
-                out.spans[name] = span
-    return out
 
 
 # --- job title -------------------------------------------------------------------------
@@ -325,7 +238,7 @@ def _clean_company(text: str, s: int, e: int, *, keep: str = "tail") -> tuple[in
         s += cuts[-1] + 1
     elif cuts:
         e = s + cuts[0] + 1
-    s, e = _trim_name(text, s, e)
+    s, e = trim_name(text, s, e)
     words = text[s:e].split()
     while words and _BAD_COMPANY.match(words[-1]):
         e = s + len(" ".join(words[:-1]))
@@ -487,93 +400,6 @@ def _industry(doc: Doc, zones: list[tuple[int, int]], skip: list[tuple[int, int]
     return None
 
 
-def _budget(doc: Doc) -> tuple[str | None, float | None, str | None]:
-    lex = doc.lex
-    if lex.budget_words is None:
-        return None, None, None
-    status: str | None = None
-    amount: float | None = None
-    currency: str | None = None
-    for ss, se in doc.sentences:
-        if not lex.budget_words.search(doc.folded, ss, se):
-            continue
-        if "unknown" in lex.budget and lex.budget["unknown"].search(doc.folded, ss, se):
-            continue
-        found = None
-        for key in ("none", "planned", "confirmed"):
-            pat = lex.budget.get(key)
-            if pat is not None and pat.search(doc.folded, ss, se):
-                found = key
-                break
-        # budgets change during a story ("no budget in June ... now approved"): the last
-        # statement is the current one
-        if found:
-            status = found
-        if found != "none":
-            amounts = find_amounts(doc.text[ss:se], lex.langs[0])
-            if amounts:
-                amount, currency = amounts[0][0].value, amounts[0][1]
-    return status, amount, currency
-
-
-def _authority(doc: Doc) -> str | None:
-    pats = doc.lex.authority
-    if "influencer" in pats and pats["influencer"].search(doc.folded):
-        return "influencer"
-    if "decision_maker" in pats:
-        for m in pats["decision_maker"].finditer(doc.folded):
-            clause = doc.clause_of(m.start())
-            cs, _ = doc.clauses[clause]
-            if doc.lex.neg_before is not None and doc.lex.neg_before.search(
-                doc.folded, cs, m.start()
-            ):
-                continue
-            return "decision_maker"
-    return None
-
-
-def _need(doc: Doc, labelled: Labelled) -> str | None:
-    lex = doc.lex
-    if lex.need_labelled is not None:
-        for m in re.finditer(
-            r"^[ \t]*[-•*]?[ \t]*([^:\n]{2,30}?)[ \t]*:[ \t]*(\S[^\n]*)$", doc.text, re.MULTILINE
-        ):
-            key_s, key_e = m.start(1), m.end(1)
-            if lex.need_labelled.fullmatch(doc.folded, key_s, key_e):
-                a, b = trim(doc.text, m.start(2), m.end(2))
-                if b > a:
-                    return doc.text[a:b][:200]
-        for m in re.finditer(r"(?:^|(?<=[.\n]))\s*([A-Za-zÀ-ž ]{2,20}?)\s*:\s*", doc.text):
-            if lex.need_labelled.fullmatch(doc.folded, m.start(1), m.end(1)):
-                si = doc.sentence_of(m.end())
-                a, b = trim(doc.text, m.end(), doc.sentences[si][1])
-                if b > a:
-                    return doc.text[a:b][:200]
-    if lex.need_cues is not None:
-        for m in lex.need_cues.finditer(doc.folded):
-            if doc.quote_at(m.start()):
-                continue
-            ci = doc.clause_of(m.start())
-            cs, ce = doc.clauses[ci]
-            if lex.neg_before is not None and lex.neg_before.search(doc.folded, cs, m.start()):
-                continue
-            si = doc.sentence_of(m.start())
-            a, b = trim(doc.text, *doc.sentences[si])
-            if b - a > 200:
-                a, b = trim(doc.text, cs, max(ce, m.end()))
-            return doc.text[a:b]
-    return None
-
-
-def _lead_source(doc: Doc) -> str | None:
-    best: tuple[int, str] | None = None
-    for source, pat in doc.lex.sources.items():
-        m = pat.search(doc.folded)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), source)
-    return best[1] if best else None
-
-
 _SHARED_MAILBOXES = frozenset(
     {
         "info",
@@ -648,12 +474,12 @@ def is_personal_email(email: str, personal_domains: tuple[str, ...]) -> bool:
 def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> Facts:
     lex = doc.lex
     text = doc.text
-    labelled = _read_labels(doc)
+    labelled = read_labels(doc)
 
     # --- contact -----------------------------------------------------------------------
     name_span: tuple[int, int] | None = None
     if "name" in labelled.spans:
-        s, e = _value_head(text, *labelled.spans["name"])
+        s, e = value_head(text, *labelled.spans["name"])
         nm = _NAME.search(text, s, e)
         if nm:
             name_span = (nm.start(), nm.end())
@@ -689,13 +515,13 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
             if nm:
                 name_span = (nm.start(1), nm.end(1))
     elif "title" in labelled.spans:
-        a, b = _value_head(text, *labelled.spans["title"])
+        a, b = value_head(text, *labelled.spans["title"])
         job_title = text[a:b] or None
 
     # --- company -----------------------------------------------------------------------
     company_span: tuple[int, int] | None = None
     if "company" in labelled.spans:
-        company_span = _value_head(text, *labelled.spans["company"])
+        company_span = value_head(text, *labelled.spans["company"])
     if company_span is None and title_end is not None:
         company_span = _company_after(doc, title_end)
     if company_span is None:
@@ -773,7 +599,7 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
         if found:
             city_hit = found[0]
         else:
-            a, b = _value_head(text, s, e)
+            a, b = value_head(text, s, e)
             city = text[a:b] or None
     if city_hit is None:
         candidates = [c for c in _cities(doc) if not any(a <= c[0] < b for a, b in emails + urls)]
@@ -821,20 +647,8 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
                 country = code
                 break
 
-    # revenue
-    revenue = rev_currency = None
-    if lex.revenue_words is not None:
-        for m in lex.revenue_words.finditer(doc.folded):
-            si = doc.sentence_of(m.start())
-            _ss, se = doc.sentences[si]
-            amounts = [a for a in find_amounts(text[m.end() : se], lex.langs[0])]
-            if amounts:
-                revenue, rev_currency = amounts[0][0].value, amounts[0][1]
-                break
-
-    budget, budget_amount, budget_currency = _budget(doc)
-    timeline = find_deadline_days(text, as_of, lex.langs[0])
-    timeline_days = timeline[0] if timeline and timeline[0] >= 0 else None
+    bant, budget_currency = read_bant(doc, labelled, as_of=as_of)
+    revenue, rev_currency = read_revenue(doc)
 
     contact = Contact(
         name=text[name_span[0] : name_span[1]] if name_span else None,
@@ -853,18 +667,10 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> F
         country=country,
         city=city,
     )
-    bant = Bant(
-        budget=BudgetStatus(budget) if budget else None,
-        budget_amount=budget_amount,
-        authority=Authority(a) if (a := _authority(doc)) else None,
-        need=_need(doc, labelled),
-        timeline_days=timeline_days,
-    )
-    source = _lead_source(doc)
     return Facts(
         contact=contact,
         company=company,
-        lead_source=LeadSource(source) if source else None,
+        lead_source=read_lead_source(doc),
         bant=bant,
         company_spans=company_spans,
     )
