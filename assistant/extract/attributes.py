@@ -52,6 +52,14 @@ _DESCRIBED = re.compile(
     re.IGNORECASE,
 )
 _CO_COMMA = re.compile(r"\s*(?:,|\s[–—-])\s*")
+_FROM_HEADER = re.compile(
+    rf"^(?:from|da|od)\s*:\s*({_NAME.pattern})\s*<", re.MULTILINE | re.IGNORECASE
+)
+_NAME_AFTER_TITLE = re.compile(
+    rf"\s*[,–—-]?\s*({_NAME.pattern})(?=\s*(?:[,.;(]|$|\s(?:at|di|w|from|of)\b))"
+)
+_BRACKET_AFTER = re.compile(r"\s*\(([^()\n]{2,200})\)")
+_URL = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|pl|it|io|eu|net|org|co\.uk)\b")
 _BAD_COMPANY = re.compile(
     r"^(?:he|she|they|it|this|that|lui|lei|loro|on|ona|oni|ten|ta|to|the|our|their|his|her|la|il|lo|una?|nasz\w*|ich|jego|jej|we|i|e|y|and|&|do|da|de|di|del|van|von|der|den|le|du|dos|das"
     r"|linkedin|facebook|instagram|google|whatsapp|excel|crm|email|e-mail|hi|hello|ciao|hej|dzień|note|notes)$",
@@ -471,199 +479,206 @@ def is_personal_email(email: str, personal_domains: tuple[str, ...]) -> bool:
     return False
 
 
-def read_facts(doc: Doc, *, as_of: date, date_spans: list[tuple[int, int]]) -> Facts:
-    lex = doc.lex
-    text = doc.text
-    labelled = read_labels(doc)
+Span = tuple[int, int]
 
-    # --- contact -----------------------------------------------------------------------
-    name_span: tuple[int, int] | None = None
+
+@dataclass
+class _Person:
+    name: Span | None
+    title: Title | None  # extended to its department words
+    job_title: str | None
+
+
+def _read_person(doc: Doc, labelled: Labelled) -> _Person:
+    """Name and job title: labelled fields, an email header, or the name beside a title."""
+    text = doc.text
+    name: Span | None = None
     if "name" in labelled.spans:
         s, e = value_head(text, *labelled.spans["name"])
         nm = _NAME.search(text, s, e)
         if nm:
-            name_span = (nm.start(), nm.end())
-    if name_span is None:
-        fm = re.search(
-            rf"^(?:from|da|od)\s*:\s*({_NAME.pattern})\s*<", text, re.MULTILINE | re.IGNORECASE
-        )
+            name = (nm.start(), nm.end())
+    if name is None:
+        fm = _FROM_HEADER.search(text)
         if fm:
-            name_span = (fm.start(1), fm.end(1))
+            name = (fm.start(1), fm.end(1))
     anchors = _title_anchors(doc)
-    if name_span is None:
+    if name is None:
         for t in anchors:
-            span = _name_before(doc, _extend_title(doc, t).start)
-            if span:
-                name_span = span
+            name = _name_before(doc, _extend_title(doc, t).start)
+            if name:
                 break
-    title = _pick_title(doc, labelled, anchors, name_span)
-    seniority = department = job_title = None
-    title_end = title_start = None
-    if title is not None:
-        full = _extend_title(doc, title)
-        seniority = full.seniority
-        department = _department(doc, full)
-        a, b = trim(text, full.start, full.end)
-        job_title = text[a:b]
-        title_end = full.end
-        title_start = full.start
-        if name_span is None:  # "the Head of IT, Priyanka Rao, at Medisure"
-            after = re.compile(
-                rf"\s*[,–—-]?\s*({_NAME.pattern})(?=\s*(?:[,.;(]|$|\s(?:at|di|w|from|of)\b))"
-            )
-            nm = after.match(text, full.end)
-            if nm:
-                name_span = (nm.start(1), nm.end(1))
-    elif "title" in labelled.spans:
-        a, b = value_head(text, *labelled.spans["title"])
-        job_title = text[a:b] or None
+    picked = _pick_title(doc, labelled, anchors, name)
+    if picked is None:
+        job_title = None
+        if "title" in labelled.spans:
+            a, b = value_head(text, *labelled.spans["title"])
+            job_title = text[a:b] or None
+        return _Person(name, None, job_title)
+    title = _extend_title(doc, picked)
+    if name is None:  # "the Head of IT, Priyanka Rao, at Medisure"
+        nm = _NAME_AFTER_TITLE.match(text, title.end)
+        if nm:
+            name = (nm.start(1), nm.end(1))
+    a, b = trim(text, title.start, title.end)
+    return _Person(name, title, text[a:b])
 
-    # --- company -----------------------------------------------------------------------
-    company_span: tuple[int, int] | None = None
+
+def _read_company_name(doc: Doc, labelled: Labelled, person: _Person) -> Span | None:
+    text = doc.text
     if "company" in labelled.spans:
-        company_span = value_head(text, *labelled.spans["company"])
-    if company_span is None and title_end is not None:
-        company_span = _company_after(doc, title_end)
-    if company_span is None:
-        company_span = _company_before_bracket(doc, name_span)
-    if company_span is None and lex.legal_suffix is not None:
-        for m in lex.legal_suffix.finditer(doc.folded):
+        return value_head(text, *labelled.spans["company"])
+    span = _company_after(doc, person.title.end) if person.title else None
+    span = span or _company_before_bracket(doc, person.name)
+    if span is None and doc.lex.legal_suffix is not None:
+        for m in doc.lex.legal_suffix.finditer(doc.folded):
             head = text[max(0, m.start() - 60) : m.start()]
             hm = re.search(rf"((?:{_CAP}[\w&'’.-]*[ \t]+){{1,4}})$", head)
             if hm:
-                company_span = _clean_company(text, m.start() - len(head) + hm.start(1), m.end())
-                if company_span:
+                span = _clean_company(text, m.start() - len(head) + hm.start(1), m.end())
+                if span:
                     break
-    if company_span is None:
-        company_span = _company_is_a(doc)
-    company_name = text[company_span[0] : company_span[1]] if company_span else None
-    company_spans: list[tuple[int, int]] = []
-    if company_name:
-        for m in re.finditer(re.escape(company_name), text):
-            company_spans.append((m.start(), m.end()))
-        if company_span not in company_spans:
-            company_spans.append(company_span)
+    return span or _company_is_a(doc)
 
-    emails = [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    urls = [
-        (m.start(), m.end())
-        for m in re.finditer(
-            r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|pl|it|io|eu|net|org|co\.uk)\b", text
-        )
-    ]
-    person = [name_span] if name_span else []
-    titled = [(title_start, title_end)] if title_end is not None else []
-    skip = company_spans + emails + urls + doc.quotes + person + titled
 
-    # employees
-    employees = None
+def _description_after(text: str, end: int) -> Span | None:
+    """The bracket right after a company name: "Acme (B2B SaaS, 40 people, Leeds)"."""
+    bm = _BRACKET_AFTER.match(text, end)
+    return (bm.start(1), bm.end(1)) if bm else None
+
+
+def _headcount(doc: Doc, labelled: Labelled, company_spans: list[Span]) -> int | None:
     if "employees" in labelled.spans:
         s, e = labelled.spans["employees"]
-        nums = find_numbers(text[s:e], lex.langs[0])
+        nums = find_numbers(doc.text[s:e], doc.lex.langs[0])
         if nums and nums[0].value == int(nums[0].value):
-            employees = int(nums[0].value)
+            return int(nums[0].value)
     for _, ce in company_spans:  # the company's own description first ("Acme (120 staff)")
-        if employees is not None:
-            break
-        bm = re.match(r"\s*\(([^()\n]{2,200})\)", text[ce:])
-        if bm:
-            employees = _employee_count(doc, ce + bm.start(1), ce + bm.end(1))
-    if employees is None:
-        employees = _employee_count(doc, 0, len(text))
+        desc = _description_after(doc.text, ce)
+        if desc and (found := _employee_count(doc, *desc)) is not None:
+            return found
+    return _employee_count(doc, 0, len(doc.text))
 
-    # industry: the company's description first, never its name
-    zones: list[tuple[int, int]] = []
+
+def _industry_zones(doc: Doc, labelled: Labelled, company_spans: list[Span]) -> list[Span]:
+    """Where a company's description is, nearest first; the whole note last."""
+    zones: list[Span] = []
     if "industry" in labelled.spans:
         zones.append(labelled.spans["industry"])
     for cs, ce in company_spans:
-        bm = re.match(r"\s*\(([^()\n]{2,200})\)", text[ce:])
-        if bm:
-            zones.append((ce + bm.start(1), ce + bm.end(1)))
-        ci = doc.clause_of(cs)
-        zones.append(doc.clauses[ci])
+        desc = _description_after(doc.text, ce)
+        if desc:
+            zones.append(desc)
+        zones.append(doc.clauses[doc.clause_of(cs)])
         zones.append((max(0, cs - 40), cs))
-        si = doc.sentence_of(cs)
-        zones.append(doc.sentences[si])
+        zones.append(doc.sentences[doc.sentence_of(cs)])
     if "company" in labelled.spans:
-        s, e = labelled.spans["company"]
-        zones.append((s, e))
-    zones.append((0, len(text)))
-    industry = _industry(doc, zones, skip)
+        zones.append(labelled.spans["company"])
+    zones.append((0, len(doc.text)))
+    return zones
 
-    # city and country
-    city = country = None
-    city_hit: tuple[int, int, str] | None = None
+
+def _place(
+    doc: Doc,
+    labelled: Labelled,
+    company_spans: list[Span],
+    skip: list[Span],
+    not_places: list[Span],
+) -> tuple[str | None, str | None]:
+    """(city as written, country code): a labelled city, the city in the company's
+    description, a city after "HQ"/"sede a"/"w", any city; else a country name, else a
+    demonym ("a Polish SaaS")."""
+    lex, text = doc.lex, doc.text
+    city: str | None = None
+    hit: tuple[int, int, str] | None = None
     if "city" in labelled.spans:
         s, e = labelled.spans["city"]
         found = _cities(doc, s, e)
         if found:
-            city_hit = found[0]
+            hit = found[0]
         else:
             a, b = value_head(text, s, e)
             city = text[a:b] or None
-    if city_hit is None:
-        candidates = [c for c in _cities(doc) if not any(a <= c[0] < b for a, b in emails + urls)]
+    if hit is None:
+        candidates = [c for c in _cities(doc) if not _inside(c[0], not_places)]
         for _, ce in company_spans:
-            bm = re.match(r"\s*\(([^()\n]{2,200})\)", text[ce:])
-            if bm:
-                inside = [c for c in candidates if ce + bm.start(1) <= c[0] < ce + bm.end(1)]
-                if inside:
-                    city_hit = inside[0]
-                    break
-        if city_hit is None and lex.city_markers is not None:
+            desc = _description_after(text, ce)
+            inside = [c for c in candidates if desc and desc[0] <= c[0] < desc[1]]
+            if inside:
+                hit = inside[0]
+                break
+        if hit is None and lex.city_markers is not None:
             for c in candidates:
                 before = doc.folded[max(0, c[0] - 30) : c[0]].rstrip()
                 m = _last_match(lex.city_markers, before)
-                if (
-                    m is not None
-                    and m.end() == len(before)
-                    and not any(a <= c[0] < b for a, b in company_spans)
-                ):
-                    city_hit = c
+                if m is not None and m.end() == len(before) and not _inside(c[0], company_spans):
+                    hit = c
                     break
-        if city_hit is None:
-            outside = [c for c in candidates if not any(a <= c[0] < b for a, b in company_spans)]
-            if outside:
-                city_hit = outside[0]
-    if city_hit is not None:
-        city = text[city_hit[0] : city_hit[1]]
-        country = city_hit[2]
-    if "country" in labelled.spans:
-        s, e = labelled.spans["country"]
-        if lex.countries is not None:
-            m = lex.countries.search(doc.folded, s, e)
-            if m:
-                country = place_code(lex.country_codes, m.group()) or country
+        if hit is None:
+            outside = [c for c in candidates if not _inside(c[0], company_spans)]
+            hit = outside[0] if outside else None
+    country: str | None = None
+    if hit is not None:
+        city, country = text[hit[0] : hit[1]], hit[2]
+    if "country" in labelled.spans and lex.countries is not None:
+        m = lex.countries.search(doc.folded, *labelled.spans["country"])
+        if m:
+            country = place_code(lex.country_codes, m.group()) or country
     if country is None:
         named = _countries(doc, skip)
-        if named:
-            country = named[0][1]
+        country = named[0][1] if named else None
     if country is None and lex.demonyms is not None:
         for m in lex.demonyms.finditer(doc.folded):
-            if any(a <= m.start() < b for a, b in skip):
-                continue
-            code = place_code(lex.demonym_codes, m.group())
-            if code:
-                country = code
-                break
+            if not _inside(m.start(), skip) and (code := place_code(lex.demonym_codes, m.group())):
+                return city, code
+    return city, country
 
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def read_facts(doc: Doc, *, as_of: date, date_spans: list[Span]) -> Facts:
+    """Every contact, company, BANT and lead-source fact of the note."""
+    text = doc.text
+    labelled = read_labels(doc)
+    person = _read_person(doc, labelled)
+    company_span = _read_company_name(doc, labelled, person)
+    company_name = text[company_span[0] : company_span[1]] if company_span else None
+    company_spans: list[Span] = []
+    if company_name and company_span:
+        company_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(company_name), text)]
+        if company_span not in company_spans:
+            company_spans.append(company_span)
+
+    emails = [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    # words that never describe the company's trade or place: its name, addresses, quoted
+    # titles, the person's name and their job title ("Dyrektor finansowy" is not a bank)
+    skip = company_spans + emails + urls + doc.quotes
+    skip += [person.name] if person.name else []
+    skip += [(person.title.start, person.title.end)] if person.title else []
+
+    industry = _industry(doc, _industry_zones(doc, labelled, company_spans), skip)
+    city, country = _place(doc, labelled, company_spans, skip, emails + urls)
     bant, budget_currency = read_bant(doc, labelled, as_of=as_of)
-    revenue, rev_currency = read_revenue(doc)
-
+    revenue, revenue_currency = read_revenue(doc)
+    title = person.title
+    department = _department(doc, title) if title else None
     contact = Contact(
-        name=text[name_span[0] : name_span[1]] if name_span else None,
+        name=text[person.name[0] : person.name[1]] if person.name else None,
         email=_email(doc, labelled),
         phone=_phone(doc, labelled, date_spans),
-        job_title=job_title,
-        seniority=Seniority(seniority) if seniority else None,
+        job_title=person.job_title,
+        seniority=Seniority(title.seniority) if title else None,
         department=Department(department) if department else None,
     )
     company = Company(
         name=company_name,
         industry=Industry(industry) if industry else None,
-        employees=employees,
+        employees=_headcount(doc, labelled, company_spans),
         annual_revenue=revenue,
-        currency=rev_currency or budget_currency,
+        currency=revenue_currency or budget_currency,
         country=country,
         city=city,
     )
