@@ -14,7 +14,7 @@ from datetime import date
 from assistant.domain import Authority, Bant, BudgetStatus, LeadSource
 from assistant.extract.dates import find_deadline_days
 from assistant.extract.labels import Labelled
-from assistant.extract.numbers import find_amounts
+from assistant.extract.numbers import find_amounts, find_numbers
 from assistant.extract.segments import Doc, trim
 
 
@@ -44,7 +44,19 @@ def _budget(doc: Doc) -> tuple[str | None, float | None, str | None]:
             amounts = find_amounts(doc.text[ss:se], lex.langs[0])
             if amounts:
                 amount, currency = amounts[0][0].value, amounts[0][1]
+            elif (bare := _bare_amount(doc.text[ss:se], lex.langs[0])) is not None:
+                amount = bare  # "Budget 50k, approved": a sum without a currency
     return status, amount, currency
+
+
+def _bare_amount(sentence: str, lang: str) -> float | None:
+    """A sum written without currency: a multiplier ("50k", "2 mln", "30 tys.") or a plain
+    number of at least 1,000 that is not a year."""
+    for n in find_numbers(sentence, lang):
+        has_multiplier = any(ch.isalpha() for ch in n.raw)
+        if n.value >= 1000 and (has_multiplier or not 1900 <= n.value <= 2100):
+            return n.value
+    return None
 
 
 def _authority(doc: Doc) -> str | None:

@@ -171,9 +171,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
 
     Cue words (interactions, disqualifiers, titles, departments, labels) are read in every
     language, `langs` first, so a short or mixed note is still read when its language is
-    misdetected ("Webinar: iscritto"). Grammar (negation, clause words), industries and
-    BANT phrasing stay with `langs`: there a word of another language means something else
-    (Polish "a" is "and", Polish "market" is a shop)."""
+    misdetected ("Webinar: iscritto"); so are BANT phrases. Grammar (negation, clause
+    words) and industries stay with `langs`: there a word of another language means
+    something else (Polish "a" is "and", Polish "market" is a shop)."""
     com = vocab.common()
     all_langs = vocab.languages()
     cue_langs = langs + tuple(lang for lang in all_langs if lang not in langs)
@@ -232,16 +232,16 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         employee_after=_one(cue_langs, "people", "employees", "words"),
         employee_before=_one(cue_langs, "people", "employees", "before"),
         industries=industries,
-        budget_words=_one(langs, "bant", "budget", "words"),
+        budget_words=_one(cue_langs, "bant", "budget", "words"),
         budget={
             k: p
             for k in ("unknown", "none", "planned", "confirmed")
-            if (p := _one(langs, "bant", "budget", k))
+            if (p := _one(cue_langs, "bant", "budget", k))
         },
-        authority=_by_key(langs, "bant", "authority"),
-        need_labelled=_one(langs, "bant", "need", "labelled"),
-        need_cues=_one(langs, "bant", "need", "cues"),
-        revenue_words=_one(langs, "bant", "revenue", "words"),
+        authority=_by_key(cue_langs, "bant", "authority"),
+        need_labelled=_one(cue_langs, "bant", "need", "labelled"),
+        need_cues=_one(cue_langs, "bant", "need", "cues"),
+        revenue_words=_one(cue_langs, "bant", "revenue", "words"),
         sources=_by_key(cue_langs, "qualifiers", "sources"),
         places=places,
         place_codes=place_codes,

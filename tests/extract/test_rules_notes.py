@@ -524,3 +524,30 @@ def test_the_latest_budget_statement_wins_and_the_description_gives_the_headcoun
     assert e.bant.budget_amount == 40000
     assert e.bant.authority is not None and e.bant.authority.value == "influencer"
     assert e.company.employees == 120
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "amount"),
+    [
+        ("Budget 50k, approved.", "confirmed", 50000),
+        ("Budget: 30 tys. zatwierdzone", "confirmed", 30000),
+        ("Hanno un budget di 15.000 già stanziato", "confirmed", 15000),
+        ("Budget approved for 2026.", "planned", None),
+    ],
+)
+def test_budget_sums_without_currency(text: str, budget: str, amount: float | None) -> None:
+    bant = read(text, as_of=AS_OF).bant
+    assert (bant.budget.value if bant.budget else None, bant.budget_amount) == (budget, amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "revenue", "currency"),
+    [
+        ("Acme Srl, fatturato 2,5 mln €, 40 dipendenti.", 2_500_000, "EUR"),
+        ("Revenue ~ $12M ARR, 80 employees.", 12_000_000, "USD"),
+        ("Przychody: 30 mln zł rocznie.", 30_000_000, "PLN"),
+    ],
+)
+def test_revenue(text: str, revenue: float, currency: str) -> None:
+    company = read(text, as_of=AS_OF).company
+    assert (company.annual_revenue, company.currency) == (revenue, currency)
