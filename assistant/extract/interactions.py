@@ -47,8 +47,14 @@ def _negated(doc: Doc, hit_start: int, hit_end: int, clause: int, *, fixed: bool
         doc.text[cs:hit_end].lower()
     ):
         return True
-    # the words after the cue up to the end of its clause ("Demo per ora no", "O demo nie prosił")
-    return lex.neg_after is not None and lex.neg_after.match(doc.folded, hit_end, ce) is not None
+    # the words after the cue up to the end of its clause ("Demo per ora no", "O demo nie
+    # prosił"), or of the next one when the cue is a label ("Demo: not yet", "Preventivo:
+    # ancora da richiedere")
+    if lex.neg_after is None:
+        return False
+    if doc.text[hit_end:ce].strip() in (":", "-", "–") and clause + 1 < len(doc.clauses):
+        ce = doc.clauses[clause + 1][1]
+    return lex.neg_after.match(doc.folded, hit_end, ce) is not None
 
 
 def _intended(doc: Doc, hit_start: int, clause: int, *, wishes: bool) -> bool:

@@ -551,3 +551,27 @@ def test_budget_sums_without_currency(text: str, budget: str, amount: float | No
 def test_revenue(text: str, revenue: float, currency: str) -> None:
     company = read(text, as_of=AS_OF).company
     assert (company.annual_revenue, company.currency) == (revenue, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deve ancora chiedere un preventivo.", set()),
+        ("Preventivo: ancora da richiedere.", set()),
+        ("Demo: not yet.", set()),
+        ("Demo: pending", set()),
+        ("Demo: jeszcze nie.", set()),
+        ("Sales contact: none yet", set()),
+        ("Zamierza pobrać raport.", set()),
+        ("She has yet to open any email.", set()),
+        ("Might ask for a demo later.", set()),
+        ("Niente demo, solo preventivo.", {"quote_request"}),
+        ("No demo, just a quote please.", {"quote_request"}),
+        ("Chciałaby zobaczyć demo.", {"demo_request"}),
+        ("Would like a demo next week.", {"demo_request"}),
+        ("Asked if we could send a quote.", {"quote_request"}),
+        ("Didn't just download the guide, she also booked a call.", {"meeting_booked"}),
+    ],
+)
+def test_not_yet_plans_and_wishes(text: str, expected: set[str]) -> None:
+    assert {i.kind.value for i in read(text, as_of=AS_OF).interactions} == expected
