@@ -166,6 +166,9 @@ def _evidence(doc: Doc, hit: Hit) -> str:
     if hit.end > ce:  # a cue running over a clause break ("Email opened, ...")
         ce = min(doc.sentences[hit.sentence][1], hit.end)
     a, b = trim(doc.text, cs, ce)
+    conj = doc.lex.conjunctions
+    if conj is not None and (m := conj.match(doc.text, a)) and m.end() < hit.start:
+        a, b = trim(doc.text, m.end(), b)  # "and asked for a demo" -> "asked for a demo"
     if not (a <= hit.start and hit.end <= b) or b - a > _EVIDENCE_MAX:
         a = max(cs, hit.start - 50)
         b = min(max(ce, hit.end), hit.end + 60)

@@ -204,7 +204,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         conjunctions=_exact(merged(langs, "grammar", "clauses", "conjunctions"), ignore_case=True),
         abbreviations=frozenset(
             a.replace("\\", "")
-            for a in (expand(x) for x in merged(langs, "grammar", "clauses", "abbreviations"))
+            for a in (expand(x) for x in merged(cue_langs, "grammar", "clauses", "abbreviations"))
         ),
         not_counts=compile_any(merged(langs, "grammar", "counts", "not_counts"), end_boundary=True),
         hand_raises=frozenset(com["kinds"]["hand_raises"]),

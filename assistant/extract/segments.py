@@ -1,7 +1,7 @@
 """A note cut into sentences and clauses, with its quoted titles, for the rules extractor.
 
-Sentences end at line breaks, bullets, `;`, `!`, `?` and at a full stop before a capital
-(not after an abbreviation such as "ok." or "Sp."). Clauses also end at commas, colons,
+Sentences end at line breaks, bullets, `;`, `!`, `?` and at a full stop before a word
+(not after an abbreviation such as "ok." or "Sp.": reps often start sentences in lowercase). Clauses also end at commas, colons,
 brackets, dashes and the language's conjunctions ("and", "e", "i"): negation and dates
 reach only as far as their clause. Quoted titles ("Carrelli abbandonati: come recuperarli")
 are remembered so their words are not read as actions.
@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from assistant.extract.lexicon import Lexicon
 from assistant.extract.vocab import fold
 
-_SENTENCE_END = re.compile(
-    r"\n|[•·▪●]|\s[|]\s|;|[!?]+|\.(?=\s+[\"“„'(]?[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ0-9])|\.\s*$"
-)
+_SENTENCE_END = re.compile(r"\n|[•·▪●]|\s[|]\s|;|[!?]+|\.(?=\s+[\"“„'(]?[^\W_])|\.\s*$")
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|:(?!\d)|[()\[\]|→⇒]|\s[–—-]\s|\s\+\s|\s&\s(?=[a-z])")
 _QUOTES = re.compile(
     r"\"[^\"\n]{1,160}\"|“[^”\n]{1,160}”|„[^”“\n]{1,160}[”“]|«[^»\n]{1,160}»|‘[^’\n]{1,160}’"

@@ -404,3 +404,10 @@ def test_business_email_wins_over_free_mail_and_shared_mailboxes() -> None:
         "Reach her at anna.k@gmail.com or at work: anna.kowal@acme-tools.com (not info@acme-tools.com)."
     )
     assert e.contact.email == "anna.kowal@acme-tools.com"
+
+
+def test_evidence_is_the_clause_without_its_leading_conjunction_or_the_next_sentence() -> None:
+    e = read("Downloaded 2 guides last week and asked for a demo today. anna@velora.it", "en")
+    evidence = {i.kind.value: i.evidence for i in e.interactions}
+    assert evidence["demo_request"] == "asked for a demo today"
+    assert evidence["content_download"] == "Downloaded 2 guides last week"
