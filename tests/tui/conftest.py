@@ -83,8 +83,13 @@ def plain(renderable: Any, width: int = 200) -> str:
 
 async def settle(app: Any, pilot: Any) -> None:
     """Wait until the pipeline worker is done and its messages are handled."""
+    from textual.worker import WorkerCancelled
+
     for _ in range(5):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive job replaced by a newer one: wait for that one
+            continue
         await pilot.pause()
         if not app.workers:
             break

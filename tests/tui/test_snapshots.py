@@ -12,16 +12,19 @@ from typing import Any
 
 import pytest
 
-from tests.tui.conftest import send
+from tests.tui.conftest import send, settle
 from tests.tui.notes import QUOTE_EMAIL, SECOND_LEAD
 
 
 def _with_a_qualified_lead(app: Any):
     async def run_before(pilot: Any) -> None:
+        await settle(app, pilot)  # snap_compare calls this as soon as the app starts: let it mount
         await send(app, pilot, SECOND_LEAD)
         await pilot.press("ctrl+n")
         await send(app, pilot, QUOTE_EMAIL, paste=True)
         await send(app, pilot, "what should I ask next?")
+        app.clear_notifications()  # toasts time out on a real screen; keep them out of the picture
+        await pilot.pause()
 
     return run_before
 
