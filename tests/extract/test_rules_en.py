@@ -411,3 +411,17 @@ def test_evidence_is_the_clause_without_its_leading_conjunction_or_the_next_sent
     evidence = {i.kind.value: i.evidence for i in e.interactions}
     assert evidence["demo_request"] == "asked for a demo today"
     assert evidence["content_download"] == "Downloaded 2 guides last week"
+
+
+@pytest.mark.parametrize(
+    ("text", "industry"),
+    [
+        ("Call with Sunhouse (residential property developer)", "real_estate"),
+        ("Call with CityMove (moving and storage company)", "logistics"),
+        ("Call with Brenner (family-owned brewery, 60 staff)", "manufacturing"),
+        ("Call with Orbix (cybersecurity consultancy, 30 people)", "consulting"),
+    ],
+)
+def test_description_words_that_look_like_titles(text: str, industry: str) -> None:
+    e = read(text, "en")
+    assert e.company.industry is not None and e.company.industry.value == industry
