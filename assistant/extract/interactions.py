@@ -292,14 +292,38 @@ def _date(
     return None
 
 
-def _detail(doc: Doc, hit: Hit) -> str | None:
+_OBJECT_KINDS = frozenset(
+    {"content_download", "webinar_registration", "webinar_attendance", "event_attendance"}
+)
+_LEADING_WORDS = re.compile(
+    r"(?:(?:the|a|an|our|their|his|her|one|of|to|for|on|at|in|il|lo|la|le|i|gli|un|una|uno|al|allo|alla|ai|del|della|dei|sul|sulla|nostro|nostra|nostri|na|w|z|do|nasz\w*)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _detail(doc: Doc, hit: Hit, dates: list[DateSpan]) -> str | None:
+    """The asset, page or event: a quoted title near the cue, else (for downloads, webinars
+    and events) the words right after the cue in its clause, dates left out."""
     ss, se = doc.sentences[hit.sentence]
     for qs, qe in doc.quotes:
         if ss <= qs < se and qs >= doc.clauses[hit.clause][0]:
             inner = doc.text[qs + 1 : qe - 1].strip()
             if inner:
                 return inner[:120]
-    return None
+    if hit.kind not in _OBJECT_KINDS:
+        return None
+    _, ce = doc.clauses[hit.clause]
+    if doc.text[hit.end : ce].strip() == ":" and hit.clause + 1 < len(doc.clauses):
+        ce = doc.clauses[hit.clause + 1][1]  # "Webinar registration: Retail Loyalty Live"
+    end = min([ce, *(d.start for d in dates if hit.end <= d.start < ce)])
+    start = hit.end
+    if lead := _LEADING_WORDS.match(
+        doc.text, start + 1 if doc.text[start : start + 1].isspace() else start, end
+    ):
+        start = lead.end()
+    words = doc.text[start:end].split()[:6]
+    detail = " ".join(words).strip(" .,;:-–()[]")
+    return detail if len(detail) >= 3 else None
 
 
 def _merge(items: list[tuple[Interaction, int]], countable: frozenset[str]) -> list[Interaction]:
@@ -354,7 +378,7 @@ def find_interactions(
                     occurred_on=_date(
                         doc, h, rules_by_kind.get(h.kind), past, first_hit, hit_clauses
                     ),
-                    detail=_detail(doc, h),
+                    detail=_detail(doc, h, dates),
                     evidence=_evidence(doc, h),
                 ),
                 h.sentence,

@@ -574,3 +574,19 @@ def test_revenue(text: str, revenue: float, currency: str) -> None:
 )
 def test_not_yet_plans_and_wishes(text: str, expected: set[str]) -> None:
     assert {i.kind.value for i in read(text, as_of=AS_OF).interactions} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("She downloaded the attribution playbook last week too.", "attribution playbook"),
+        (
+            "Ha scaricato la guida sui contratti digitali, ma ieri si è disiscritto.",
+            "guida sui contratti digitali",
+        ),
+        ("2025-04-02  Webinar registration: Retail Loyalty Live", "Retail Loyalty Live"),
+        ("Zapisał się na webinar „Black Friday – co dalej?”", "Black Friday – co dalej?"),
+    ],
+)
+def test_detail_names_the_asset_or_event(text: str, detail: str) -> None:
+    assert read(text, as_of=AS_OF).interactions[0].detail == detail
