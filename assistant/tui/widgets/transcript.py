@@ -52,9 +52,16 @@ class Transcript(VerticalScroll):
     def on_mount(self) -> None:
         self.border_title = "Chat"
 
+    @staticmethod
+    def _same(a: list[ChatMessage], b: list[ChatMessage]) -> bool:
+        # A message shown at once (before it is saved) has no id yet; as saved it is the same
+        # message. Compare what is on the screen, so reloading the transcript from the
+        # database after each note mounts only the new entries instead of redrawing all.
+        return all(x.role == y.role and x.text == y.text for x, y in zip(a, b, strict=True))
+
     async def watch_messages(self, messages: list[ChatMessage]) -> None:
         shown = self._shown
-        if len(messages) >= len(shown) and messages[: len(shown)] == shown:
+        if len(messages) >= len(shown) and self._same(messages[: len(shown)], shown):
             new = messages[len(shown):]
         else:
             await self.remove_children()
