@@ -435,6 +435,68 @@ def note_command(
         _print_outcome(p, outcome, as_json)
 
 
+@app.command("reread")
+def reread_command(
+    note_id: Annotated[int, typer.Argument(metavar="NOTE", help="The note's id (see `leadqual show ID`).")],
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Reference date YYYY-MM-DD (default: the date the note was first read against, else today).",
+        show_default=False)] = None,
+    extractor: Annotated[
+        str | None, typer.Option("--extractor", help="rules, llm or auto (default: the settings').")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Read a saved note again (after an LLM failure, or with another extractor) and re-score its lead."""
+    from assistant.extract.errors import ExtractionError
+
+    if extractor is not None and extractor not in ("rules", "llm", "auto"):
+        raise _fail(f"--extractor {extractor!r}: choose rules, llm or auto", EXIT_BAD_INPUT)
+    with open_pipeline() as p:
+        note = p.get_note(note_id)
+        reference = _date(as_of) if as_of is not None else (note.as_of or date.today())
+        try:
+            outcome = p.qualify_note(note_id, as_of=reference, extractor=extractor)
+        except ExtractionError as exc:
+            raise _fail(f"{exc.user_message} The note is still saved (note {note_id} of lead {note.lead_id}).",
+                        EXIT_EXTRACTION) from None
+        _print_outcome(p, outcome, as_json)
+
+
+@app.command("calls")
+def calls_command(
+    note_id: Annotated[int, typer.Argument(metavar="NOTE", help="The note's id (see `leadqual show ID`).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Every LLM call made for a note: model, method, prompt version, timing, tokens, error and
+    the raw answer, exactly as the model gave it."""
+    import json
+
+    with open_pipeline() as p:
+        p.get_note(note_id)  # a clear error for an unknown note
+        calls = p.llm_calls(note_id)
+    if as_json:
+        typer.echo(json.dumps([c.model_dump(mode="json") for c in calls], ensure_ascii=False, indent=2))
+        return
+    if not calls:
+        typer.echo(f"Note {note_id} was read without an LLM (no calls recorded).")
+        return
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = _console()
+    for n, c in enumerate(calls, start=1):
+        tokens = f"{c.prompt_tokens or '?'} in / {c.completion_tokens or '?'} out"
+        head = Text.assemble(
+            (f"{c.provider} {c.model}", "bold"), f" · {c.method} · prompt {c.prompt_version} · schema "
+            f"{c.schema_hash[:12]} · {c.latency_ms} ms · {tokens}",
+        )
+        body = [head]
+        if c.error:
+            body.append(Text(f"error: {c.error}", style="red"))
+        body.append(Text(c.raw_answer if c.raw_answer is not None else "(no answer)", style="dim"))
+        console.print(Panel(Text("\n").join(body), title=f"call {n} of {len(calls)}", title_align="left"))
+
+
 @app.command("correct")
 def correct_command(
     lead_id: LeadId,
