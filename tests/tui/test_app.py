@@ -356,3 +356,30 @@ async def test_a_new_user_does_the_whole_job_by_keyboard(make, recorder: Recorde
         assert "It is MQL because" in transcript_text(app)
         await pilot.press("ctrl+w")
         assert isinstance(app.focused, Composer)
+
+
+async def test_malformed_llm_answers_fall_back_then_retry_reads_on_the_llm(make, recorder: Recorder) -> None:
+    """Against the loopback OpenAI-compatible server: the model answers garbage (every method),
+    the rules read the note and the chat says why; once the model answers, ctrl+r re-reads it."""
+    from tests.llm_server import answer, content, fake_llm
+
+    with fake_llm() as server:
+        server.default = content("Sorry, I cannot help with that {")  # every request, every method
+        app = make(**server.settings_overrides())
+        async with app.run_test(size=BIG, message_hook=recorder) as pilot:
+            await settle(app, pilot)
+            assert "LLM test-model" in app.sub_title
+            await send(app, pilot, QUOTE_EMAIL, paste=True)
+            first = recorder.of(LeadQualified)[0]
+            assert first.fell_back and _stage_on_card(app) == "sql"
+            assert "LLM failed:" in transcript_text(app)
+            assert server.chat_requests and "Could you send us a quote" in server.chat_requests[0].text
+            quote = {"interactions": [{"kind": "quote_request", "count": 1, "occurred_on": None, "detail": None,
+                                       "evidence": "Could you send us a quote for 40 seats?"}]}
+            server.default = answer(quote)
+            await pilot.press("ctrl+r")
+            await settle(app, pilot)
+            second = recorder.of(LeadQualified)[-1]
+            assert not second.fell_back
+            assert "read by llm" in transcript_text(app).lower()
+            assert len(second.view.detail.notes) == 1  # the same note, read again, not a copy
