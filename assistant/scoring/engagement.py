@@ -79,7 +79,7 @@ def engagement_contributions(
             usage = (interaction, age)
         if age > max_age:
             points = 0.0
-            detail = f"{count} x {per_text}, {age} days old{too_old}"
+            detail = f"{count} x {per_text}, {age} day{'' if age == 1 else 's'} old{too_old}"
         elif table is not None:
             points = table[0][age]
             detail = table[1][age] if dated == 1 else table[2] if dated == 0 else table[3]

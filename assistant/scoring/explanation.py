@@ -25,6 +25,8 @@ def _when(interaction: Interaction, age: int, ref_ordinal: int, t: Texts) -> str
         return t["when"]["future"]
     if age == 0:
         return t["when"]["today"]
+    if age == 1:
+        return t["when"]["yesterday"]
     return t["when"]["days_ago"].format(days=age)
 
 

@@ -179,7 +179,8 @@ class ScoringModel:
         )
         self.age_texts: tuple[str, ...] = (
             "today",
-            *(f"{age} days old, decay x{self.decay[age]:.3f}" for age in range(1, eng.max_age_days + 1)),
+            *(f"{age} day{'' if age == 1 else 's'} old, decay x{self.decay[age]:.3f}"
+              for age in range(1, eng.max_age_days + 1)),
         )
         # kind id -> KindFacts
         sql, pql = rules.stages.sql, rules.stages.pql
