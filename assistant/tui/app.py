@@ -38,6 +38,7 @@ from assistant.chat import (
 )
 from assistant.config import Settings
 from assistant.domain import ChatMessage, LeadDetail, LeadSummary, Stage, Verdict
+from assistant.pipeline import QualifyOutcome
 from assistant.tui.messages import (
     DuplicateFound,
     FactsCorrected,
@@ -130,7 +131,6 @@ class LeadqualApp(App[None]):
         self.now = now or _now
         self._retry_note: tuple[int, int] | None = None  # (lead_id, note_id) the LLM failed on
         self._last_note: tuple[int, int] | None = None
-        self._scoring: Any = None
 
     # --- layout ----------------------------------------------------------------------
 
@@ -233,20 +233,10 @@ class LeadqualApp(App[None]):
         return [LeadsLoaded(list(self.pipeline.list_leads()))]
 
     def _say(self, lead_id: int, role: str, text: str, payload: dict | None = None) -> ChatMessage:
-        saved = self.pipeline.add_chat_message(lead_id, role, text, payload=payload)
-        if isinstance(saved, ChatMessage):
-            return saved
-        return ChatMessage(id=saved if isinstance(saved, int) else None, lead_id=lead_id, role=role,  # type: ignore[arg-type]
-                           text=text, payload=payload, at=self.now())
+        return self.pipeline.add_chat_message(lead_id, role, text, payload=payload)
 
     def _scoring_model(self) -> Any:
-        if self._scoring is None:
-            self._scoring = getattr(self.pipeline, "scoring", None)
-            if self._scoring is None:
-                from assistant.scoring import load_scoring
-
-                self._scoring = load_scoring(self.settings.scoring_file)
-        return self._scoring
+        return self.pipeline.scoring
 
     def _verdict_in(self, detail: LeadDetail, lang: str) -> Verdict | None:
         """The lead's verdict with its words in `lang`: the same facts re-scored (pure, cheap)."""
@@ -288,34 +278,28 @@ class LeadqualApp(App[None]):
 
         return job
 
-    def _outcome_messages(self, lead_id: int, note_id: int, outcome: Any) -> list[Message]:
+    def _outcome_messages(self, lead_id: int, note_id: int, outcome: QualifyOutcome) -> list[Message]:
         p = self.pipeline
         result, verdict = outcome.result, outcome.verdict
-        lang = self.settings.language or getattr(result, "language", None) or "en"
+        lang = self.settings.language or result.language or "en"
         detail = p.get_lead(lead_id)
         line = verdict_line(verdict, detail.facts, lang)
-        change = stage_change_line(getattr(outcome, "previous_stage", None), verdict.stage, lang)
-        fell_back = getattr(outcome, "fell_back", False)
-        error = getattr(outcome, "error", None)
-        self._retry_note = (lead_id, note_id) if fell_back else None
-        dropped = [{"item": d.item, "reason": d.reason} for d in getattr(result, "dropped", [])]
+        change = stage_change_line(outcome.previous_stage, verdict.stage, lang)
+        fell_back = outcome.error.user_message if outcome.fell_back and outcome.error else None
+        self._retry_note = (lead_id, note_id) if outcome.fell_back else None
         payload = reply_payload(
             extraction=result.extraction, verdict=verdict, line=line, stage_change=change,
-            extractor=result.extractor, model=result.model, dropped=dropped,
-            fell_back=(str(error) if error else "unknown error") if fell_back else None,
-            note_id=note_id, warnings=list(getattr(result, "warnings", []) or []),
+            extractor=result.extractor, model=result.model,
+            dropped=[{"item": d.item, "reason": d.reason} for d in result.dropped],
+            fell_back=fell_back, note_id=note_id, warnings=list(result.warnings),
         )
         text = line if not change else f"{line}\n{change}"
         reply = self._say(lead_id, "assistant", text, payload)
         view = self._view(lead_id)
-        out: list[Message] = [LeadQualified(view, reply, change, bool(fell_back)), LeadsLoaded(list(p.list_leads()))]
-        matched = getattr(outcome, "matched_existing", None)
-        if matched is not None:
-            existing = matched if isinstance(matched, LeadSummary) else None
-            if existing is None and isinstance(matched, int):
-                existing = p.get_lead(matched).summary
-            if existing is not None and existing.id != lead_id:
-                out.append(DuplicateFound(lead_id, existing, view))
+        out: list[Message] = [LeadQualified(view, reply, change, outcome.fell_back), LeadsLoaded(list(p.list_leads()))]
+        existing = outcome.matched_existing
+        if existing is not None and existing.id != lead_id:
+            out.append(DuplicateFound(lead_id, existing, view))
         return out
 
     def _question_job(self, lead_id: int, text: str, question: Question) -> Callable[[], list[Message]]:
@@ -424,17 +408,7 @@ class LeadqualApp(App[None]):
     def _merge_job(self, new_id: int, existing_id: int) -> Callable[[], list[Message]]:
         def job() -> list[Message]:
             p = self.pipeline
-            merge = getattr(p, "merge_leads", None)
-            if merge is not None:
-                merge(new_id, existing_id)
-            else:  # no merge in the pipeline: re-read the new lead's notes on the existing one
-                notes = p.get_lead(new_id).notes
-                for note in notes:
-                    nid = p.save_note(existing_id, note.text)
-                    self._say(existing_id, "rep", note.text, {"kind": "note", "note_id": nid})
-                    outcome = p.qualify_note(nid, as_of=self.today())
-                    self._outcome_messages(existing_id, nid, outcome)
-                p.delete_lead(new_id)
+            p.merge_leads(new_id, existing_id)
             self._say(existing_id, "system", f"Merged the notes of lead #{new_id} into this lead.")
             return [LeadOpened(self._view(existing_id)), LeadsLoaded(list(p.list_leads()))]
 
