@@ -250,21 +250,40 @@ def _date(
     hit: Hit,
     rules: KindRules | None,
     past: list[DateSpan],
+    future: list[DateSpan],
     first_hit_in_sentence: dict[int, int],
     hit_clauses: set[int],
 ) -> date | None:
+    lex = doc.lex
     cs, ce = doc.clauses[hit.clause]
-    own = [d for d in past if cs <= d.start < ce or (d.start < cs < d.end)]
+    own = [
+        d
+        for d in past
+        if (cs <= d.start < ce or d.start < cs < d.end)
+        and not (d.end <= hit.start and _barrier(doc, d.end, hit.start, hit.kind))
+    ]
     if own:
         return min(own, key=lambda d: abs(d.start - hit.start)).value
+    # "downloaded the guide same day": the day named last before it
+    if lex.same_day is not None and (m := lex.same_day.search(doc.folded, cs, max(ce, hit.end))):
+        before = [d for d in past if d.end <= m.start()]
+        if before:
+            return before[-1].value
+    # "registered for the webinar of 15 July": the clause names a coming event, not the day
+    # of the action (a meeting booked "for Thursday" still carries the day it was booked)
+    if hit.kind not in lex.hand_raises and any(cs <= d.start < ce for d in future):
+        return None
     # a date opening the sentence covers all of it ("Wczoraj wszedł..., dodał..., zapisał...",
-    # "2025-09-02,Webinar registration"); one in the middle belongs to its own clause
-    ss, _ = doc.sentences[hit.sentence]
+    # "2025-09-02,Webinar registration") up to a sequence word ("..., potem: wypełnił...");
+    # one in the middle belongs to its own clause
+    ss, se = doc.sentences[hit.sentence]
     first = first_hit_in_sentence.get(hit.sentence, hit.start)
     opening = ss + len(doc.text[ss:]) - len(doc.text[ss:].lstrip(" \t-•*>"))
     lead = [d for d in past if opening <= d.start <= opening + 3 and d.end <= first]
     if lead:
-        return lead[-1].value
+        if lex.sequence is None or not lex.sequence.search(doc.folded, lead[-1].end, hit.start):
+            return lead[-1].value
+        return None
     # a log line or table row opening with a date: "| 2025-09-01 | Webinar | Registered |"
     line = doc.text.rfind("\n", 0, hit.start) + 1
     row = (
@@ -273,13 +292,23 @@ def _date(
     lead = [d for d in past if row <= d.start <= row + 1 and d.end <= hit.start]
     if lead:
         return lead[0].value
-    if hit.kind in doc.lex.hand_raises:
-        # "napisała dziś, że chcą przejść na płatny plan": the message carries the date, unless
-        # that date belongs to another action ("met at the fair in March, asked for a quote")
+    # a date in a clause of the sentence that names no other action: "Web form 'Book a demo'
+    # - submitted today", "asked for a quote back in June (12/06/2026)", "Targi X, 26.03:"
+    free = [
+        d
+        for d in past
+        if ss <= d.start < se
+        and doc.clause_of(d.start) not in hit_clauses
+        and not (d.end <= hit.start and _barrier(doc, d.end, hit.start, hit.kind))
+    ]
+    if free:
+        return min(free, key=lambda d: abs(d.start - hit.start)).value
+    if hit.kind in lex.hand_raises and hit.sentence > 0:
+        # "Ieri mi ha scritto su WhatsApp X. Vuole parlare con un commerciale": the message
+        # carries the day of the ask, unless that day belongs to another action
+        ps, _ = doc.sentences[hit.sentence - 1]
         earlier = [
-            d
-            for d in past
-            if ss <= d.start and d.end <= hit.start and doc.clause_of(d.start) not in hit_clauses
+            d for d in past if ps <= d.start < ss and doc.clause_of(d.start) not in hit_clauses
         ]
         if earlier:
             return earlier[-1].value
@@ -290,6 +319,33 @@ def _date(
             if inside:
                 return inside[0].value
     return None
+
+
+def _barrier(doc: Doc, start: int, end: int, kind: str) -> bool:
+    """A word between a date and a later cue that stops the date reaching it: a sequence
+    word ("then", "potem") or, for ordinary actions, reported speech ("wrote today that
+    their trial ends": the day is the message's; a hand-raise is the message itself)."""
+    lex = doc.lex
+    if lex.sequence is not None and lex.sequence.search(doc.folded, start, end):
+        return True
+    return (
+        kind not in lex.hand_raises
+        and lex.reported is not None
+        and lex.reported.search(doc.folded, start, end) is not None
+    )
+
+
+def _reply_dates(
+    items: list[tuple[Interaction, int]], hits: list[Hit], hand_raises: frozenset[str]
+) -> None:
+    """A reply that asks for something dates the ask: "yesterday she replied: 'can we get a
+    demo?'", or a quote asked in the body of a mail whose header gives its day."""
+    reply: date | None = None
+    for i, ((it, sent), h) in enumerate(zip(items, hits, strict=True)):
+        if it.kind.value == "email_reply":
+            reply = it.occurred_on
+        elif reply is not None and it.occurred_on is None and h.kind in hand_raises:
+            items[i] = (it.model_copy(update={"occurred_on": reply}), sent)
 
 
 _OBJECT_KINDS = frozenset(
@@ -363,6 +419,7 @@ def find_interactions(
     rules_by_kind = {r.kind: r for r in doc.lex.kinds}
     hits = _suppress(doc, find_hits(doc, doc.lex.kinds))
     past = [d for d in dates if d.value <= as_of]
+    future = [d for d in dates if d.value > as_of]
     first_hit: dict[int, int] = {}
     for h in hits:
         first_hit.setdefault(h.sentence, h.start)
@@ -376,7 +433,7 @@ def find_interactions(
                     kind=InteractionKind(h.kind),
                     count=max(1, count),
                     occurred_on=_date(
-                        doc, h, rules_by_kind.get(h.kind), past, first_hit, hit_clauses
+                        doc, h, rules_by_kind.get(h.kind), past, future, first_hit, hit_clauses
                     ),
                     detail=_detail(doc, h, dates),
                     evidence=_evidence(doc, h),
@@ -384,6 +441,7 @@ def find_interactions(
                 h.sentence,
             )
         )
+    _reply_dates(items, hits, doc.lex.hand_raises)
     return _merge(items, doc.lex.countable)
 
 

@@ -72,6 +72,9 @@ class Lexicon:
     city_markers: re.Pattern[str] | None = None
     legal_suffix: re.Pattern[str] | None = None
     personal_domains: tuple[str, ...] = ()
+    same_day: re.Pattern[str] | None = None
+    sequence: re.Pattern[str] | None = None
+    reported: re.Pattern[str] | None = None
 
 
 def _one(langs: tuple[str, ...], file: str, *keys: str) -> re.Pattern[str] | None:
@@ -252,6 +255,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         city_markers=_one(langs, "places", "city_markers", "before"),
         legal_suffix=compile_any(suffixes, end_boundary=True) if suffixes else None,
         personal_domains=tuple(com.get("email", {}).get("personal_domains", [])),
+        same_day=compile_any(merged(langs, "grammar", "dates", "same_day"), end_boundary=True),
+        sequence=compile_any(merged(langs, "grammar", "dates", "then"), end_boundary=True),
+        reported=compile_any(merged(langs, "grammar", "dates", "reported"), end_boundary=True),
     )
 
 

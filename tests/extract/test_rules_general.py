@@ -1,0 +1,95 @@
+"""Rules extractor on phrasings it was not tuned on: general causes found on held-out notes
+(date attachment, names, coordinated objects, industry families), each with fresh wording."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extract.rules_cases import one, read
+
+YESTERDAY = date(2025, 6, 17)
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "lang", "want"),
+    [
+        # a date in a clause of the same sentence that names no other action
+        ("Form 'Schedule a demo' - received yesterday at 16:10", "demo_request", "en", YESTERDAY),
+        (
+            "Chiese un preventivo a maggio (12/05/2025), poi più nulla.",
+            "quote_request",
+            "it",
+            date(2025, 5, 12),
+        ),
+        (
+            "Mail do j.kowal@firma.pl odbił się wczoraj (skrzynka nie istnieje).",
+            "email_bounce",
+            "pl",
+            YESTERDAY,
+        ),
+        # "same day": the day named last before it
+        (
+            "Clicked our LinkedIn ad on 2 June and downloaded the pricing guide the same day.",
+            "content_download",
+            "en",
+            date(2025, 6, 2),
+        ),
+        (
+            "Il 3 giugno ha visitato il sito e lo stesso giorno ha scaricato l'ebook.",
+            "content_download",
+            "it",
+            date(2025, 6, 3),
+        ),
+        (
+            "5 czerwca kliknął reklamę, tego samego dnia pobrał e-booka.",
+            "content_download",
+            "pl",
+            date(2025, 6, 5),
+        ),
+        # a reply that asks for something dates the ask
+        (
+            'On Monday he answered our follow-up: "could you send a quote for 20 seats?"',
+            "quote_request",
+            "en",
+            date(2025, 6, 16),
+        ),
+        # the message of the day before carries the ask
+        (
+            "Wczoraj napisała do nas na czacie Anna Wolska. Prosi o wycenę dla 8 osób.",
+            "quote_request",
+            "pl",
+            YESTERDAY,
+        ),
+    ],
+)
+def test_date_reaches_the_action(text: str, kind: str, lang: str, want: date) -> None:
+    assert one(text, kind, lang).occurred_on == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "lang"),
+    [
+        # a coming event in the clause is not the day of the action
+        (
+            "Il 10 giugno ha aperto la newsletter, si è iscritta al webinar del 30 giugno.",
+            "webinar_registration",
+            "it",
+        ),
+        # a sequence word ends the reach of a date opening the sentence
+        ("Wczoraj kliknął reklamę, następnie: dodał pakiet do koszyka.", "cart_add", "pl"),
+        # reported speech: the day is the message's, not the trial's
+        (
+            "She wrote yesterday that their free trial ends soon and they want to upgrade.",
+            "free_trial_signup",
+            "en",
+        ),
+    ],
+)
+def test_date_does_not_reach(text: str, kind: str, lang: str) -> None:
+    found = [i for i in read(text, lang).interactions if i.kind.value == kind]
+    assert all(i.occurred_on is None for i in found)
