@@ -82,8 +82,8 @@ def render_verdict(verdict: Verdict, extraction: Extraction | None = None) -> Re
     if explanation.contributions:
         parts.append(contributions_table(verdict))
     nxt = explanation.next_stage
-    label = f"Next: {nxt.stage.value.upper()}" if nxt.stage else "Next"
-    parts.append(Text.assemble((label + ": ", "bold"), nxt.summary))
+    label = f"Next: {nxt.stage.value.upper()}: " if nxt.stage else ""  # the top stage's summary says so
+    parts.append(Text.assemble((label, "bold"), nxt.summary))
     if explanation.questions:
         parts.append(Text("Ask next:", style="bold"))
         parts.extend(Text(f"  • {q}") for q in explanation.questions)

@@ -20,7 +20,7 @@ from assistant.tui.messages import LeadView
 from assistant.tui.present import fact_rows
 from assistant.tui.widgets.style import bar, stage_badge
 
-BAR_WIDTH = 16
+BAR_WIDTH = 12  # fits the 30-column card at 80x24 with "fit " and " B 65"
 BANT = ("budget", "authority", "need", "timeline")
 
 
@@ -138,8 +138,9 @@ class LeadCard(VerticalScroll):
         if verdict is None:
             return ""
         nxt = verdict.explanation.next_stage
-        label = f"Next: {nxt.stage.value.upper()}" if nxt.stage else "Next"
-        parts: list[Text] = [Text.assemble((label + " ", "bold"), nxt.summary)]
+        # at the top stage the summary itself says so ("Top stage; to strengthen it: ...")
+        label = f"Next: {nxt.stage.value.upper()} " if nxt.stage else ""
+        parts: list[Text] = [Text.assemble((label, "bold"), nxt.summary)]
         if verdict.explanation.questions:
             parts.append(Text("Ask next", style="bold"))
             parts.extend(Text(f" {i}. {q}") for i, q in enumerate(verdict.explanation.questions, 1))

@@ -116,15 +116,17 @@ class LeadList(Vertical):
     def _prompt(self, lead: LeadSummary, now: datetime) -> Text:
         name = lead.name or lead.email or f"lead #{lead.id}"
         line1 = Text.assemble(stage_badge(lead.stage), " ", (name, "bold"))
-        line1.truncate(60, overflow="ellipsis")
-        grade = f"{lead.grade} {lead.fit:.0f}" if lead.grade and lead.fit is not None else "—"
+        grade = f"{lead.grade}{lead.fit:.0f}" if lead.grade and lead.fit is not None else "—"
         engagement = f"{lead.engagement:.0f}" if lead.engagement is not None else "—"
-        line2 = Text.assemble(
-            ("  " + (lead.company or "no company") + "\n", "italic"),
-            ("  fit ", "dim"), grade, ("  eng ", "dim"), engagement,
-            ("  ", "dim"), (ago(lead.last_activity or lead.updated_at, now), "dim"),
+        # short enough for the 20 columns the list has at 80x24: "  B65 · eng 40 · 2d"
+        line2 = Text.assemble(("  " + (lead.company or "no company"), "italic"))
+        line3 = Text.assemble(
+            "  ", (grade, "bold"), (" · eng ", "dim"), engagement,
+            (" · " + ago(lead.last_activity or lead.updated_at, now), "dim"),
         )
-        return Text.assemble(line1, "\n", line2)
+        prompt = Text("\n").join([line1, line2, line3])
+        prompt.no_wrap, prompt.overflow = True, "ellipsis"  # each line cut with "…", never wrapped
+        return prompt
 
     def _rebuild(self) -> None:
         if not self.is_mounted:
