@@ -25,9 +25,10 @@ from assistant.domain import (
 )
 from assistant.extract.bant import read_bant, read_lead_source, read_revenue
 from assistant.extract.labels import Labelled, read_labels, trim_name, value_head
-from assistant.extract.lexicon import place_code
+from assistant.extract.lexicon import place_code, place_name
 from assistant.extract.numbers import find_numbers
 from assistant.extract.segments import Doc, trim
+from assistant.extract.vocab import fold
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
 _PHONE = re.compile(
@@ -230,9 +231,16 @@ def _pick_title(
 def _name_before(doc: Doc, pos: int) -> tuple[int, int] | None:
     window_start = max(0, pos - 60)
     best = None
-    for m in _NAME.finditer(doc.text, window_start, pos):
+    # every capitalised word may start the name ("Dzisiaj Pan Marek Zając, prezes"): the
+    # words that are not a name are cleaned off afterwards
+    for w in re.finditer(rf"(?<!\w){_CAP}", doc.text[window_start:pos]):
+        m = _NAME.match(doc.text, window_start + w.start(), pos)
+        if m is None:
+            continue
         tail = doc.text[m.end() : pos]
-        if re.fullmatch(r"\s*(?:,|–|—|-|\(|\||:)?\s*(?:(?:is|è|jest|the|a|an|la|il)\s+)?", tail):
+        if re.fullmatch(
+            r"\s*(?:,|–|—|-|\(|\||:)?\s*(?:(?:is|è|jest|the|a|an|la|il)\s+)?", tail
+        ) and (best is None or m.start() >= best[1]):
             best = (m.start(), m.end())
     return best
 
@@ -489,6 +497,101 @@ class _Person:
     job_title: str | None
 
 
+_NAME_WORD = re.compile(r"([^\W\d_]+)\.?\s+")
+_HONORIFIC_DOT = re.compile(r"[^\W\d_]{1,5}\.(?:[^\W\d_]{1,3}\.?)?\s+")
+
+
+def _clean_name(doc: Doc, span: Span | None) -> Span | None:
+    """A name without the words that open a sentence or greet ("Ieri", "Yesterday", "Call")
+    and without honorifics ("Pani", "Dr", "Sig"): "Ieri Marco Rossi" -> "Marco Rossi"."""
+    if span is None:
+        return None
+    s, e = span
+    while (m := _NAME_WORD.match(doc.text, s, e)) and fold(m.group(1)) in doc.lex.name_drop:
+        s += m.end() - m.start()
+    if s >= e or fold(doc.text[s:e]) in doc.lex.name_drop or not doc.text[s].isupper():
+        return None
+    # "Giulia Neri di Ortofrutta": two words of a name, then the company after its preposition
+    words = list(re.finditer(r"\S+", doc.text[s:e]))
+    after = doc.lex.name_company_after
+    for i, w in enumerate(words[2:-1], start=2):
+        if after is not None and after.fullmatch(fold(w.group())):
+            return s, s + words[i - 1].end()
+    return s, e
+
+
+# Polish names after "z", "poznałem", "do": the instrumental or accusative back to the
+# nominative when the surname shows the case ("z Anną Nowakowską" -> "Anna Nowakowska")
+_PL_SURNAME_CASE = [
+    (re.compile(r"(sk|ck|dzk)im$"), r"\1i", "em"),
+    (re.compile(r"(sk|ck|dzk)iego$"), r"\1i", "a"),
+    (re.compile(r"(sk|ck|dzk)ą$"), r"\1a", "ą"),
+    (re.compile(r"(sk|ck|dzk)ą$"), r"\1a", "ę"),
+]
+
+
+def _nominative_pl(name: str) -> str:
+    words = name.split()
+    if len(words) != 2:
+        return name
+    first, last = words
+    for pat, repl, first_end in _PL_SURNAME_CASE:
+        if pat.search(last):
+            last = pat.sub(repl, last)
+            if first.endswith(first_end) and len(first) > len(first_end) + 2:
+                first = first[: -len(first_end)] + ("a" if first_end in "ąę" else "")
+            return f"{first} {last}"
+    if first.endswith("ą") and len(first) > 3:  # "z Anną Nowak": a first name in -ą
+        return f"{first[:-1]}a {last}"
+    return name
+
+
+def _is_title_like(doc: Doc, s: int, e: int) -> bool:
+    """Title or department words are not a name ("Marketing Director from Acme")."""
+    lex = doc.lex
+    pats = [*lex.seniority.values(), lex.department_any]
+    return any(p is not None and p.search(doc.folded, s, e) for p in pats)
+
+
+def _name_after_cue(doc: Doc) -> Span | None:
+    """ "Met Aoife Brennan at the fair", "chiamata con Giulia Neri", "rozmowa z Anną Nowak"."""
+    lex = doc.lex
+    if lex.name_before is None:
+        return None
+    for m in lex.name_before.finditer(doc.folded):
+        pos = m.end()
+        while pos < len(doc.text) and doc.text[pos] in " \t":
+            pos += 1
+        if hon := _HONORIFIC_DOT.match(doc.text, pos):
+            pos = hon.end()
+        nm = _NAME.match(doc.text, pos)
+        if nm and not _is_title_like(doc, nm.start(), nm.end()):
+            span = _clean_name(doc, (nm.start(), nm.end()))
+            if span:
+                return span
+    return None
+
+
+def _name_before_company(doc: Doc) -> Span | None:
+    """A name opening a sentence and followed by its company: "Omar Haddad from Dunecrest"."""
+    lex = doc.lex
+    if lex.name_company_after is None:
+        return None
+    for ss, se in doc.sentences:
+        pos = ss + len(doc.text[ss:se]) - len(doc.text[ss:se].lstrip(" \t-•*>"))
+        nm = _NAME.match(doc.text, pos, se)
+        if not nm or _is_title_like(doc, nm.start(), nm.end()):
+            continue
+        after = re.match(r"\s+(\S+)\s+(?=[A-Z0-9])", doc.text[nm.end() : se])
+        if after and lex.name_company_after.fullmatch(
+            doc.folded, nm.end() + after.start(1), nm.end() + after.end(1)
+        ):
+            span = _clean_name(doc, (nm.start(), nm.end()))
+            if span:
+                return span
+    return None
+
+
 def _read_person(doc: Doc, labelled: Labelled) -> _Person:
     """Name and job title: labelled fields, an email header, or the name beside a title."""
     text = doc.text
@@ -514,14 +617,18 @@ def _read_person(doc: Doc, labelled: Labelled) -> _Person:
         if "title" in labelled.spans:
             a, b = value_head(text, *labelled.spans["title"])
             job_title = text[a:b] or None
-        return _Person(name, None, job_title)
+        return _Person(_clean_name(doc, name) or _name_fallback(doc), None, job_title)
     title = _extend_title(doc, picked)
     if name is None:  # "the Head of IT, Priyanka Rao, at Medisure"
         nm = _NAME_AFTER_TITLE.match(text, title.end)
         if nm:
             name = (nm.start(1), nm.end(1))
     a, b = trim(text, title.start, title.end)
-    return _Person(name, title, text[a:b])
+    return _Person(_clean_name(doc, name) or _name_fallback(doc), title, text[a:b])
+
+
+def _name_fallback(doc: Doc) -> Span | None:
+    return _name_after_cue(doc) or _name_before_company(doc)
 
 
 def _read_company_name(doc: Doc, labelled: Labelled, person: _Person) -> Span | None:
@@ -619,7 +726,8 @@ def _place(
             hit = outside[0] if outside else None
     country: str | None = None
     if hit is not None:
-        city, country = text[hit[0] : hit[1]], hit[2]
+        city = place_name(lex, doc.folded[hit[0] : hit[1]], text[hit[0] : hit[1]])
+        country = hit[2]
     if "country" in labelled.spans and lex.countries is not None:
         m = lex.countries.search(doc.folded, *labelled.spans["country"])
         if m:
@@ -632,6 +740,13 @@ def _place(
             if not _inside(m.start(), skip) and (code := place_code(lex.demonym_codes, m.group())):
                 return city, code
     return city, country
+
+
+def _person_name(doc: Doc, span: Span | None) -> str | None:
+    if span is None:
+        return None
+    name = doc.text[span[0] : span[1]]
+    return _nominative_pl(name) if doc.lex.langs[0] == "pl" else name
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -666,7 +781,7 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[Span]) -> Facts:
     title = person.title
     department = _department(doc, title) if title else None
     contact = Contact(
-        name=text[person.name[0] : person.name[1]] if person.name else None,
+        name=_person_name(doc, person.name),
         email=_email(doc, labelled),
         phone=_phone(doc, labelled, date_spans),
         job_title=person.job_title,

@@ -75,6 +75,10 @@ class Lexicon:
     same_day: re.Pattern[str] | None = None
     sequence: re.Pattern[str] | None = None
     reported: re.Pattern[str] | None = None
+    place_names: dict[str, str] = field(default_factory=dict)
+    name_drop: frozenset[str] = frozenset()
+    name_before: re.Pattern[str] | None = None
+    name_company_after: re.Pattern[str] | None = None
 
 
 def _one(langs: tuple[str, ...], file: str, *keys: str) -> re.Pattern[str] | None:
@@ -129,6 +133,21 @@ def _exact(patterns: list[str], *, ignore_case: bool = False) -> re.Pattern[str]
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", flags)
 
 
+def _place_names(langs: tuple[str, ...]) -> dict[str, str]:
+    """Inflection stem of a city ("~poznan") -> its name as listed ("Poznań"), so a city read
+    in another case ("z Poznania", "w Krakowie") is given in the nominative."""
+    out: dict[str, str] = {}
+    for lang in langs:
+        data = vocab.load(lang).get("places", {})
+        if not data.get("inflect", {}).get("cities"):
+            continue
+        for name in data.get("cities", {}):
+            stem = fold(name).rstrip("aeiouy")
+            if len(stem) >= 5 and " " not in stem:
+                out.setdefault("~" + stem, name)
+    return out
+
+
 def _place_table(langs: tuple[str, ...], key: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """All names under places.toml/[key] of every language (inflected when the language says
     so) -> one regex with a name -> code table keyed by the folded name as matched."""
@@ -155,6 +174,17 @@ def _place_table(langs: tuple[str, ...], key: str) -> tuple[re.Pattern[str] | No
     for s, code in stems.items():
         codes.setdefault("~" + s, code)
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)"), codes
+
+
+def place_name(lex: Lexicon, matched_folded: str, written: str) -> str:
+    """A city as listed when it was matched in an inflected form, else as written."""
+    if matched_folded in lex.place_codes:
+        return written
+    for n in range(len(matched_folded), 4, -1):
+        name = lex.place_names.get("~" + matched_folded[:n])
+        if name:
+            return name
+    return written
 
 
 def place_code(codes: dict[str, str], matched_folded: str) -> str | None:
@@ -258,6 +288,12 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         same_day=compile_any(merged(langs, "grammar", "dates", "same_day"), end_boundary=True),
         sequence=compile_any(merged(langs, "grammar", "dates", "then"), end_boundary=True),
         reported=compile_any(merged(langs, "grammar", "dates", "reported"), end_boundary=True),
+        place_names=_place_names(all_langs),
+        name_drop=frozenset(fold(w) for w in merged(cue_langs, "people", "names", "drop")),
+        name_before=compile_any(merged(cue_langs, "people", "names", "before"), end_boundary=True),
+        name_company_after=compile_any(
+            merged(cue_langs, "people", "names", "company_after"), end_boundary=True
+        ),
     )
 
 

@@ -93,3 +93,34 @@ def test_date_reaches_the_action(text: str, kind: str, lang: str, want: date) ->
 def test_date_does_not_reach(text: str, kind: str, lang: str) -> None:
     found = [i for i in read(text, lang).interactions if i.kind.value == kind]
     assert all(i.occurred_on is None for i in found)
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Priya Nair, Head of Growth at Tallowby, opened three emails on Monday", "Priya Nair"),
+        ("Kenji Mori from Sablewood registered for the webinar", "Kenji Mori"),
+        ("Spoke with Hannah Iles at the expo, she wants a quote", "Hannah Iles"),
+        ("Call with Dr. Paul Grant today, he asked for pricing", "Paul Grant"),
+        ("Today Nora Quinn (COO, Veldt Labs) asked for a demo", "Nora Quinn"),
+        ("Oggi Paolo Conti (CFO, Lumen Srl) ha chiesto un preventivo", "Paolo Conti"),
+        ("Chiamata con Elena Serra di Vetrerie Serra, vuole una demo", "Elena Serra"),
+        (
+            "Sig. Andrea Galli, direttore vendite di Orvat Srl, ha scaricato la guida",
+            "Andrea Galli",
+        ),
+        ("Dzisiaj Pan Marek Zając, prezes Drewlux, poprosił o ofertę", "Marek Zając"),
+        ("Rozmowa z Agnieszką Wróblewską z Femax, chce demo", "Agnieszka Wróblewska"),
+        ("Na targach poznałem Michała Borowskiego, CTO w Softrex.", "Michał Borowski"),
+    ],
+)
+def test_contact_name(text: str, want: str) -> None:
+    assert read(text).contact.name == want
+
+
+def test_inflected_city_is_given_in_the_nominative() -> None:
+    e = read("Kierownik zakupów w hurtowni z Poznania, pobrał katalog.", "pl")
+    assert (e.company.city, e.company.country) == ("Poznań", "PL")

@@ -499,7 +499,7 @@ def test_summary_counts(text: str, counts: dict[str, int]) -> None:
     [
         ("Parlato con il CEO, Andrea Costa.", "Andrea Costa", "CEO", None),
         ("Il direttore tecnico Mario Bianchi.", "Mario Bianchi", "direttore tecnico", None),
-        ("Rozmawiałem z prezesem, Janem Kowalskim.", "Janem Kowalskim", "prezesem", None),
+        ("Rozmawiałem z prezesem, Janem Kowalskim.", "Jan Kowalski", "prezesem", None),
         ("Our AE Sam spoke to their VP of Engineering.", None, "VP of Engineering", None),
         ("He is the owner of a small dental practice in Leeds.", None, "owner", None),
     ],

@@ -129,9 +129,9 @@ def test_titles(text: str, seniority: str, department: str) -> None:
 @pytest.mark.parametrize(
     ("text", "country", "city"),
     [
-        ("Firma z siedzibą w Krakowie.", "PL", "Krakowie"),
-        ("Sieć sklepów z Wrocławia.", "PL", "Wrocławia"),
-        ("Biuro we Wroclawiu, bez polskich znakow.", "PL", "Wroclawiu"),
+        ("Firma z siedzibą w Krakowie.", "PL", "Kraków"),
+        ("Sieć sklepów z Wrocławia.", "PL", "Wrocław"),
+        ("Biuro we Wroclawiu, bez polskich znakow.", "PL", "Wrocław"),
         ("Centrala w Monachium.", "DE", "Monachium"),
         ("Działają głównie w Niemczech.", "DE", None),
         ("To polska firma produkcyjna.", "PL", None),
