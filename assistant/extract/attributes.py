@@ -140,14 +140,23 @@ def _extend_title(doc: Doc, t: Title) -> Title:
     # left: department words and modifiers only ("Regional Sales Manager")
     left = t.start
     toks = list(_TOKEN.finditer(text, line_start, t.start))
-    for tok in reversed(toks[-3:]):
-        between = text[tok.end() : left]
-        if between.strip():
+    i = len(toks) - 1
+    while i >= max(0, len(toks) - 3):
+        tok = toks[i]
+        if text[tok.end() : left].strip():
             break
         if _is_department_word(doc, tok.start(), tok.end()) or _is_modifier(
             doc, tok.start(), tok.end()
         ):
             left = tok.start()
+            i -= 1
+        elif (
+            i > 0
+            and not text[toks[i - 1].end() : tok.start()].strip()
+            and _is_department_word(doc, toks[i - 1].start(), tok.end())
+        ):  # a two-word department: "Customer Success Team Lead", "Supply Chain Manager"
+            left = toks[i - 1].start()
+            i -= 2
         else:
             break
     # right: department words, modifiers and the prepositions that join them

@@ -195,8 +195,56 @@ def _count_window(doc: Doc, hit: Hit, hit_clauses: set[int]) -> tuple[int, int]:
     return cs, max(ce, hit.end)
 
 
+_OBJECT_HEAD = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?")
+
+
+def _coordinated(doc: Doc, hit: Hit, hit_clauses: set[int], lang: str) -> int:
+    """More objects of a download joined to its clause ("pobrała cennik i dwa e-booki",
+    "downloaded the guide and a checklist"): how many they add (0 when none)."""
+    lex = doc.lex
+    if hit.kind != "content_download" or lex.assets is None or lex.conjunctions is None:
+        return 0
+    extra = 0
+    nxt = hit.clause + 1
+    while (
+        nxt < len(doc.clauses)
+        and doc.clause_sentence[nxt] == hit.sentence
+        and nxt not in hit_clauses
+    ):
+        cs, ce = doc.clauses[nxt]
+        conj = lex.conjunctions.match(
+            doc.text, cs + len(doc.text[cs:ce]) - len(doc.text[cs:ce].lstrip())
+        )
+        if conj is None:
+            break
+        head = _OBJECT_HEAD.match(doc.folded, conj.end(), ce)
+        asset = lex.assets.match(doc.folded, head.end(), ce) if head else None
+        if asset is None:
+            # the object may be a few words on ("and the new pricing guide")
+            asset = lex.assets.search(doc.folded, conj.end(), min(ce, conj.end() + 40))
+            if asset is None:
+                break
+        numbers = [
+            n
+            for n in find_numbers(doc.text[conj.end() : asset.start()], lang)
+            if n.value == int(n.value) and 1 <= n.value <= 50
+        ]
+        extra += int(numbers[0].value) if numbers else 1
+        nxt += 1
+    return extra
+
+
 def _count(doc: Doc, hit: Hit, hit_clauses: set[int], dates: list[DateSpan], lang: str) -> int:
-    ws, we = _count_window(doc, hit, hit_clauses)
+    if more := _coordinated(doc, hit, hit_clauses, lang):
+        own = doc.clauses[hit.clause]
+        return _count_in(doc, hit, (own[0], max(own[1], hit.end)), dates, lang) + more
+    return _count_in(doc, hit, _count_window(doc, hit, hit_clauses), dates, lang)
+
+
+def _count_in(
+    doc: Doc, hit: Hit, window_span: tuple[int, int], dates: list[DateSpan], lang: str
+) -> int:
+    ws, we = window_span
     window = doc.text[ws:we]
     in_dates = [(d.start, d.end) for d in dates]
 

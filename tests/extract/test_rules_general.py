@@ -124,3 +124,66 @@ def test_contact_name(text: str, want: str) -> None:
 def test_inflected_city_is_given_in_the_nominative() -> None:
     e = read("Kierownik zakupów w hurtowni z Poznania, pobrał katalog.", "pl")
     assert (e.company.city, e.company.country) == ("Poznań", "PL")
+
+
+# --- coordinated objects ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    [
+        ("Pobrał katalog i trzy poradniki w zeszłym tygodniu.", "pl", 4),
+        ("She downloaded the buyer's guide and two templates on Monday.", "en", 3),
+        ("Ha scaricato il report e una checklist ieri.", "it", 2),
+    ],
+)
+def test_coordinated_objects_of_a_download_add_up(text: str, lang: str, count: int) -> None:
+    found = one(text, "content_download", lang)
+    assert found.count == count
+    assert found.occurred_on is not None
+
+
+def test_a_coordinated_action_is_not_an_object() -> None:
+    assert one("Downloaded the report and booked a call.", "content_download", "en").count == 1
+
+
+# --- industry families -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "industry"),
+    [
+        ("Buyer at Ambrel (a firm that makes organic snacks, Bristol).", "en", "manufacturing"),
+        ("Ops lead at Kestrel Systems (managed IT services for schools).", "en", "it_services"),
+        ("Founder of Parsley Box (online meal kit shop, 40 staff).", "en", "ecommerce"),
+        ("They build a churn-prediction tool themselves.", "en", "software"),
+        ("Responsabile acquisti di un'azienda manifatturiera di Brescia.", "it", "manufacturing"),
+        ("CEO di Gestio srl (gestionali per studi dentistici, Bari).", "it", "software"),
+        ("Kierownik zakupów w firmie produkcyjnej z Radomia.", "pl", "manufacturing"),
+        ("Dyrektor w Drewbud (wytwórca okien, 300 osób).", "pl", "manufacturing"),
+        ("Prezes w Netcore (integrator IT, 80 osób).", "pl", "it_services"),
+        ("Partner w Lexim (kancelaria prawna, 12 osób).", "pl", "other"),
+    ],
+)
+def test_industry_families(text: str, lang: str, industry: str) -> None:
+    assert read(text, lang).company.industry == industry
+
+
+# --- departments -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "department", "seniority"),
+    [
+        ("Mia Holt, Customer Success Manager, Orbix Ltd", "en", "other", "manager"),
+        ("Aldo Riva, sistemista presso Ferrix spa", "it", "it", "individual"),
+        ("Jan Nowicki, partner zarządzający w Lexim", "pl", "executive", "executive"),
+        ("Ola Zięba, team lead wsparcia IT w Datex", "pl", "it", "manager"),
+        ("Lena Ode, e-commerce manager at Sorbet Shoes", "en", None, "manager"),
+    ],
+)
+def test_department_follows_the_function(
+    text: str, lang: str, department: str | None, seniority: str
+) -> None:
+    c = read(text, lang).contact
+    assert (c.department, c.seniority) == (department, seniority)
