@@ -118,7 +118,8 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
                 continue
             if _overlaps_exclusion(doc, rules, start, end, sentence):
                 continue
-            if not for_disqualifiers and rules.kind not in lex.hand_raises and doc.quote_at(start):
+            quote = None if for_disqualifiers else doc.quote_at(start)
+            if quote and (rules.kind not in lex.hand_raises or _names_a_title(doc, *quote)):
                 continue
             if _negated(doc, start, end, clause, fixed=fixed):
                 continue
@@ -130,6 +131,22 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
             last_end = end
     hits.sort(key=lambda h: (h.start, h.kind))
     return hits
+
+
+def _in_single_quotes(doc: Doc, pos: int) -> bool:
+    q = doc.quote_at(pos)
+    return q is not None and doc.text[q[0]] in "'‘"
+
+
+def _names_a_title(doc: Doc, qs: int, qe: int) -> bool:
+    """A quoted title of a webinar, event or asset ("the 'Live Demo: ...' webinar", "webinar
+    'Demo dal vivo'"): a hand-raise word inside it is no hand-raise."""
+    nouns = doc.lex.title_nouns
+    if nouns is None:
+        return False
+    before = doc.folded[max(0, qs - 30) : qs]
+    after = doc.folded[qe : qe + 25]
+    return bool(nouns.search(after.split(".")[0]) or nouns.search(before.split(".")[-1]))
 
 
 def _suppress(doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -466,6 +483,8 @@ def find_interactions(
 ) -> list[Interaction]:
     rules_by_kind = {r.kind: r for r in doc.lex.kinds}
     hits = _suppress(doc, find_hits(doc, doc.lex.kinds))
+    # a date inside a quoted title is the title's ('Scoring in 15 minutes'), not the action's
+    dates = [d for d in dates if not _in_single_quotes(doc, d.start)]
     past = [d for d in dates if d.value <= as_of]
     future = [d for d in dates if d.value > as_of]
     first_hit: dict[int, int] = {}

@@ -79,10 +79,21 @@ def segment(text: str, lex: Lexicon) -> Doc:
     doc.sentences = sentences
     doc._sent_starts = [s for s, _ in sentences]
     conj = lex.conjunctions
+    # a short quoted title is one phrase: 'Live Demo: scoring in 15 minutes' is not cut at ":"
+    titles = [
+        (m.start(), m.end())
+        for m in _QUOTES.finditer(text)
+        if m.end() - m.start() <= 70 and not re.search(r"[.!?]\s", m.group())
+    ]
+
+    def in_title(pos: int) -> bool:
+        return any(a < pos < b - 1 for a, b in titles)
+
     for si, (s, e) in enumerate(sentences):
         inner = [s]
         for m in _CLAUSE_END.finditer(text, s, e):
-            inner.append(m.end())
+            if not in_title(m.start()):
+                inner.append(m.end())
         if conj is not None:
             for m in conj.finditer(text, s, e):
                 # a conjunction starts a clause only between spaces; matched on the text as

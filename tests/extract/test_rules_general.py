@@ -187,3 +187,44 @@ def test_department_follows_the_function(
 ) -> None:
     c = read(text, lang).contact
     assert (c.department, c.seniority) == (department, seniority)
+
+
+def test_a_department_after_a_channel_word() -> None:
+    c = read("Noel Park, Director of Ecommerce Sales at Kettle Co", "en").contact
+    assert (c.department, c.seniority) == ("sales", "director")
+
+
+# --- quoted titles ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Joined the 'Demo Hour: pipelines in 20 minutes' session yesterday.", "en"),
+        ("Ha seguito il webinar 'Demo live: report in 10 minuti' lunedì.", "it"),
+        ("Był na szkoleniu 'Demo: raporty w 5 minut' we wtorek.", "pl"),
+    ],
+)
+def test_a_demo_word_in_a_quoted_title_is_no_request(text: str, lang: str) -> None:
+    assert "demo_request" not in {i.kind.value for i in read(text, lang).interactions}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Subject: RE: Demo invitation\n\nThanks, not for us right now.", "en"),
+        ("Oggetto: R: Proposta di demo\n\nGrazie, non ci interessa.", "it"),
+        ("Temat: Re: Propozycja demo\n\nDziękuję, nie jesteśmy zainteresowani.", "pl"),
+    ],
+)
+def test_our_demo_proposal_in_a_subject_is_no_request(text: str, lang: str) -> None:
+    assert "demo_request" not in {i.kind.value for i in read(text, lang).interactions}
+
+
+def test_a_date_inside_a_quoted_title_is_not_the_action_date() -> None:
+    found = one(
+        "On Friday she downloaded 'Onboarding in 30 minutes' and the checklist.",
+        "content_download",
+        "en",
+    )
+    assert found.occurred_on == date(2025, 6, 13)
