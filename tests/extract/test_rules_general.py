@@ -228,3 +228,36 @@ def test_a_date_inside_a_quoted_title_is_not_the_action_date() -> None:
         "en",
     )
     assert found.occurred_on == date(2025, 6, 13)
+
+
+# --- cue families that overreached ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        ("Durante la chiamata ha detto che usano già un CRM.", "it", "contact_sales"),
+        (
+            "Il problema: perdono metà delle richieste di preventivo dei loro clienti.",
+            "it",
+            "quote_request",
+        ),
+        (
+            "Pain: quote requests from their customers sit in a shared inbox for days.",
+            "en",
+            "quote_request",
+        ),
+        ("Problem: tracą zapytania o wycenę od swoich klientów.", "pl", "quote_request"),
+        ("Umówił spotkanie z naszym handlowcem na czwartek.", "pl", "contact_sales"),
+    ],
+)
+def test_no_hand_raise_from_a_bystander_word(text: str, lang: str, absent: str) -> None:
+    assert absent not in {i.kind.value for i in read(text, lang).interactions}
+
+
+def test_a_call_back_about_pricing_is_contact_sales_not_a_quote() -> None:
+    found = {
+        i.kind.value
+        for i in read("She asked for someone to call her back about pricing.", "en").interactions
+    }
+    assert "quote_request" not in found
