@@ -104,6 +104,12 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
                 for m in rules.fixed.finditer(folded)
                 if m.end() > m.start()
             ]
+        if rules.voiced is not None and doc.voice:
+            found += [
+                (m.start(), m.end(), False)
+                for m in rules.voiced.finditer(folded)
+                if m.end() > m.start() and doc.in_voice(m.start())
+            ]
         found.sort()
         last_end = -1
         for start, end, fixed in found:
@@ -116,9 +122,14 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
             gate_start = doc.sentences[sentence - 1][0] if sentence > 0 else ss
             if rules.requires is not None and not rules.requires.search(folded, gate_start, se):
                 continue
-            if _overlaps_exclusion(doc, rules, start, end, sentence):
+            voiced = (
+                rules.voiced is not None
+                and doc.in_voice(start)
+                and rules.voiced.match(folded, start) is not None
+            )
+            if not voiced and _overlaps_exclusion(doc, rules, start, end, sentence):
                 continue
-            quote = None if for_disqualifiers else doc.quote_at(start)
+            quote = None if for_disqualifiers or doc.in_voice(start) else doc.quote_at(start)
             if quote and (rules.kind not in lex.hand_raises or _names_a_title(doc, *quote)):
                 continue
             if _negated(doc, start, end, clause, fixed=fixed):
@@ -313,11 +324,11 @@ def _count_in(
 def _date(
     doc: Doc,
     hit: Hit,
-    rules: KindRules | None,
     past: list[DateSpan],
     future: list[DateSpan],
     first_hit_in_sentence: dict[int, int],
     hit_clauses: set[int],
+    header: date | None = None,
 ) -> date | None:
     lex = doc.lex
     cs, ce = doc.clauses[hit.clause]
@@ -377,9 +388,22 @@ def _date(
         ]
         if earlier:
             return earlier[-1].value
-    if hit.fixed and rules is not None and rules.date_from is not None:
-        m = rules.date_from.search(doc.folded)
-        if m:
+    # a subject line "Re:", or a reply or ask in the body of a mail: the mail's header date
+    if header is not None and (
+        hit.fixed
+        or (doc.in_voice(hit.start) and (hit.kind == "email_reply" or hit.kind in lex.hand_raises))
+    ):
+        return header
+    return None
+
+
+def _header_date(doc: Doc, kinds: list[KindRules], past: list[DateSpan]) -> date | None:
+    """The day of a pasted mail: its "Sent:"/"Inviato:"/"Data:" line ("Email ricevuta
+    stamattina")."""
+    for rules in kinds:
+        if rules.date_from is None:
+            continue
+        for m in rules.date_from.finditer(doc.folded):
             inside = [d for d in past if m.start() <= d.start < m.end()]
             if inside:
                 return inside[0].value
@@ -481,12 +505,12 @@ def _merge(items: list[tuple[Interaction, int]], countable: frozenset[str]) -> l
 def find_interactions(
     doc: Doc, *, as_of: date, dates: list[DateSpan], lang: str
 ) -> list[Interaction]:
-    rules_by_kind = {r.kind: r for r in doc.lex.kinds}
     hits = _suppress(doc, find_hits(doc, doc.lex.kinds))
     # a date inside a quoted title is the title's ('Scoring in 15 minutes'), not the action's
     dates = [d for d in dates if not _in_single_quotes(doc, d.start)]
     past = [d for d in dates if d.value <= as_of]
     future = [d for d in dates if d.value > as_of]
+    header = _header_date(doc, doc.lex.kinds, past)
     first_hit: dict[int, int] = {}
     for h in hits:
         first_hit.setdefault(h.sentence, h.start)
@@ -499,9 +523,7 @@ def find_interactions(
                 Interaction(
                     kind=InteractionKind(h.kind),
                     count=max(1, count),
-                    occurred_on=_date(
-                        doc, h, rules_by_kind.get(h.kind), past, future, first_hit, hit_clauses
-                    ),
+                    occurred_on=_date(doc, h, past, future, first_hit, hit_clauses, header),
                     detail=_detail(doc, h, dates),
                     evidence=_evidence(doc, h),
                 ),

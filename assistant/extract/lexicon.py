@@ -26,6 +26,7 @@ class KindRules:
     requires: re.Pattern[str] | None
     context: re.Pattern[str] | None
     date_from: re.Pattern[str] | None
+    voiced: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def _kind_rules(langs: tuple[str, ...], file: str, section: str) -> list[KindRul
                     requires=compile_any(requires) if requires else None,
                     context=compile_any(context) if context else None,
                     date_from=compile_any(date_from, boundary=False) if date_from else None,
+                    voiced=_one(one, file, section, name, "voiced"),
                 )
             )
     return rules

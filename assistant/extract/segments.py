@@ -35,6 +35,9 @@ class Doc:
     clauses: list[tuple[int, int]] = field(default_factory=list)
     clause_sentence: list[int] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    # where the lead speaks ("I downloaded...", "vi seguo", "pobrałam"): a quoted message or
+    # the body of an email from them; there the first person is the lead, not the rep
+    voice: list[tuple[int, int]] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _clause_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
@@ -44,6 +47,9 @@ class Doc:
 
     def clause_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._clause_starts, pos) - 1)
+
+    def in_voice(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.voice)
 
     def quote_at(self, pos: int) -> tuple[int, int] | None:
         """The multi-word quoted span containing `pos`, if any."""
@@ -113,8 +119,32 @@ def segment(text: str, lex: Lexicon) -> Doc:
                 doc.clause_sentence.append(si)
     doc._clause_starts = [s for s, _ in doc.clauses]
     doc.quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text) if " " in m.group().strip()]
+    doc.voice = _voice(text)
     doc._quote_starts = [s for s, _ in doc.quotes]
     return doc
+
+
+_MESSAGE = re.compile(r"\"[^\"\n]{30,}\"|“[^”\n]{30,}”|„[^”“\n]{30,}[”“]|«[^»\n]{30,}»")
+_MAIL_FROM = re.compile(
+    r"^[ \t>]*(?:from|da|od)\s*:[^\n<]*<[^>\n]+@[^>\n]+>", re.MULTILINE | re.IGNORECASE
+)
+_MAIL_END = re.compile(
+    r"^[ \t]*(?:-{2,}|_{2,}|(?:nb|n\.b\.|note|notes|context|contesto|nota|note\s+\w+|notatka|uwaga|kontekst|rep|ae|sdr)\b[^:\n]{0,20}:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _voice(text: str) -> list[tuple[int, int]]:
+    # a message, not a title: it has a comma or a sentence end inside ("Hi, I downloaded...")
+    spans = [
+        (m.start(), m.end())
+        for m in _MESSAGE.finditer(text)
+        if re.search(r"[,.!?](?:\s|$)", m.group()[1:-1])
+    ]
+    for m in _MAIL_FROM.finditer(text):
+        end = _MAIL_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

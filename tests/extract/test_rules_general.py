@@ -261,3 +261,63 @@ def test_a_call_back_about_pricing_is_contact_sales_not_a_quote() -> None:
         for i in read("She asked for someone to call her back about pricing.", "en").interactions
     }
     assert "quote_request" not in found
+
+
+# --- the lead's own words ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        (
+            'Chat: "Hi, I downloaded your onboarding checklist and I\'ve been following your page for months, any student discount?"',
+            "en",
+            {"content_download", "social_engagement"},
+        ),
+        (
+            'WhatsApp: "Salve, ho scaricato la vostra guida e mi sono iscritta alla newsletter, vi seguo da un anno."',
+            "it",
+            {"content_download", "newsletter_signup", "social_engagement"},
+        ),
+        (
+            'Wiadomość: "Dzień dobry, pobrałem wasz poradnik i obserwuję was na Facebooku od dawna."',
+            "pl",
+            {"content_download", "social_engagement"},
+        ),
+    ],
+)
+def test_first_person_in_the_leads_message_is_the_lead(
+    text: str, lang: str, want: set[str]
+) -> None:
+    assert {i.kind.value for i in read(text, lang).interactions} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I downloaded their annual report to prepare the call.", "en"),
+        ("Ho scaricato il loro listino per prepararmi.", "it"),
+        ("Pobrałem ich raport roczny przed rozmową.", "pl"),
+    ],
+)
+def test_the_reps_own_first_person_is_not_the_lead(text: str, lang: str) -> None:
+    assert "content_download" not in {i.kind.value for i in read(text, lang).interactions}
+
+
+def test_a_mail_from_the_lead_dates_its_ask_by_the_header() -> None:
+    text = (
+        "From: Tara Quill <tara@quillworks.io>\n"
+        "Sent: Monday, 16 June 2025 09:12\n"
+        "Subject: pricing\n\n"
+        "Thanks for the deck. Could you send a quote for 40 seats?\n"
+    )
+    e = read(text, "en")
+    assert {i.kind.value: i.occurred_on for i in e.interactions} == {
+        "email_reply": date(2025, 6, 16),
+        "quote_request": date(2025, 6, 16),
+    }
+
+
+def test_a_reply_subject_takes_the_received_date() -> None:
+    text = "Mail ricevuta ieri:\nDa: Ugo Sarti <ugo@sarti.it>\nOggetto: R: materiali\n\nGrazie, ci sentiamo."
+    assert one(text, "email_reply", "it").occurred_on == YESTERDAY
