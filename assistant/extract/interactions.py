@@ -129,7 +129,7 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
             )
             if not voiced and _overlaps_exclusion(doc, rules, start, end, sentence):
                 continue
-            quote = None if for_disqualifiers or doc.in_voice(start) else doc.quote_at(start)
+            quote = None if for_disqualifiers or voiced else doc.quote_at(start)
             if quote and (rules.kind not in lex.hand_raises or _names_a_title(doc, *quote)):
                 continue
             if _negated(doc, start, end, clause, fixed=fixed):
