@@ -94,8 +94,8 @@ def _need(doc: Doc, labelled: Labelled) -> str | None:
                     return doc.text[a:b][:200]
     if lex.need_cues is not None:
         for m in lex.need_cues.finditer(doc.folded):
-            if doc.quote_at(m.start()):
-                continue
+            if doc.quote_at(m.start()) and not doc.in_voice(m.start()):
+                continue  # a quoted title, not the lead's own message
             ci = doc.clause_of(m.start())
             cs, ce = doc.clauses[ci]
             if lex.neg_before is not None and lex.neg_before.search(doc.folded, cs, m.start()):

@@ -681,8 +681,8 @@ def resolve_date(phrase: str, as_of: date, lang: str | None = None) -> date | No
 # --- purchase deadlines ---------------------------------------------------------------------
 
 _MON_FULL = _alt(
-    {m for m in _MONTHS if len(m) > 3 or m in {"may", "maj", "jun", "jul"}} - {"sept"}
-    | {"jan", "feb", "mar", "apr", "aug", "sep", "oct", "nov", "dec"}
+    {m for m in _MONTHS if len(m) > 3 or m in {"may", "maj", "jun", "jul"}}
+    | {"jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}
 )
 _CUE = (
     r"(?P<cue>by|before|until|till|no\s+later\s+than|ahead\s+of|entro|prima\s+(?:di|della|del|dell')"

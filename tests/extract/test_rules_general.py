@@ -321,3 +321,34 @@ def test_a_mail_from_the_lead_dates_its_ask_by_the_header() -> None:
 def test_a_reply_subject_takes_the_received_date() -> None:
     text = "Mail ricevuta ieri:\nDa: Ugo Sarti <ugo@sarti.it>\nOggetto: R: materiali\n\nGrazie, ci sentiamo."
     assert one(text, "email_reply", "it").occurred_on == YESTERDAY
+
+
+# --- BANT ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Talked budget with Ian: he's the one who decides, no committee involved.", "en"),
+        ("Con Carla: è lei che firma, senza l'approvazione del CdA.", "it"),
+        ("Rozmowa z Olą: to ona zatwierdza zakup.", "pl"),
+    ],
+)
+def test_who_signs_is_the_decision_maker(text: str, lang: str) -> None:
+    assert read(text, lang).bant.authority == "decision_maker"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('Message: "we need a shared calendar for 6 stylists, bookings get lost"', "en"),
+        ('Nel modulo: "dobbiamo capire come seguire i preventivi, ne perdiamo metà"', "it"),
+        ('Formularz: "potrzebujemy narzędzia do grafiku, gubimy rezerwacje"', "pl"),
+    ],
+)
+def test_a_need_in_the_leads_quoted_message(text: str, lang: str) -> None:
+    assert read(text, lang).bant.need is not None
+
+
+def test_a_deadline_with_an_abbreviated_month() -> None:
+    assert read("Wants it running by 15 Sept.", "en").bant.timeline_days == 89
