@@ -334,7 +334,7 @@ _DAY_OF_MONTH = re.compile(
 _DATE_CUE_BEFORE = re.compile(r"(?:on|il|dal|al|del|dnia|w\s+dniu|since|from|od|do)\s+$")
 _CLOCK_BEFORE = re.compile(r"(?<![a-z])(?:alle|ore|at|godz\.?|o|around|verso|intorno\s+alle)\s*$")
 _AGO = re.compile(
-    r"(?<![^\W\d_])(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|back|fa|temu|from\s+now)(?!\w)"
+    r"(?<![^\W\d_])(?P<unit>" + _UNIT + r")\.?\s+(?P<dir>ago|back|fa|temu|from\s+now)(?!\w)"
 )
 _NUM_BEFORE = re.compile(r"(?:[\w']+(?:\s*[-–]\s*|\s+)){0,3}[\w']+\s*$")
 _IN_N = re.compile(

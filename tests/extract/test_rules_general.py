@@ -352,3 +352,30 @@ def test_a_need_in_the_leads_quoted_message(text: str, lang: str) -> None:
 
 def test_a_deadline_with_an_abbreviated_month() -> None:
     assert read("Wants it running by 15 Sept.", "en").bant.timeline_days == 89
+
+
+def test_a_plan_named_before_the_cart_is_no_intent() -> None:
+    found = one("Added the Pro plan to the basket on 2 June, then left.", "cart_add", "en")
+    assert found.occurred_on == date(2025, 6, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "want"),
+    [
+        (
+            "Iscritta alla newsletter 2 sett. fa, poi niente.",
+            "it",
+            "newsletter_signup",
+            date(2025, 6, 4),
+        ),
+        (
+            "Pobrał e-booka 3 tyg. temu, od tej pory cisza.",
+            "pl",
+            "content_download",
+            date(2025, 5, 28),
+        ),
+        ("Signed up to the newsletter 2 wks. ago.", "en", "newsletter_signup", date(2025, 6, 4)),
+    ],
+)
+def test_abbreviated_units_in_ago_phrases(text: str, lang: str, kind: str, want: date) -> None:
+    assert one(text, kind, lang).occurred_on == want
