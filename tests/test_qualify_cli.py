@@ -141,3 +141,10 @@ def test_eval_on_notes_written_apart_from_the_extractor(env: dict[str, str]) -> 
     report = json.loads(result.stdout)
     for lang, figures in report["languages"].items():
         assert figures["grounding"] == 1.0, lang
+
+
+def test_asking_for_the_llm_without_one_configured_says_what_to_set(env: dict[str, str]) -> None:
+    for command in (["qualify", QUOTE, "--extractor", "llm"], ["eval", "--extractor", "llm"]):
+        result = run(*command)
+        assert result.exit_code == 2
+        assert "no LLM is configured" in result.output and "LEADQUAL_LLM_BASE_URL" in result.output

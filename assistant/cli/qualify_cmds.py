@@ -60,6 +60,10 @@ def _extractor(settings: Settings, choice: str | None) -> Extractor:
 
     if choice is not None and choice not in ("rules", "llm", "auto"):
         raise _fail(f"--extractor {choice!r}: choose rules or llm")
+    if choice == "llm" and not settings.llm_configured:
+        raise _fail("--extractor llm, but no LLM is configured: set LEADQUAL_LLM_API_KEY (or OPENAI_API_KEY), "
+                    "LEADQUAL_LLM_BASE_URL for a local server, or LEADQUAL_AZURE_ENDPOINT; "
+                    "`leadqual doctor` checks the set-up. Or use --extractor rules.")
     try:
         return make_extractor(settings, choice)
     except ExtractionError as exc:
