@@ -130,7 +130,11 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
             if not voiced and _overlaps_exclusion(doc, rules, start, end, sentence):
                 continue
             quote = None if for_disqualifiers or voiced else doc.quote_at(start)
-            if quote and (rules.kind not in lex.hand_raises or _names_a_title(doc, *quote)):
+            if (
+                quote
+                and not _page_name(doc, rules.kind, quote[0])
+                and (rules.kind not in lex.hand_raises or _names_a_title(doc, *quote))
+            ):
                 continue
             if _negated(doc, start, end, clause, fixed=fixed):
                 continue
@@ -142,6 +146,15 @@ def find_hits(doc: Doc, kinds: list[KindRules], *, for_disqualifiers: bool = Fal
             last_end = end
     hits.sort(key=lambda h: (h.start, h.kind))
     return hits
+
+
+def _page_name(doc: Doc, kind: str, qs: int) -> bool:
+    """A quoted page name ("the page 'Plans and pricing'"): its words say which page."""
+    pages = doc.lex.page_words
+    if kind != "pricing_page_visit" or pages is None:
+        return False
+    before = doc.folded[max(0, qs - 20) : qs].rstrip()
+    return any(m.end() == len(before) for m in pages.finditer(before))
 
 
 def _in_single_quotes(doc: Doc, pos: int) -> bool:

@@ -379,3 +379,66 @@ def test_a_plan_named_before_the_cart_is_no_intent() -> None:
 )
 def test_abbreviated_units_in_ago_phrases(text: str, lang: str, kind: str, want: date) -> None:
     assert one(text, kind, lang).occurred_on == want
+
+
+# --- disqualifiers and asks in the lead's words --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        (
+            'LinkedIn: "Salve, sono in cerca di una nuova posizione come analista, vi allego il mio CV."',
+            "it",
+            "job_seeker",
+        ),
+        (
+            'Email: "Hello, I am looking for a new role in RevOps, my CV is attached."',
+            "en",
+            "job_seeker",
+        ),
+        ('Czat: "Dzień dobry, szukam nowej pracy, w załączeniu CV."', "pl", "job_seeker"),
+        ("Heads-up: they sell a similar platform, probably researching us.", "en", "competitor"),
+        ("Attenzione: vendono un prodotto simile al nostro.", "it", "competitor"),
+        ("Uwaga: sprzedają podobne narzędzie, to rozpoznanie.", "pl", "competitor"),
+    ],
+)
+def test_disqualifier_families(text: str, lang: str, kind: str) -> None:
+    assert kind in {d.kind.value for d in read(text, lang).disqualifiers}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Web chat: could you email me your price list for 10 users?", "en"),
+        ("Mi ha chiesto di mandargli i prezzi per 3 sedi.", "it"),
+        ("Poprosiła o przesłanie cennika dla 20 osób.", "pl"),
+    ],
+)
+def test_asking_to_be_sent_prices_is_a_quote_request(text: str, lang: str) -> None:
+    kinds_found = {i.kind.value for i in read(text, lang).interactions}
+    assert "quote_request" in kinds_found
+    assert "pricing_page_visit" not in kinds_found
+
+
+def test_sending_our_price_list_is_no_request() -> None:
+    assert "quote_request" not in {
+        i.kind.value for i in read("I sent her the price list after the call.", "en").interactions
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ha aperto la pagina 'Prezzi e piani' due volte ieri.", "pricing_page_visit"),
+        ("Si è iscritto alla newsletter e poi ha aperto l'email di benvenuto.", "email_open"),
+    ],
+)
+def test_italian_page_names_and_elided_objects(text: str, kind: str) -> None:
+    assert kind in {i.kind.value for i in read(text, "it").interactions}
+
+
+def test_watching_the_price_list_is_no_webinar() -> None:
+    text = "Lunedì ha seguito il webinar. Oggi ha guardato il listino sul sito."
+    att = [i for i in read(text, "it").interactions if i.kind.value == "webinar_attendance"]
+    assert len(att) == 1
