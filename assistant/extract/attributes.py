@@ -296,7 +296,16 @@ def _company_after(doc: Doc, pos: int) -> tuple[int, int] | None:
                 end = max(end, lm.end())
                 legal = True
                 break
-    if not _CO_PREP.match(text, pos) and not legal and not _DESCRIBED.match(text, end):
+    # "Raj Patel (Data Analyst, Corbin & Hale Insurance)": the bracket after a name holds
+    # its title and then its company; "&" never joins a person's name
+    bracketed = text.rfind("(", 0, pos) > text.rfind(")", 0, pos) and text[end:].lstrip()[:1] == ")"
+    if (
+        not _CO_PREP.match(text, pos)
+        and not legal
+        and not bracketed
+        and " & " not in text[c.start() : end]
+        and not _DESCRIBED.match(text, end)
+    ):
         # after a bare comma a name with no legal form or description is the person
         # ("Parlato con il CEO, Andrea Costa."), not the company
         return None

@@ -442,3 +442,26 @@ def test_watching_the_price_list_is_no_webinar() -> None:
     text = "Lunedì ha seguito il webinar. Oggi ha guardato il listino sul sito."
     att = [i for i in read(text, "it").interactions if i.kind.value == "webinar_attendance"]
     assert len(att) == 1
+
+
+# --- companies -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "Ana Lima (Finance Analyst, Moss & Pike Insurance) opened our email.",
+            "Moss & Pike Insurance",
+        ),
+        ("Eric Vos, CFO, Dale & Stone Lending, asked for pricing.", "Dale & Stone Lending"),
+    ],
+)
+def test_company_after_a_title_in_brackets_or_with_an_ampersand(text: str, company: str) -> None:
+    e = read(text, "en")
+    assert e.company.name == company
+    assert e.company.industry is None  # only the name says what they do (SPEC section 2)
+
+
+def test_polish_marketing_is_not_a_market() -> None:
+    assert read("Piszę pracę o automatyzacji marketingu.", "pl").company.industry is None
