@@ -89,6 +89,19 @@ def _title_anchors(doc: Doc) -> list[Title]:
     if lex.title_exclude is not None:
         bad = [(m.start(), m.end()) for m in lex.title_exclude.finditer(doc.folded)]
         found = [t for t in found if not any(a < t.end and t.start < b for a, b in bad)]
+    # a record label for the person ("Referente:", "Contact:") is no title, though the
+    # word is one in another language (Polish "referent")
+    name_label = lex.labels.get("name")
+    if name_label is not None:
+        found = [
+            t
+            for t in found
+            if not (
+                doc.text[t.end : t.end + 2].lstrip(" ")[:1] == ":"
+                and (lm := name_label.match(doc.folded, t.start)) is not None
+                and lm.end() >= t.end
+            )
+        ]
     # at one place the longest title wins ("assistant manager" over "assistant")
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Title] = []

@@ -212,7 +212,7 @@ _DAY_PART = (
 _FIXED_OFFSETS: dict[int, list[str]] = {
     0: ["today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
         "just now", "a moment ago", "poco fa", "poco tempo fa", "przed chwila", "chwile temu",
-        "this am", "oggi", "stamattina", "sta mattina", "stamani", "stamane", "stasera",
+        "this am", "this a.m.", "this a.m", "this pm", "this p.m.", "oggi", "stamattina", "sta mattina", "stamani", "stamane", "stasera",
         "stanotte", "questa mattina",
         "stamattina presto", "questo pomeriggio", "in mattinata",
         "dzis", "dzisiaj", "dzisiejszego dnia", "dzis rano", "dzisiaj rano", "dzis po poludniu",

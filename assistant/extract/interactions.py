@@ -353,9 +353,20 @@ def _date(
     ]
     if own:
         return min(own, key=lambda d: abs(d.start - hit.start)).value
-    # "downloaded the guide same day": the day named last before it
-    if lex.same_day is not None and (m := lex.same_day.search(doc.folded, cs, max(ce, hit.end))):
-        before = [d for d in past if d.end <= m.start()]
+    # "downloaded the guide same day", "... + the template right after the session": the day
+    # named last before it, said in its clause or a later one of its sentence naming no action
+    if lex.same_day is not None:
+        m = lex.same_day.search(doc.folded, cs, max(ce, hit.end))
+        nxt = hit.clause + 1
+        while (
+            m is None
+            and nxt < len(doc.clauses)
+            and doc.clause_sentence[nxt] == hit.sentence
+            and nxt not in hit_clauses
+        ):
+            m = lex.same_day.search(doc.folded, *doc.clauses[nxt])
+            nxt += 1
+        before = [d for d in past if m is not None and d.end <= m.start()]
         if before:
             return before[-1].value
     # "registered for the webinar of 15 July": the clause names a coming event, not the day
@@ -379,6 +390,10 @@ def _date(
         line + len(doc.text[line : hit.start]) - len(doc.text[line : hit.start].lstrip(" \t|-•*>"))
     )
     lead = [d for d in past if row <= d.start <= row + 1 and d.end <= hit.start]
+    if not lead and doc.text[row : row + 1] == "[":
+        # a chat or log line under a bracketed stamp: "[Intercom chat, today 09:14] Visitor: ..."
+        close = doc.text.find("]", row, hit.start)
+        lead = [d for d in past if row < d.start and close >= 0 and d.end <= close]
     if lead:
         return lead[0].value
     # a date in a clause of the sentence that names no other action: "Web form 'Book a demo'
@@ -392,6 +407,14 @@ def _date(
     ]
     if free:
         return min(free, key=lambda d: abs(d.start - hit.start)).value
+    if hit.kind in lex.hand_raises and se - ss <= 40 and hit.sentence + 1 < len(doc.sentences):
+        # a short header ("Calendly: new booking!") dated by the line that follows it
+        ns, ne = doc.sentences[hit.sentence + 1]
+        later = [
+            d for d in past if ns <= d.start < ne and doc.clause_of(d.start) not in hit_clauses
+        ]
+        if later:
+            return later[0].value
     if hit.kind in lex.hand_raises and hit.sentence > 0:
         # "Ieri mi ha scritto su WhatsApp X. Vuole parlare con un commerciale": the message
         # carries the day of the ask, unless that day belongs to another action

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.extract.rules_cases import one, read
+from tests.extract.rules_cases import AS_OF, one, read
 
 YESTERDAY = date(2025, 6, 17)
 
@@ -465,3 +465,50 @@ def test_company_after_a_title_in_brackets_or_with_an_ampersand(text: str, compa
 
 def test_polish_marketing_is_not_a_market() -> None:
     assert read("Piszę pracę o automatyzacji marketingu.", "pl").company.industry is None
+
+
+# --- more date anchors -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "lang", "want"),
+    [
+        (
+            "Spoke to Dana this a.m. and she booked a call for Friday.",
+            "meeting_booked",
+            "en",
+            AS_OF,
+        ),
+        (
+            "Joined Tuesday's webinar. Grabbed the slides + the workbook right after the session.",
+            "content_download",
+            "en",
+            date(2025, 6, 17),
+        ),
+        (
+            "Ha partecipato ieri alla fiera. Ha scaricato la guida + il modello subito dopo l'evento.",
+            "content_download",
+            "it",
+            YESTERDAY,
+        ),
+        (
+            "[Drift chat, yesterday 16:40] Guest: hi, can someone send me a quote for 12 seats?",
+            "quote_request",
+            "en",
+            YESTERDAY,
+        ),
+        (
+            "HubSpot: new booking!\nDiscovery call booked today for next Wednesday by Jo Tan.",
+            "meeting_booked",
+            "en",
+            AS_OF,
+        ),
+    ],
+)
+def test_date_anchors(text: str, kind: str, lang: str, want: date) -> None:
+    assert one(text, kind, lang).occurred_on == want
+
+
+def test_a_person_label_is_no_title() -> None:
+    c = read("Referente: Ugo Neri, sistemista presso Alfa srl", "it").contact
+    assert (c.name, c.job_title, c.department) == ("Ugo Neri", "sistemista", "it")
