@@ -261,7 +261,9 @@ def _name_before(doc: Doc, pos: int) -> tuple[int, int] | None:
             continue
         tail = doc.text[m.end() : pos]
         if re.fullmatch(
-            r"\s*(?:,|–|—|-|\(|\||:)?\s*(?:(?:is|è|jest|the|a|an|la|il)\s+)?", tail
+            r"\s*(?:[(<][^()<>\n]{3,60}[)>]\s*)?(?:,|–|—|-|\(|\||:)?\s*"
+            r"(?:(?:is|è|jest|the|a|an|la|il)\s+)?",
+            tail,
         ) and (best is None or m.start() >= best[1]):
             best = (m.start(), m.end())
     return best
@@ -286,7 +288,9 @@ def _clean_company(text: str, s: int, e: int, *, keep: str = "tail") -> tuple[in
     return s, e
 
 
-def _company_after(doc: Doc, pos: int) -> tuple[int, int] | None:
+def _company_after(doc: Doc, pos: int, *, named: bool = False) -> tuple[int, int] | None:
+    """The company after a title: "at/di/w X", or "Title, X" when the person's name came
+    before the title ("Hannah Cole, HR Manager, Brightway Schools")."""
     text = doc.text
     m = _CO_PREP.match(text, pos) or _CO_COMMA.match(text, pos)
     if not m:
@@ -311,11 +315,23 @@ def _company_after(doc: Doc, pos: int) -> tuple[int, int] | None:
                 break
     # "Raj Patel (Data Analyst, Corbin & Hale Insurance)": the bracket after a name holds
     # its title and then its company; "&" never joins a person's name
-    bracketed = text.rfind("(", 0, pos) > text.rfind(")", 0, pos) and text[end:].lstrip()[:1] == ")"
+    bracketed = text.rfind("(", 0, pos) > text.rfind(")", 0, pos) and text[end:].lstrip()[:1] in ")"
+    if named and not legal and not _CO_PREP.match(text, pos):
+        first = re.match(r"\S+", text[c.start() : end])
+        fs, fe = c.start(), c.start() + (first.end() if first else 0)
+        if doc.lex.places is not None and doc.lex.places.match(doc.folded, fs, end):
+            return None  # "Anna Rossi, CEO, Milano": a city, not the company
+        if (
+            fs < fe
+            and doc.lex.countries is not None
+            and doc.lex.countries.fullmatch(doc.folded, fs, fe)
+        ):
+            return None
     if (
         not _CO_PREP.match(text, pos)
         and not legal
         and not bracketed
+        and not named
         and " & " not in text[c.start() : end]
         and not _DESCRIBED.match(text, end)
     ):
@@ -382,6 +398,11 @@ def _employee_count(doc: Doc, start: int, end: int) -> int | None:
         s, e = start + n.start, start + n.end
         if n.value < 1 or n.value != int(n.value):
             continue
+        prev = doc.folded[max(0, s - 14) : s].rstrip()
+        if lex.employee_not_before is not None and any(
+            m.end() == len(prev) for m in lex.employee_not_before.finditer(prev)
+        ):
+            continue  # "has invited 4 colleagues": invitees, not the company's staff
         after = doc.folded[e:end]
         m = re.match(r"\s*(?:\+|\s)?\s*", after)
         rest_start = e + (m.end() if m else 0)
@@ -424,6 +445,8 @@ def _countries(doc: Doc, skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
         for m in lex.countries.finditer(doc.folded):
             if not doc.text[m.start()].isupper() or any(a <= m.start() < b for a, b in skip):
                 continue
+            if m.end() - m.start() <= 3 and not doc.text[m.start() : m.end()].isupper():
+                continue  # "USA", "UK" are written in capitals; "Usa attivamente" is a verb
             code = place_code(lex.country_codes, m.group())
             if code:
                 out.append((m.start(), code))
@@ -666,7 +689,11 @@ def _read_company_name(doc: Doc, labelled: Labelled, person: _Person) -> Span | 
     text = doc.text
     if "company" in labelled.spans:
         return value_head(text, *labelled.spans["company"])
-    span = _company_after(doc, person.title.end) if person.title else None
+    span = None
+    if person.title:
+        # "Name, Title, Company" / "Name (Title, Company)": the name stands right before
+        named = person.name is not None and 0 <= person.title.start - person.name[1] <= 3
+        span = _company_after(doc, person.title.end, named=named)
     span = span or _company_before_bracket(doc, person.name)
     if span is None and doc.lex.legal_suffix is not None:
         for m in doc.lex.legal_suffix.finditer(doc.folded):

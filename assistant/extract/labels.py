@@ -17,7 +17,8 @@ _LABEL_LINE = re.compile(
     r"[ \t]*[-•*>]?[ \t]*([^:\n=|]{1,40}?)[ \t]*[:=][ \t]*([^\n]*?)[ \t]*$", re.MULTILINE
 )
 _CSV_FIELD = re.compile(r'\s*(?:"([^"]*)"|([^,\n]*))\s*(?:,|$)')
-_SEPARATORS = re.compile(r"\s+[|•–—]\s+")
+# parts of a line: "Name: X | Company: Y", or sentences ("... emails. Company: Pinecrest")
+_SEPARATORS = re.compile(r"\s+[|•–—]\s+|(?<=[a-z)][.!?])\s+(?=[A-Z])")
 # The end of a legal form whose final dot belongs to the name ("S.A.", "sp. z o.o.", "Ltd.").
 DOTTED_END = re.compile(
     r"(?:\b\w\.\w\.|\b(?:ltd|inc|corp|co|o\.o|s\.a|s\.p\.a|s\.r\.l|b\.v|n\.v)\.)$", re.IGNORECASE

@@ -80,6 +80,7 @@ class Lexicon:
     assets: re.Pattern[str] | None = None
     title_nouns: re.Pattern[str] | None = None
     page_words: re.Pattern[str] | None = None
+    employee_not_before: re.Pattern[str] | None = None
     name_drop: frozenset[str] = frozenset()
     name_before: re.Pattern[str] | None = None
     name_company_after: re.Pattern[str] | None = None
@@ -297,6 +298,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         assets=compile_any(merged(langs, "grammar", "objects", "assets"), end_boundary=True),
         title_nouns=compile_any(merged(langs, "grammar", "objects", "titled"), end_boundary=True),
         page_words=compile_any(merged(langs, "grammar", "objects", "pages"), end_boundary=True),
+        employee_not_before=compile_any(
+            merged(cue_langs, "people", "employees", "not_before"), end_boundary=True
+        ),
         name_drop=frozenset(fold(w) for w in merged(cue_langs, "people", "names", "drop")),
         name_before=compile_any(merged(cue_langs, "people", "names", "before"), end_boundary=True),
         name_company_after=compile_any(

@@ -512,3 +512,48 @@ def test_date_anchors(text: str, kind: str, lang: str, want: date) -> None:
 def test_a_person_label_is_no_title() -> None:
     c = read("Referente: Ugo Neri, sistemista presso Alfa srl", "it").contact
     assert (c.name, c.job_title, c.department) == ("Ugo Neri", "sistemista", "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "company", "city"),
+    [
+        (
+            "Maya Tran, Ops Manager, Fernhill Bakeries. Wants a quote.",
+            "en",
+            "Maya Tran",
+            "Fernhill Bakeries",
+            None,
+        ),
+        (
+            "Liam Roe (COO, Tidewater Freight, 500 employees) asked for a demo.",
+            "en",
+            "Liam Roe",
+            "Tidewater Freight",
+            None,
+        ),
+        (
+            "Nina Vale (nina@valeco.io) — founder of Valeco (12 staff, Leeds).",
+            "en",
+            "Nina Vale",
+            "Valeco",
+            "Leeds",
+        ),
+        ("Paola Neri, CEO, Torino. Ha chiesto una demo.", "it", "Paola Neri", None, "Torino"),
+        ("Bounced twice. Company: Larkmoor Dental, 9 staff.", "en", None, "Larkmoor Dental", None),
+    ],
+)
+def test_person_company_and_place_in_a_row(
+    text: str, lang: str, name: str | None, company: str | None, city: str | None
+) -> None:
+    e = read(text, lang)
+    assert (e.contact.name, e.company.name, e.company.city) == (name, company, city)
+
+
+def test_invitees_are_not_the_headcount() -> None:
+    assert (
+        read("Trial since Monday, has invited 6 colleagues so far.", "en").company.employees is None
+    )
+
+
+def test_a_capitalised_verb_is_not_a_country() -> None:
+    assert read("Usa attivamente la prova da lunedì.", "it").company.country is None
