@@ -557,3 +557,27 @@ def test_invitees_are_not_the_headcount() -> None:
 
 def test_a_capitalised_verb_is_not_a_country() -> None:
     assert read("Usa attivamente la prova da lunedì.", "it").company.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Referred by a partner: she wants a call next week to discuss a rollout.", "en"),
+        ("Ha chiesto una call per capire i costi di attivazione.", "it"),
+        ("Prosi o kontakt w sprawie wdrożenia.", "pl"),
+    ],
+)
+def test_asking_for_a_call_is_contact_sales(text: str, lang: str) -> None:
+    assert "contact_sales" in {i.kind.value for i in read(text, lang).interactions}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "industry"),
+    [
+        ("Tom from Veltra (fleet software, Bremen) replied.", "en", "software"),
+        ("Titolare di Dolce Vita (catena di gelaterie, Bari).", "it", "hospitality"),
+        ("Właścicielka Kwiatostanu (kwiaciarnia internetowa, 6 osób).", "pl", "ecommerce"),
+    ],
+)
+def test_more_industry_families(text: str, lang: str, industry: str) -> None:
+    assert read(text, lang).company.industry == industry
