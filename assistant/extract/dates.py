@@ -504,6 +504,12 @@ def _find_numeric(
         if sep == "/" and month > 12 >= day:
             day, month = month, day  # US order: "3/14"
         value = _guess_year(month, day, as_of) if 1 <= month <= 12 else None
+        if sep == "/" and lang == "en" and day <= 12 and month <= 12 and day != month:
+            # English notes are written both ways ("3/12" in Denver, "12/3" in Leeds): a
+            # rep writes about the recent past, so the reading nearer the reference date wins
+            us = _guess_year(day, month, as_of)
+            if us and value and us <= as_of and (value > as_of or us > value):
+                value = us
         if value:
             out.append((m.start(), m.end(), value))
     for m in _ORDINAL_DAY.finditer(folded):

@@ -581,3 +581,14 @@ def test_asking_for_a_call_is_contact_sales(text: str, lang: str) -> None:
 )
 def test_more_industry_families(text: str, lang: str, industry: str) -> None:
     assert read(text, lang).company.industry == industry
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Filled the 'Get a quote' form on 6/12, wants pricing for 2 crews.", date(2025, 6, 12)),
+        ("Filled the 'Get a quote' form on 12/6, wants pricing for 2 crews.", date(2025, 6, 12)),
+    ],
+)
+def test_english_day_month_order_reads_the_recent_past(text: str, want: date) -> None:
+    assert one(text, "quote_request", "en").occurred_on == want
