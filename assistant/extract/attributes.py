@@ -315,7 +315,9 @@ def _company_after(doc: Doc, pos: int, *, named: bool = False) -> tuple[int, int
                 break
     # "Raj Patel (Data Analyst, Corbin & Hale Insurance)": the bracket after a name holds
     # its title and then its company; "&" never joins a person's name
-    bracketed = text.rfind("(", 0, pos) > text.rfind(")", 0, pos) and text[end:].lstrip()[:1] in ")"
+    bracketed = (
+        text.rfind("(", 0, pos) > text.rfind(")", 0, pos) and text[end:].lstrip()[:1] in "),"
+    )
     if named and not legal and not _CO_PREP.match(text, pos):
         first = re.match(r"\S+", text[c.start() : end])
         fs, fe = c.start(), c.start() + (first.end() if first else 0)

@@ -424,6 +424,13 @@ def _date(
         ]
         if earlier:
             return earlier[-1].value
+    # "Call notes 12/03: ... asked us to send a proposal": the note's own date dates its asks
+    if hit.kind in lex.hand_raises:
+        m = _NOTE_STAMP.match(doc.text)
+        if m:
+            stamp = [d for d in past if d.end <= m.end()]
+            if stamp:
+                return stamp[0].value
     # a subject line "Re:", or a reply or ask in the body of a mail: the mail's header date
     if header is not None and (
         hit.fixed
@@ -431,6 +438,9 @@ def _date(
     ):
         return header
     return None
+
+
+_NOTE_STAMP = re.compile(r"[ \t\[]*[^\n:\]]{0,40}?\d[^\n:\]]{0,12}[\]:]")
 
 
 def _header_date(doc: Doc, kinds: list[KindRules], past: list[DateSpan]) -> date | None:

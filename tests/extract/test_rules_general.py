@@ -592,3 +592,37 @@ def test_more_industry_families(text: str, lang: str, industry: str) -> None:
 )
 def test_english_day_month_order_reads_the_recent_past(text: str, want: date) -> None:
     assert one(text, "quote_request", "en").occurred_on == want
+
+
+def test_the_notes_own_stamp_dates_an_ask_made_in_it() -> None:
+    text = "Meeting notes 13/06: met Ola Berg, COO at Frostline. She asked for a proposal for 30 users."
+    assert one(text, "quote_request", "en").occurred_on == date(2025, 6, 13)
+
+
+def test_a_title_and_company_in_a_single_names_bracket() -> None:
+    e = read("Tina (ops coordinator, Ferncraft, online tea shop) asked about a trial.", "en")
+    assert e.company.name == "Ferncraft"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        (
+            "Ha cliccato tre volte sull'annuncio e poi ha compilato il modulo contatti.",
+            "it",
+            {"ad_click", "form_submission"},
+        ),
+        ("Web form, message: looking for pricing on 40 seats.", "en", {"quote_request"}),
+    ],
+)
+def test_more_cue_shapes(text: str, lang: str, want: set[str]) -> None:
+    assert {i.kind.value for i in read(text, lang).interactions} == want
+
+
+def test_money_set_aside_is_a_confirmed_budget() -> None:
+    b = read("They have $25k set aside for this, she decides.", "en").bant
+    assert (b.budget, b.budget_amount) == ("confirmed", 25000)
+
+
+def test_a_c_level_who_signs_off_makes_the_contact_an_influencer() -> None:
+    assert read("He wants a proposal; the CIO signs off.", "en").bant.authority == "influencer"
