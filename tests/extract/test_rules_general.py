@@ -626,3 +626,22 @@ def test_money_set_aside_is_a_confirmed_budget() -> None:
 
 def test_a_c_level_who_signs_off_makes_the_contact_an_influencer() -> None:
     assert read("He wants a proposal; the CIO signs off.", "en").bant.authority == "influencer"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        (
+            "Asked whether the trial includes SSO; she hasn't started one.",
+            "en",
+            "free_trial_signup",
+        ),
+        ("Quote: sent by us on 2 June, no answer.", "en", "quote_request"),
+        ("Preventivo: inviato da noi il 3 giugno.", "it", "quote_request"),
+        ("Oferta: przesłana przez nas 4 czerwca.", "pl", "quote_request"),
+    ],
+)
+def test_questions_and_our_own_sendings_are_not_the_leads_actions(
+    text: str, lang: str, absent: str
+) -> None:
+    assert absent not in {i.kind.value for i in read(text, lang).interactions}
