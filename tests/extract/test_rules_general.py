@@ -645,3 +645,69 @@ def test_questions_and_our_own_sendings_are_not_the_leads_actions(
     text: str, lang: str, absent: str
 ) -> None:
     assert absent not in {i.kind.value for i in read(text, lang).interactions}
+
+
+# --- an industry for every id, in every language -----------------------------------------
+
+INDUSTRY_SWEEP = [
+    ("en", "Works at Tallis (regional chain of 40 grocery stores).", "retail"),
+    ("en", "Ops lead at Ferro Logistics (freight forwarding, 200 staff).", "logistics"),
+    ("en", "CTO of Mediq (telehealth platform for clinics).", "software"),
+    ("en", "Head of IT at St. Anne's Hospital.", "healthcare"),
+    ("en", "Dean's office, Northgate University.", "education"),
+    (
+        "en",
+        "Marketing lead at Brightwave (digital marketing agency, 25 people).",
+        "marketing_agency",
+    ),
+    ("en", "CFO of Harbor Homes (property management company, Dublin).", "real_estate"),
+    ("en", "GM at The Linden (boutique hotel, 40 rooms).", "hospitality"),
+    ("en", "IT manager at Westshire County Council.", None),
+    ("en", "Procurement at Volta Grid (solar installer, 120 employees).", "energy"),
+    ("en", "Partner at Kestrel Advisory (management consultancy, 30 consultants).", "consulting"),
+    ("en", "VP Sales at Linkwave (mobile network operator).", "telecommunications"),
+    ("en", "Owner of Crumb & Co (family bakery making bread for supermarkets).", "manufacturing"),
+    ("en", "Finance lead at Pebble Pay (payments startup).", "financial_services"),
+    ("en", "Head of Growth at Shoply (online marketplace for vintage clothes).", "ecommerce"),
+    ("en", "CIO at Northbeam (managed service provider, 80 engineers).", "it_services"),
+    (
+        "it",
+        "Responsabile IT di Trasporti Rapidi (spedizioni e logistica, 150 dipendenti).",
+        "logistics",
+    ),
+    ("it", "Titolare di Ottica Bella (negozio di ottica, 3 punti vendita).", "retail"),
+    ("it", "Direttore di Hotel Miramare (albergo 4 stelle, Rimini).", "hospitality"),
+    ("it", "CFO di Banca Etica Locale (istituto di credito).", "financial_services"),
+    ("it", "Preside dell'Istituto Tecnico Volta (scuola superiore).", "education"),
+    (
+        "it",
+        "Responsabile marketing di Studio Pixel (agenzia di comunicazione).",
+        "marketing_agency",
+    ),
+    ("it", "Ufficio acquisti, Comune di Lecco.", "public_sector"),
+    ("it", "CEO di Solaria (impianti fotovoltaici, 60 dipendenti).", "energy"),
+    ("it", "Partner di Consulta srl (consulenza aziendale).", "consulting"),
+    ("it", "Direttore di Immobiliare Sole (agenzia immobiliare).", "real_estate"),
+    ("it", "IT manager di Clinica Serena (poliambulatorio privato).", "healthcare"),
+    ("it", "Responsabile di Vodanet (operatore telefonico).", "telecommunications"),
+    ("it", "CTO di Cloudia (sviluppa app per ristoranti).", "software"),
+    ("pl", "Kierownik IT w Transbud (firma transportowa, 300 osób).", "logistics"),
+    ("pl", "Dyrektor w Hotelu Pod Lipami (hotel, 60 pokoi).", "hospitality"),
+    ("pl", "Księgowa w Biurze Rachunkowym Nowak.", None),
+    ("pl", "Dyrektor szkoły językowej Lingua (50 lektorów).", "education"),
+    ("pl", "Prezes agencji interaktywnej Pixelhub.", "marketing_agency"),
+    ("pl", "Naczelnik wydziału w Urzędzie Miasta Gdyni.", "public_sector"),
+    ("pl", "Właściciel firmy instalującej fotowoltaikę, 20 osób.", "energy"),
+    ("pl", "Kierownik w sieci sklepów spożywczych Groszek.", "retail"),
+    ("pl", "CTO w Appsy (tworzą aplikacje mobilne dla banków).", "software"),
+    ("pl", "Dyrektor operacyjny w szpitalu powiatowym.", "healthcare"),
+    ("pl", "Szef sprzedaży w Netia (operator telekomunikacyjny).", "telecommunications"),
+    ("pl", "Doradca w firmie konsultingowej Strateg.", "consulting"),
+    ("pl", "Zarządca nieruchomości w Domus (zarządzanie wspólnotami).", "real_estate"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "industry"), INDUSTRY_SWEEP)
+def test_industry_sweep(lang: str, text: str, industry: str | None) -> None:
+    # a company name alone says nothing about the trade (SPEC section 2): "County Council"
+    assert read(text, lang).company.industry == industry
