@@ -711,3 +711,45 @@ INDUSTRY_SWEEP = [
 def test_industry_sweep(lang: str, text: str, industry: str | None) -> None:
     # a company name alone says nothing about the trade (SPEC section 2): "County Council"
     assert read(text, lang).company.industry == industry
+
+
+# --- seniority and department for common titles ------------------------------------------
+
+TITLE_SWEEP = [
+    ("en", "Karen Holt, Chief Financial Officer at Norvik.", "executive", "finance"),
+    ("en", "Sam Lee, Head of People at Norvik.", "director", "hr"),
+    ("en", "Ravi Das, Senior Software Engineer at Norvik.", "individual", "it"),
+    ("en", "Jo Park, Purchasing Manager at Norvik.", "manager", "procurement"),
+    ("en", "Ana Ruiz, Marketing Intern at Norvik.", "entry", "marketing"),
+    ("en", "Tom Wu, SVP of Sales at Norvik.", "vp", "sales"),
+    ("en", "Lea Moss, Founder & CEO of Norvik.", "executive", "executive"),
+    ("en", "Dev Rao, Supply Chain Manager at Norvik.", "manager", "operations"),
+    ("en", "Mia Chen, Accounts Payable Specialist at Norvik.", "individual", "finance"),
+    ("en", "Ian Bell, Director of Customer Support at Norvik.", "director", "operations"),
+    ("en", "Eva Kim, Talent Acquisition Lead at Norvik.", "manager", "hr"),
+    ("en", "Max Orr, Junior Account Executive at Norvik.", "entry", "sales"),
+    ("it", "Paolo Bini, direttore commerciale di Norvik.", "director", "sales"),
+    ("it", "Sara Vitti, responsabile risorse umane di Norvik.", "manager", "hr"),
+    ("it", "Luca Neri, amministratore delegato di Norvik.", "executive", "executive"),
+    ("it", "Giulia Sala, responsabile amministrazione e finanza di Norvik.", "manager", "finance"),
+    ("it", "Marco Riva, responsabile ufficio acquisti di Norvik.", "manager", "procurement"),
+    ("it", "Anna Gatti, stagista marketing presso Norvik.", "entry", "marketing"),
+    ("it", "Enrico Costa, sviluppatore software presso Norvik.", "individual", "it"),
+    ("it", "Chiara Rota, direttrice generale di Norvik.", "executive", "executive"),
+    ("it", "Fabio Villa, vicepresidente vendite di Norvik.", "vp", "sales"),
+    ("pl", "Anna Kowal, dyrektor finansowa w Norvik.", "director", "finance"),
+    ("pl", "Jan Mazur, kierownik działu kadr w Norvik.", "manager", "hr"),
+    ("pl", "Ewa Lis, specjalistka ds. zakupów w Norvik.", "individual", "procurement"),
+    ("pl", "Piotr Wilk, prezes zarządu Norvik.", "executive", "executive"),
+    ("pl", "Ola Nowak, stażystka w dziale marketingu Norvik.", "entry", "marketing"),
+    ("pl", "Adam Bąk, wiceprezes ds. sprzedaży w Norvik.", "vp", "sales"),
+    ("pl", "Marek Sowa, kierownik logistyki w Norvik.", "manager", "operations"),
+    ("pl", "Kasia Róg, programistka w Norvik.", "individual", "it"),
+    ("pl", "Tomasz Dąb, handlowiec w Norvik.", "individual", "sales"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "seniority", "department"), TITLE_SWEEP)
+def test_title_sweep(lang: str, text: str, seniority: str, department: str) -> None:
+    c = read(text, lang).contact
+    assert (c.seniority, c.department) == (seniority, department)
