@@ -66,6 +66,9 @@ def _is_abbreviation(folded: str, dot: int, lex: Lexicon) -> bool:
     if not m:
         return False
     word = m.group(1)
+    # an initial ("J.") or a dotted abbreviation ("a.m."), not a number ending a sentence ("Opens: 5.")
+    if word.isdigit():
+        return False
     return word in lex.abbreviations or len(word) == 1 or bool(re.fullmatch(r"(?:\w\.)+\w?", word))
 
 

@@ -845,3 +845,71 @@ KIND_SWEEP = [
 @pytest.mark.parametrize(("lang", "text", "want"), KIND_SWEEP)
 def test_kind_sweep(lang: str, text: str, want: set[str]) -> None:
     assert {i.kind.value for i in read(text, lang).interactions} == want
+
+
+KIND_SWEEP_2 = [
+    ("en", "Download: 'Scoring playbook' (PDF), 12 Mar.", {"content_download"}),
+    ("en", "Webinar registration - 'Intent data 101'.", {"webinar_registration"}),
+    ("en", "They registered 3 people for the webinar.", {"webinar_registration"}),
+    ("en", "Email opens: 5. Clicks: 2.", {"email_open", "email_click"}),
+    ("en", "Demo requested via website chat.", {"demo_request"}),
+    ("en", "Requested pricing for 200 seats.", {"quote_request"}),
+    ("en", "Trial started 3 days ago; 2 active users.", {"free_trial_signup", "product_usage"}),
+    ("en", "Unsubscribe received 3/10.", {"unsubscribe"}),
+    ("en", "Replied 'not now, check back in Q3'.", {"email_reply"}),
+    ("en", "Booked a meeting with our AE for next Monday.", {"meeting_booked"}),
+    ("en", "Asked to upgrade to the annual plan.", {"upgrade_request"}),
+    ("en", "Filled in the newsletter signup form.", {"newsletter_signup"}),
+    ("it", "Download ebook 'Guida al CRM' del 3 marzo.", {"content_download"}),
+    ("it", "Iscrizione al webinar del 20 marzo.", {"webinar_registration"}),
+    ("it", "Hanno scaricato entrambe le guide.", {"content_download"}),
+    ("it", "Le sue colleghe si sono iscritte alla newsletter.", {"newsletter_signup"}),
+    ("it", "Richiesta demo arrivata dal sito.", {"demo_request"}),
+    ("it", "Richiesta di preventivo per 3 sedi.", {"quote_request"}),
+    ("it", "Ha avviato la prova gratuita ieri.", {"free_trial_signup"}),
+    ("it", "Ha fissato un appuntamento con il nostro commerciale.", {"meeting_booked"}),
+    (
+        "it",
+        "Ha visitato il sito 4 volte e la pagina prezzi una volta.",
+        {"website_visit", "pricing_page_visit"},
+    ),
+    ("it", "Ha partecipato alla nostra fiera a Milano.", {"event_attendance"}),
+    (
+        "it",
+        "ha scaricato la guida e si e iscritto alla newsletter",
+        {"content_download", "newsletter_signup"},
+    ),
+    ("pl", "Pobrali dwa e-booki.", {"content_download"}),
+    (
+        "pl",
+        "pobrala cennik i zapisala sie do newslettera",
+        {"pricing_page_visit", "content_download", "newsletter_signup"},
+    ),
+    ("pl", "Rejestracja na webinar 12.03.", {"webinar_registration"}),
+    ("pl", "Prośba o demo przez formularz.", {"demo_request"}),
+    ("pl", "Zapytanie ofertowe na 30 stanowisk.", {"quote_request"}),
+    ("pl", "Uruchomił darmowy okres próbny w poniedziałek.", {"free_trial_signup"}),
+    ("pl", "Odwiedzili stronę 6 razy w tym tygodniu.", {"website_visit"}),
+    ("pl", "Otworzyli newsletter dwukrotnie.", {"email_open"}),
+    ("pl", "Umówiła spotkanie z handlowcem na wtorek.", {"meeting_booked"}),
+    ("pl", "Wzięła udział w naszym webinarze.", {"webinar_attendance"}),
+    ("pl", "Klikneła w link w mailu.", {"email_click"}),
+    ("pl", "Chcą przejść z wersji darmowej na płatną.", {"upgrade_request"}),
+    ("pl", "Poznaliśmy go na targach w Poznaniu.", {"event_attendance"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), KIND_SWEEP_2)
+def test_kind_sweep_labels_plurals_and_no_diacritics(lang: str, text: str, want: set[str]) -> None:
+    assert {i.kind.value for i in read(text, lang).interactions} == want
+
+
+def test_a_stats_line_gives_each_count() -> None:
+    got = {i.kind.value: i.count for i in read("Email opens: 5. Clicks: 2.", "en").interactions}
+    assert got == {"email_open": 5, "email_click": 2}
+
+
+def test_ad_clicks_are_not_email_clicks() -> None:
+    assert "email_click" not in {
+        i.kind.value for i in read("LinkedIn ad - clicks: 2", "en").interactions
+    }
