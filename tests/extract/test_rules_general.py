@@ -913,3 +913,64 @@ def test_ad_clicks_are_not_email_clicks() -> None:
     assert "email_click" not in {
         i.kind.value for i in read("LinkedIn ad - clicks: 2", "en").interactions
     }
+
+
+# --- disqualifiers and BANT, three languages -------------------------------------------------
+
+DISQUALIFIER_SWEEP = [
+    ("en", "She works for a direct competitor of ours.", ["competitor"]),
+    ("en", "MBA student doing research for a class project.", ["student"]),
+    ("en", "He's between jobs and asked if we're hiring.", ["job_seeker"]),
+    ("en", "Told us they're not interested, please remove them from the list.", ["not_interested"]),
+    ("en", "Said no thanks, they went with another vendor.", ["not_interested"]),
+    ("en", "Their competitors use us; they are a retailer.", []),
+    ("it", "È uno studente universitario che prepara la tesi.", ["student"]),
+    ("it", "Lavora per un nostro concorrente diretto.", ["competitor"]),
+    ("it", "Ha detto chiaramente che non sono interessati.", ["not_interested"]),
+    ("it", "Ci ha chiesto se abbiamo posizioni aperte, sta cercando lavoro.", ["job_seeker"]),
+    ("it", "Hanno scelto un altro fornitore, grazie comunque.", ["not_interested"]),
+    ("pl", "To student informatyki, pisze pracę magisterską.", ["student"]),
+    ("pl", "Pracuje w firmie konkurencyjnej.", ["competitor"]),
+    ("pl", "Powiedział, że nie są zainteresowani współpracą.", ["not_interested"]),
+    ("pl", "Szuka pracy jako handlowiec.", ["job_seeker"]),
+    ("pl", "Wybrali innego dostawcę.", ["not_interested"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), DISQUALIFIER_SWEEP)
+def test_disqualifier_sweep(lang: str, text: str, want: list[str]) -> None:
+    assert sorted(d.kind.value for d in read(text, lang).disqualifiers) == sorted(want)
+
+
+BANT_SWEEP = [
+    (
+        "en",
+        "Budget of €40k approved by the board; she owns the decision; go-live by end of Q2.",
+        ("confirmed", "decision_maker", 106),
+    ),
+    ("en", "No budget this year. He needs sign-off from the CFO.", ("none", "influencer", None)),
+    (
+        "en",
+        "Budget is being drafted for next fiscal year; timeline: within 6 months.",
+        ("planned", None, 180),
+    ),
+    ("it", "Il budget non c'è ancora, lo stanno definendo per il 2027.", ("planned", None, None)),
+    ("it", "Deve far approvare l'acquisto dal direttore generale.", (None, "influencer", None)),
+    (
+        "pl",
+        "Budżet 80 tys. zł zatwierdzony, decyzję podejmuje sama, wdrożenie do końca czerwca.",
+        ("confirmed", "decision_maker", 106),
+    ),
+    ("pl", "Nie mają budżetu na ten rok.", ("none", None, None)),
+    (
+        "pl",
+        "Budżet planowany na przyszły rok, decyzja należy do zarządu.",
+        ("planned", "influencer", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), BANT_SWEEP)
+def test_bant_sweep(lang: str, text: str, want: tuple) -> None:
+    b = read(text, lang, as_of=date(2026, 3, 16)).bant
+    assert (b.budget, b.authority, b.timeline_days) == want
