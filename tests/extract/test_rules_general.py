@@ -974,3 +974,22 @@ BANT_SWEEP = [
 def test_bant_sweep(lang: str, text: str, want: tuple) -> None:
     b = read(text, lang, as_of=date(2026, 3, 16)).bant
     assert (b.budget, b.authority, b.timeline_days) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pain: they write quotes by hand in Word and lose track of them.", "en"),
+        ("Problema: gestiscono i preventivi su Excel e ne perdono tanti.", "it"),
+        ("Problem: przygotowują oferty dla klientów ręcznie.", "pl"),
+    ],
+)
+def test_the_leads_own_quotes_are_their_pain_not_a_request(text: str, lang: str) -> None:
+    e = read(text, lang)
+    assert "quote_request" not in {i.kind.value for i in e.interactions}
+    assert e.bant.need is not None
+
+
+def test_revops_is_sales() -> None:
+    c = read("From Ada Lim, RevOps Manager, Corvid Labs: can we get a quote?", "en").contact
+    assert (c.name, c.department) == ("Ada Lim", "sales")
