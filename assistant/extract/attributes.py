@@ -89,6 +89,10 @@ def _title_anchors(doc: Doc) -> list[Title]:
     if lex.title_exclude is not None:
         bad = [(m.start(), m.end()) for m in lex.title_exclude.finditer(doc.folded)]
         found = [t for t in found if not any(a < t.end and t.start < b for a, b in bad)]
+    # job titles that name no rank ("Product Owner", "Scrum Master"): a title, seniority unknown
+    if lex.unranked_titles is not None:
+        for m in lex.unranked_titles.finditer(doc.folded):
+            found.append(Title(m.start(), m.end(), (m.start(), m.end()), ""))
     # a record label for the person ("Referente:", "Contact:") is no title, though the
     # word is one in another language (Polish "referent")
     name_label = lex.labels.get("name")
@@ -201,10 +205,12 @@ def _extend_title(doc: Doc, t: Title) -> Title:
 def _department(doc: Doc, t: Title) -> str | None:
     lex = doc.lex
     a0, a1 = t.anchor
-    for dept, pat in lex.implied_department.items():
+    # an unranked title ("Product Owner") implies no function: only its own words say one
+    implied = lex.implied_department.items() if t.seniority else ()
+    for dept, pat in implied:
         if pat.fullmatch(doc.folded, a0, a1):
             return dept
-    for dept, pat in lex.implied_department.items():
+    for dept, pat in implied:
         if pat.search(doc.folded, t.start, t.end):  # "junior accountant": the noun says finance
             return dept
     best: tuple[int, str] | None = None
@@ -506,6 +512,13 @@ def _email(doc: Doc, labelled: Labelled) -> str | None:
     return (business or found or [None])[0]
 
 
+# national numbers written without a label: "029 2018 4410" (UK), "02 4455 6677" and
+# "335 7345678" (IT), "58 123 45 67" (PL)
+_NATIONAL_PHONE = re.compile(
+    r"0\d{1,4}(?:[ .-]\d{2,4}){2,3}|3\d{2}[ .-]?\d{6,7}|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}"
+)
+
+
 def _phone(doc: Doc, labelled: Labelled, date_spans: list[tuple[int, int]]) -> str | None:
     if "phone" in labelled.spans:
         s, e = labelled.spans["phone"]
@@ -526,6 +539,7 @@ def _phone(doc: Doc, labelled: Labelled, date_spans: list[tuple[int, int]]) -> s
             raw.lstrip().startswith("+")
             or labelled_before
             or re.fullmatch(r"\d{3}[ .-]\d{3}[ .-]\d{3,4}", raw.strip())
+            or _NATIONAL_PHONE.fullmatch(raw.strip())
         ):
             return raw.strip()
     return None
@@ -845,7 +859,7 @@ def read_facts(doc: Doc, *, as_of: date, date_spans: list[Span]) -> Facts:
         email=_email(doc, labelled),
         phone=_phone(doc, labelled, date_spans),
         job_title=person.job_title,
-        seniority=Seniority(title.seniority) if title else None,
+        seniority=Seniority(title.seniority) if title and title.seniority else None,
         department=Department(department) if department else None,
     )
     company = Company(

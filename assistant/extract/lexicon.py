@@ -81,6 +81,7 @@ class Lexicon:
     title_nouns: re.Pattern[str] | None = None
     page_words: re.Pattern[str] | None = None
     employee_not_before: re.Pattern[str] | None = None
+    unranked_titles: re.Pattern[str] | None = None
     name_drop: frozenset[str] = frozenset()
     name_before: re.Pattern[str] | None = None
     name_company_after: re.Pattern[str] | None = None
@@ -298,6 +299,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         assets=compile_any(merged(langs, "grammar", "objects", "assets"), end_boundary=True),
         title_nouns=compile_any(merged(langs, "grammar", "objects", "titled"), end_boundary=True),
         page_words=compile_any(merged(langs, "grammar", "objects", "pages"), end_boundary=True),
+        unranked_titles=compile_any(
+            merged(cue_langs, "people", "titles", "unranked"), end_boundary=True
+        ),
         employee_not_before=compile_any(
             merged(cue_langs, "people", "employees", "not_before"), end_boundary=True
         ),

@@ -993,3 +993,20 @@ def test_the_leads_own_quotes_are_their_pain_not_a_request(text: str, lang: str)
 def test_revops_is_sales() -> None:
     c = read("From Ada Lim, RevOps Manager, Corvid Labs: can we get a quote?", "en").contact
     assert (c.name, c.department) == ("Ada Lim", "sales")
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Nia Rhys, Finance Director, Tawe Mills, 029 2040 7788.", "029 2040 7788"),
+        ("Contatto: Ugo Serra, 347 1234567, ha chiesto una demo.", "347 1234567"),
+        ("Kontakt: Jan Lis, 22 614 33 21, prosi o ofertę.", "22 614 33 21"),
+    ],
+)
+def test_national_phone_numbers_without_a_label(text: str, phone: str) -> None:
+    assert read(text).contact.phone == phone
+
+
+def test_a_title_without_a_rank_still_makes_the_record_enriched() -> None:
+    c = read("Marta Sowa, Product Owner, Tabix (SaaS), marta@tabix.pl", "pl").contact
+    assert (c.job_title, c.seniority, c.department) == ("Product Owner", None, None)
