@@ -149,7 +149,7 @@ def test_future_meeting_date_is_not_the_occurrence() -> None:
         ("Jo Park, Procurement Director at Steelbay", "director", "procurement"),
         ("Ben Cole, HR Manager at Fieldway", "manager", "hr"),
         ("Eva Lind, Senior Operations Manager at Nordfrakt", "manager", "operations"),
-        ("Raj Patel, Data Analyst at Coreview", "individual", "it"),
+        ("Raj Patel, Data Engineering Analyst at Coreview", "individual", "it"),
         ("Nina Brandt, Marketing Specialist at Glow", "individual", "marketing"),
         ("Tim Wu, junior accountant at Ledgerly", "entry", "finance"),
         ("Amy Fox, marketing intern at Brightside", "entry", "marketing"),

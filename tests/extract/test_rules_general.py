@@ -1010,3 +1010,8 @@ def test_national_phone_numbers_without_a_label(text: str, phone: str) -> None:
 def test_a_title_without_a_rank_still_makes_the_record_enriched() -> None:
     c = read("Marta Sowa, Product Owner, Tabix (SaaS), marta@tabix.pl", "pl").contact
     assert (c.job_title, c.seniority, c.department) == ("Product Owner", None, None)
+
+
+def test_a_data_analyst_has_no_known_department() -> None:
+    # "data" alone names no function of SPEC section 2; data engineering is IT
+    assert read("Ivo Kerr, Data Analyst at Morrow Bank.", "en").contact.department is None
