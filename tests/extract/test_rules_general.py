@@ -1015,3 +1015,35 @@ def test_a_title_without_a_rank_still_makes_the_record_enriched() -> None:
 def test_a_data_analyst_has_no_known_department() -> None:
     # "data" alone names no function of SPEC section 2; data engineering is IT
     assert read("Ivo Kerr, Data Analyst at Morrow Bank.", "en").contact.department is None
+
+
+SHORTHAND = [
+    ("en", "dl'd the ebook yday", {"content_download"}),
+    ("en", "req'd a demo via chat", {"demo_request"}),
+    ("en", "pricing pg x3 this wk", {"pricing_page_visit"}),
+    ("en", "nurture emails: opened x2, clicked x1", {"email_open", "email_click"}),
+    ("en", "webinar: reg'd, no-show", {"webinar_registration"}),
+    ("en", "LI ad click -> site visit", {"ad_click", "website_visit"}),
+    ("en", "signed up for free trial 2 days ago, hasn't logged in since", {"free_trial_signup"}),
+    ("en", "RFQ received for 50 units", {"quote_request"}),
+    ("en", "wants pricing asap", {"quote_request"}),
+    ("en", "bounced - invalid address", {"email_bounce"}),
+    ("en", "opted out", {"unsubscribe"}),
+    ("it", "scaricato ebook ieri", {"content_download"}),
+    ("it", "demo richiesta via chat", {"demo_request"}),
+    ("it", "visto listino 3 volte", {"pricing_page_visit"}),
+    ("it", "iscritta newsletter", {"newsletter_signup"}),
+    ("it", "email rimbalzata", {"email_bounce"}),
+    ("it", "webinar: iscritto ma non presente", {"webinar_registration"}),
+    ("pl", "pobral ebooka wczoraj", {"content_download"}),
+    ("pl", "prosba o wycene przez formularz", {"quote_request"}),
+    ("pl", "cennik x3", {"pricing_page_visit"}),
+    ("pl", "zapis na webinar, nie byl obecny", {"webinar_registration"}),
+    ("pl", "mail odbity", {"email_bounce"}),
+    ("pl", "wypisal sie z newslettera", {"unsubscribe"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), SHORTHAND)
+def test_reps_shorthand(lang: str, text: str, want: set[str]) -> None:
+    assert {i.kind.value for i in read(text, lang).interactions} == want
