@@ -698,7 +698,42 @@ def _read_person(doc: Doc, labelled: Labelled) -> _Person:
 
 
 def _name_fallback(doc: Doc) -> Span | None:
-    return _name_after_cue(doc) or _name_before_company(doc)
+    return _name_after_cue(doc) or _name_before_company(doc) or _name_opening_a_sentence(doc)
+
+
+def _name_opening_a_sentence(doc: Doc) -> Span | None:
+    """A name that opens a sentence and acts: after a title of address ("Pani Ewa Nowak
+    pobrała...", "Sig.ra Laura Bianchi ha scaricato") or after a date word ("Yesterday Jane
+    Roe downloaded...", "Oggi Marco Neri ha chiesto...")."""
+    lex, text = doc.lex, doc.text
+    for ss, se in doc.sentences:
+        pos = ss + len(text[ss:se]) - len(text[ss:se].lstrip(" \t-•*>"))
+        hon = lex.honorifics.match(doc.folded, pos, se) if lex.honorifics is not None else None
+        if hon is not None and text[pos : pos + 1].isupper():
+            after = re.match(r"\.?\s+", text[hon.end() : se])
+            if after:
+                nm = _NAME.match(text, hon.end() + after.end(), se)
+                if nm and not _is_title_like(doc, nm.start(), nm.end()):
+                    return _clean_name(doc, (nm.start(), nm.end()))
+            continue
+        dropped = False
+        while (w := _NAME_WORD.match(text, pos, se)) and fold(w.group(1)) in lex.name_drop:
+            pos, dropped = w.end(), True
+        if not dropped:
+            continue
+        nm = _NAME.match(text, pos, se)
+        if nm is None or _is_title_like(doc, nm.start(), nm.end()):
+            continue
+        words = text[nm.start() : nm.end()].split()
+        verb = re.match(r"\s+[a-zà-ÿąćęłńóśźż]", text[nm.end() : se])
+        if (
+            len(words) == 2
+            and verb
+            and fold(words[-1]) not in lex.not_surnames
+            and not (lex.places is not None and lex.places.match(doc.folded, nm.start(), nm.end()))
+        ):
+            return _clean_name(doc, (nm.start(), nm.end()))
+    return None
 
 
 def _read_company_name(doc: Doc, labelled: Labelled, person: _Person) -> Span | None:

@@ -82,6 +82,8 @@ class Lexicon:
     page_words: re.Pattern[str] | None = None
     employee_not_before: re.Pattern[str] | None = None
     unranked_titles: re.Pattern[str] | None = None
+    honorifics: re.Pattern[str] | None = None
+    not_surnames: frozenset[str] = frozenset()
     name_drop: frozenset[str] = frozenset()
     name_before: re.Pattern[str] | None = None
     name_company_after: re.Pattern[str] | None = None
@@ -299,6 +301,12 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         assets=compile_any(merged(langs, "grammar", "objects", "assets"), end_boundary=True),
         title_nouns=compile_any(merged(langs, "grammar", "objects", "titled"), end_boundary=True),
         page_words=compile_any(merged(langs, "grammar", "objects", "pages"), end_boundary=True),
+        honorifics=compile_any(
+            merged(cue_langs, "people", "names", "honorifics"), end_boundary=True
+        ),
+        not_surnames=frozenset(
+            fold(w) for w in merged(cue_langs, "people", "names", "not_surnames")
+        ),
         unranked_titles=compile_any(
             merged(cue_langs, "people", "titles", "unranked"), end_boundary=True
         ),

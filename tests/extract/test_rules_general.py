@@ -1047,3 +1047,19 @@ SHORTHAND = [
 @pytest.mark.parametrize(("lang", "text", "want"), SHORTHAND)
 def test_reps_shorthand(lang: str, text: str, want: set[str]) -> None:
     assert {i.kind.value for i in read(text, lang).interactions} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Pan Adam Kruk pobrał raport w piątek.", "pl", "Adam Kruk"),
+        ("Dott.ssa Carla Fermi ha scaricato il whitepaper.", "it", "Carla Fermi"),
+        ("Ms Dana Frost booked a call for Monday.", "en", "Dana Frost"),
+        ("Yesterday Lily Shore opened the pricing email.", "en", "Lily Shore"),
+        ("Ieri Nadia Conte ha visitato il sito.", "it", "Nadia Conte"),
+        ("Yesterday Corvid Labs asked for a demo.", "en", None),
+        ("Yesterday Google Ads brought 3 clicks.", "en", None),
+    ],
+)
+def test_a_name_opening_a_sentence(text: str, lang: str, name: str | None) -> None:
+    assert read(text, lang).contact.name == name
