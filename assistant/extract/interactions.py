@@ -406,6 +406,15 @@ def _date(
         and not (d.end <= hit.start and _barrier(doc, d.end, hit.start, hit.kind))
     ]
     if free:
+        # a date that labels what follows it ("10.03 - pricing page (3x), 13.03 - ...")
+        labels = [
+            d
+            for d in free
+            if d.end <= hit.start
+            and doc.text[d.end : d.end + 3].strip()[:1] in ("-", "–", ":", "|")
+        ]
+        if labels:
+            return labels[-1].value
         return min(free, key=lambda d: abs(d.start - hit.start)).value
     if hit.kind in lex.hand_raises and se - ss <= 40 and hit.sentence + 1 < len(doc.sentences):
         # a short header ("Calendly: new booking!") dated by the line that follows it

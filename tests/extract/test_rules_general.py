@@ -1063,3 +1063,28 @@ def test_reps_shorthand(lang: str, text: str, want: set[str]) -> None:
 )
 def test_a_name_opening_a_sentence(text: str, lang: str, name: str | None) -> None:
     assert read(text, lang).contact.name == name
+
+
+def test_dates_labelling_a_run_of_log_entries() -> None:
+    text = "Log: 02.06 - otwarcie maila, 09.06 - wizyta na stronie cennika (2x), 12.06 - prośba o kontakt."
+    got = {i.kind.value: i.occurred_on for i in read(text, "pl").interactions}
+    assert got["pricing_page_visit"] == date(2025, 6, 9)
+    assert got["contact_sales"] == date(2025, 6, 12)
+
+
+def test_a_click_after_opens_keeps_its_own_count() -> None:
+    text = "Lunedì ha aperto tre nostre email e cliccato sul link del caso studio."
+    got = {i.kind.value: i.count for i in read(text, "it").interactions}
+    assert got == {"email_open": 3, "email_click": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il 2 giugno ci ha scritto chiedendo i prezzi; gli abbiamo mandato il listino.", "it"),
+        ("He asked about costs on Monday, so we sent him the price list.", "en"),
+        ("Zapytał o ceny, więc wysłaliśmy mu cennik.", "pl"),
+    ],
+)
+def test_our_price_list_is_no_pricing_page_visit(text: str, lang: str) -> None:
+    assert "pricing_page_visit" not in {i.kind.value for i in read(text, lang).interactions}
