@@ -52,8 +52,11 @@ def _negated(doc: Doc, hit_start: int, hit_end: int, clause: int, *, fixed: bool
     # ancora da richiedere")
     if lex.neg_after is None:
         return False
-    if doc.text[hit_end:ce].strip() in (":", "-", "–") and clause + 1 < len(doc.clauses):
-        ce = doc.clauses[clause + 1][1]
+    if doc.text[hit_end:ce].strip() in (":", "-", "–", "?") and clause + 1 < len(doc.clauses):
+        ce = doc.clauses[clause + 1][1]  # "Demo: not yet", "Demo? Not yet."
+        if doc.text[hit_end:].lstrip().startswith("?"):
+            q = doc.text.index("?", hit_end)
+            return lex.neg_after.match(doc.folded, q + 1, ce) is not None
     return lex.neg_after.match(doc.folded, hit_end, ce) is not None
 
 

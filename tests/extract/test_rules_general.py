@@ -1088,3 +1088,27 @@ def test_a_click_after_opens_keeps_its_own_count() -> None:
 )
 def test_our_price_list_is_no_pricing_page_visit(text: str, lang: str) -> None:
     assert "pricing_page_visit" not in {i.kind.value for i in read(text, lang).interactions}
+
+
+NEGATION_SWEEP = [
+    ("en", "Downloaded the guide but didn't attend the webinar.", {"content_download"}),
+    ("en", "Registered for the webinar, didn't show up.", {"webinar_registration"}),
+    ("en", "No reply yet to our follow-ups, but she did open them.", {"email_open"}),
+    ("en", "Trial expired without any logins.", {"free_trial_signup"}),
+    ("en", "Demo? Not yet - she is still reading the docs.", set()),
+    ("en", "Never asked for a quote, but visited pricing twice.", {"pricing_page_visit"}),
+    ("en", "Visited pricing twice; no quote requested.", {"pricing_page_visit"}),
+    ("it", "Si è registrato al webinar ma non ha partecipato.", {"webinar_registration"}),
+    ("it", "Ha scaricato la guida, ma non ha mai aperto le nostre email.", {"content_download"}),
+    ("it", "Demo: non ancora richiesta. Ha visitato il sito.", {"website_visit"}),
+    ("it", "Nessuna risposta alle email, però le apre tutte.", {"email_open"}),
+    ("pl", "Zapisał się na webinar, ale nie przyszedł.", {"webinar_registration"}),
+    ("pl", "Pobrał raport, ale nie odpowiada na maile.", {"content_download"}),
+    ("pl", "O demo jeszcze nie prosił, za to dwa razy oglądał cennik.", {"pricing_page_visit"}),
+    ("pl", "Brak odpowiedzi na maile, ale je otwiera.", {"email_open"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), NEGATION_SWEEP)
+def test_negation_and_pronoun_objects(lang: str, text: str, want: set[str]) -> None:
+    assert {i.kind.value for i in read(text, lang).interactions} == want
