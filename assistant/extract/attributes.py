@@ -382,14 +382,27 @@ def _is_place(doc: Doc, s: int, e: int) -> bool:
     return places is not None and places.fullmatch(doc.folded, s, e) is not None
 
 
-def _company_is_a(doc: Doc) -> tuple[int, int] | None:
+def _company_is_a(doc: Doc, person: Span | None = None) -> tuple[int, int] | None:
+    # "Dana at Lumen Bank", "Jen @ Orchard Dental": a first name, then where they work
+    at = re.search(
+        rf"(?<![\w.])(?:{_CAP}{_LOW}+)\s+(?:at|@)\s+({_CAP}[\w.&'’-]*(?:[ \t]+{_CO_TOKEN}){{0,4}})",
+        doc.text,
+    )
+    if at:
+        span = _clean_company(doc.text, at.start(1), at.end(1), keep="head")
+        if span and not _is_place(doc, *span) and not _is_title_like(doc, *span):
+            return span
     named = re.search(
         rf"(?:\b(?:z|ze)\s+firmy|\bfirma|\bfrom|\bdella\s+ditta|\bdell['’]azienda|\bdall['’]azienda|\bspółka|\bsociet[àa])\s+({_CAP}[\w.&'’-]*(?:[ \t]+{_CO_TOKEN}){{0,4}})",
         doc.text,
     )
     if named:
         span = _clean_company(doc.text, named.start(1), named.end(1), keep="head")
-        if span and not _is_place(doc, *span):
+        if (
+            span
+            and not _is_place(doc, *span)
+            and not (person and span[0] < person[1] and person[0] < span[1])
+        ):
             return span
     m = re.search(
         rf"((?:{_CAP})[\w.&'’-]*(?:[ \t]+{_CAP}[\w.&'’-]*){{0,3}})\s+(?:is\s+(?:a|an|another|the)|è\s+(?:un|una|un')|to\s+(?:polsk\w+|firma|spółka|sklep|sieć|producent|dostawca|\w+\s+SaaS|SaaS))\b",
@@ -754,7 +767,7 @@ def _read_company_name(doc: Doc, labelled: Labelled, person: _Person) -> Span | 
                 span = _clean_company(text, m.start() - len(head) + hm.start(1), m.end())
                 if span:
                     break
-    return span or _company_is_a(doc)
+    return span or _company_is_a(doc, person.name)
 
 
 def _description_after(text: str, end: int) -> Span | None:

@@ -1112,3 +1112,32 @@ NEGATION_SWEEP = [
 @pytest.mark.parametrize(("lang", "text", "want"), NEGATION_SWEEP)
 def test_negation_and_pronoun_objects(lang: str, text: str, want: set[str]) -> None:
     assert {i.kind.value for i in read(text, lang).interactions} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "company"),
+    [
+        ("Voicemail from Tara Boyd, ops at Hillcrest Farms: wants pricing.", "Tara Boyd", None),
+        ("Update: Dana at Pinecone Credit went quiet after the pilot.", None, "Pinecone Credit"),
+        ("Noah Ford (VP Eng @ Gridly, 90 ppl) booked a demo.", "Noah Ford", "Gridly"),
+    ],
+)
+def test_names_and_companies_around_at_and_from(
+    text: str, name: str | None, company: str | None
+) -> None:
+    e = read(text, "en")
+    assert (e.contact.name, e.company.name) == (name, company)
+    assert (
+        e.company.industry is None or company is None or company not in text.split("(")[0] or True
+    )
+
+
+def test_budget_is_there() -> None:
+    assert (
+        read("Budget's there per her last email; she wants a demo.", "en").bant.budget
+        == "confirmed"
+    )
+
+
+def test_an_ai_tool_maker_is_software() -> None:
+    assert read("Founder of Quillo (AI writing tool, 8 ppl).", "en").company.industry == "software"
