@@ -695,7 +695,9 @@ _CUE = (
     r"|non\s+oltre|najpozniej\s+do|do|przed"
     # a labelled field: "deadline: 30/06", "termin: koniec czerwca", "scadenza - fine anno"
     r"|(?:deadline|termin|scadenza|tempistica|tempi|timeline|timing|go[- ]live)\s*[:\-–]"
-    r"(?:\s*(?:the|la|il|koniec|by|entro|do))?)"
+    r"(?:\s*(?:the|la|il|koniec|by|entro|do))?"
+    # "deadline April 30", "scadenza il 30 aprile", "termin 30 kwietnia": no colon needed
+    r"|(?:deadline|scadenza|termin)(?:\s+(?:is|è|e|jest|to))?(?:\s+(?:the|il|la))?(?=\s+\w))"
 )
 _Q_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "pierwszego": 1,

@@ -1139,3 +1139,15 @@ def test_budget_is_there() -> None:
 
 def test_an_ai_tool_maker_is_software() -> None:
     assert read("Founder of Quillo (AI writing tool, 8 ppl).", "en").company.industry == "software"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "days"),
+    [
+        ("Needs quotes for a tender, deadline July 31.", "en", 43),
+        ("Gara pubblica, scadenza il 31 luglio.", "it", 43),
+        ("Przetarg, termin 31 lipca.", "pl", 43),
+    ],
+)
+def test_a_deadline_without_a_colon(text: str, lang: str, days: int) -> None:
+    assert read(text, lang).bant.timeline_days == days
