@@ -93,6 +93,19 @@ def _title_anchors(doc: Doc) -> list[Title]:
     if lex.unranked_titles is not None:
         for m in lex.unranked_titles.finditer(doc.folded):
             found.append(Title(m.start(), m.end(), (m.start(), m.end()), ""))
+    # a chat speaker ("Agent: yes!") is no title: a label at a line's start that no name follows
+    found = [
+        t
+        for t in found
+        if not (
+            doc.text[t.end : t.end + 1] == ":"
+            and doc.text[doc.text.rfind("\n", 0, t.start) + 1 : t.start].strip() == ""
+            and not re.match(
+                r"\s*[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ]\w+\s+[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ]",
+                doc.text[t.end + 1 : t.end + 60],
+            )
+        )
+    ]
     # a record label for the person ("Referente:", "Contact:") is no title, though the
     # word is one in another language (Polish "referent")
     name_label = lex.labels.get("name")

@@ -1151,3 +1151,22 @@ def test_an_ai_tool_maker_is_software() -> None:
 )
 def test_a_deadline_without_a_colon(text: str, lang: str, days: int) -> None:
     assert read(text, lang).bant.timeline_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('Email: "We run 4 gyms. Could someone call me about pricing for all sites?"', "en"),
+        ('Messaggio: "Buongiorno, potete richiamarmi domattina? Grazie."', "it"),
+        ('Wiadomość: "Dzień dobry, proszę o kontakt telefoniczny w sprawie oferty."', "pl"),
+    ],
+)
+def test_asking_to_be_called_is_contact_sales(text: str, lang: str) -> None:
+    assert "contact_sales" in {i.kind.value for i in read(text, lang).interactions}
+
+
+def test_a_chat_speaker_is_no_title() -> None:
+    text = (
+        "Chat 12/06:\nVisitor: hi, is there a trial?\nAgent: yes, here is the link\nVisitor: thanks"
+    )
+    assert read(text, "en").contact.job_title is None
