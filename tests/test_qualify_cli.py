@@ -144,7 +144,7 @@ def test_eval_on_notes_written_apart_from_the_extractor(env: dict[str, str]) -> 
 
 
 def test_asking_for_the_llm_without_one_configured_says_what_to_set(env: dict[str, str]) -> None:
-    for command in (["qualify", QUOTE, "--extractor", "llm"], ["eval", "--extractor", "llm"]):
+    for command in (["qualify", QUOTE, "--extractor", "llm"], ["eval", "--dataset", str(HOLDOUT), "--extractor", "llm"]):
         result = run(*command)
         assert result.exit_code == 2
         assert "no LLM is configured" in result.output and "LEADQUAL_LLM_BASE_URL" in result.output
