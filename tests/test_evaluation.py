@@ -114,3 +114,13 @@ def test_a_bad_dataset_line_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps(good | {"as_of": "16/03/2026"}) + "\n", encoding="utf-8")
     with pytest.raises(DatasetError, match=r"cases.jsonl:1: as_of '16/03/2026' is not YYYY-MM-DD"):
         load_cases(path)
+
+
+def test_a_kind_told_twice_is_judged_by_each_of_its_dates() -> None:
+    text = "Visited the site on Monday and again on Friday."
+    gold = [{"kind": "website_visit", "occurred_on": "2026-03-09"}, {"kind": "website_visit", "occurred_on": "2026-03-13"}]
+    found = {"interactions": [VISIT | {"evidence": "Visited the site on Monday", "occurred_on": "2026-03-09"},
+                              VISIT | {"evidence": "again on Friday", "occurred_on": "2026-03-13"}]}
+    report = evaluate([_case("d", text, stage="lead", interactions=gold)],
+                      extractor=TableExtractor({text: found}), scoring=load_scoring())
+    assert report.overall.date_accuracy == 1.0
