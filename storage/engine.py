@@ -10,6 +10,8 @@ and losing a note. Any other SQLAlchemy URL (PostgreSQL via psycopg 3) is used a
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,25 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return engine
 
 
+def _set_wal(cursor: Any) -> None:
+    """Switch the file to WAL (it stays so). Two processes opening a new file at once can
+    both try; SQLite then answers "database is locked" at once, without waiting on the
+    busy timeout, so wait and look again: the other process has usually done it."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    delay = 0.01
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -60,7 +81,7 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         if wal:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _set_wal(cursor)
             cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster commits
         cursor.execute("PRAGMA foreign_keys=ON")
         # 64 MiB of page cache (default 2 MiB): a re-score updates indexes all over the file
