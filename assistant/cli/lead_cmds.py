@@ -409,7 +409,6 @@ def note_command(
     as_json: JsonFlag = False,
 ) -> None:
     """Add a rep's note to a lead (or to a new one), read it and print the new verdict."""
-    from assistant.extract.errors import ExtractionError
 
     if text == "-":
         text = sys.stdin.read()
@@ -427,12 +426,20 @@ def note_command(
             except ValueError:
                 raise _fail(f"{lead!r} is not a lead id (a number) or 'new'", EXIT_BAD_INPUT) from None
         note_id = p.save_note(lead_id, text)
-        try:
-            outcome = p.qualify_note(note_id, as_of=reference, extractor=extractor)
-        except ExtractionError as exc:
-            raise _fail(f"{exc.user_message} The note is saved (note {note_id} of lead {lead_id}).",
-                        EXIT_EXTRACTION) from None
-        _print_outcome(p, outcome, as_json)
+        _read_and_print(p, note_id, lead_id, as_of=reference, extractor=extractor, as_json=as_json)
+
+
+def _read_and_print(p: Pipeline, note_id: int, lead_id: int, *, as_of: date, extractor: str | None,
+                    as_json: bool) -> None:
+    """Read a saved note and print the outcome; on failure say where the note is kept."""
+    from assistant.extract.errors import ExtractionError
+
+    try:
+        outcome = p.qualify_note(note_id, as_of=as_of, extractor=extractor)
+    except ExtractionError as exc:
+        raise _fail(f"{exc.user_message} The note is saved (note {note_id} of lead {lead_id}); "
+                    f"`leadqual reread {note_id}` reads it again.", EXIT_EXTRACTION) from None
+    _print_outcome(p, outcome, as_json)
 
 
 @app.command("reread")
@@ -447,19 +454,12 @@ def reread_command(
     as_json: JsonFlag = False,
 ) -> None:
     """Read a saved note again (after an LLM failure, or with another extractor) and re-score its lead."""
-    from assistant.extract.errors import ExtractionError
-
     if extractor is not None and extractor not in ("rules", "llm", "auto"):
         raise _fail(f"--extractor {extractor!r}: choose rules, llm or auto", EXIT_BAD_INPUT)
     with open_pipeline() as p:
         note = p.get_note(note_id)
         reference = _date(as_of) if as_of is not None else (note.as_of or date.today())
-        try:
-            outcome = p.qualify_note(note_id, as_of=reference, extractor=extractor)
-        except ExtractionError as exc:
-            raise _fail(f"{exc.user_message} The note is still saved (note {note_id} of lead {note.lead_id}).",
-                        EXIT_EXTRACTION) from None
-        _print_outcome(p, outcome, as_json)
+        _read_and_print(p, note_id, note.lead_id, as_of=reference, extractor=extractor, as_json=as_json)
 
 
 @app.command("calls")
