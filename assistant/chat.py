@@ -236,7 +236,41 @@ def read_correction(text: str) -> Correction | None:
         key = (len(changes), int(marked))
         if key > best_key:
             best, best_key = Correction(lang=lang, changes=tuple(changes)), key
+    if best is None:
+        best = _read_marked_facts(text, plain)
     return best
+
+
+# Facts a rep may state in a marked correction that the phrase rules above do not cover
+# ("actually they are based in Munich", "in realtà sono nel retail"): read with the offline
+# extractor, which knows cities, countries, industries, titles and amounts in every language.
+_EXTRACTED_FIELDS = (
+    "contact.job_title", "contact.seniority", "contact.department", "contact.email", "contact.phone",
+    "company.industry", "company.employees", "company.country", "company.city",
+    "bant.budget", "bant.budget_amount", "bant.authority", "bant.timeline_days",
+)
+
+
+def _read_marked_facts(text: str, plain: str) -> Correction | None:
+    """A message opening with a correction marker: the facts the offline extractor reads in it."""
+    marked = [lang for lang in LANGUAGES if any(plain.startswith(m) for m in vocab(lang).markers)]
+    if not marked:
+        return None
+    from datetime import date
+
+    from assistant.extract.rules import RulesExtractor
+
+    result = RulesExtractor().extract(text, as_of=date.today())
+    changes = []
+    for path in _EXTRACTED_FIELDS:
+        section, name = path.split(".")
+        value = getattr(getattr(result.extraction, section), name)
+        if value is not None:
+            changes.append(FieldChange(path, getattr(value, "value", value), text.strip()))
+    if not changes:
+        return None
+    lang = result.language if result.language in marked else marked[0]
+    return Correction(lang=lang, changes=tuple(changes))
 
 
 def _changes(original: str, plain: str, v: _Vocab) -> list[FieldChange]:

@@ -247,3 +247,25 @@ def test_one_line_verdict_for_mql_names_the_engagement() -> None:
 )
 def test_stage_change_is_called_out(old, new, expected) -> None:
     assert stage_change_line(old, new) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("actually they are based in Munich", {"company.country": "DE", "company.city": "Munich"}),
+        ("in realtà sono nel settore retail", {"company.industry": "retail"}),
+        ("właściwie to firma z Niemiec", {"company.country": "DE"}),
+        ("no, they are a software company", {"company.industry": "software"}),
+    ],
+)
+def test_a_marked_correction_beyond_the_phrase_rules_is_read_by_the_offline_extractor(
+    message: str, expected: dict[str, object]
+) -> None:
+    reading = read_message(message)
+    assert reading.intent is Intent.correction
+    assert {c.field: c.value for c in reading.correction.changes} == expected
+
+
+def test_an_unmarked_short_message_without_facts_stays_a_note() -> None:
+    assert read_message("actually hello").intent is Intent.note
+    assert read_message("they downloaded the guide").intent is Intent.note
