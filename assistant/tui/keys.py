@@ -46,4 +46,5 @@ CHAT_EXAMPLES: tuple[str, ...] = (
     "dlaczego to nie jest SQL? / o co zapytać?",
     "actually they have 40 employees / no, she is not the decision maker / budget is confirmed",
     "in realtà sono 40 dipendenti / właściwie mają 40 pracowników",
+    "actually they are based in Munich / in realtà sono nel retail / właściwie to firma z Niemiec",
 )
