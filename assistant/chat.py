@@ -100,7 +100,7 @@ def normalize(text: str) -> str:
 class _Rule:
     field: str
     pattern: re.Pattern[str]
-    value: str  # int | amount | duration | text | a literal value
+    value: str  # int | amount | duration | text | clear (an empty list) | a literal value
     keep_case: bool
 
 
@@ -296,6 +296,8 @@ def _captured(match: re.Match[str]) -> str | None:
 
 
 def _value(rule: _Rule, match: re.Match[str], v: _Vocab) -> Any:
+    if rule.value == "clear":  # "not a competitor after all": the list is emptied
+        return []
     if rule.value not in _LITERAL_KINDS:
         return rule.value
     raw = _captured(match)
@@ -395,7 +397,7 @@ def answer(question: Question, verdict: Verdict | None) -> str:
 
 def describe_changes(correction: Correction) -> str:
     """'company.employees = 40; bant.authority = influencer' framed in the rep's language."""
-    parts = "; ".join(f"{c.field} = {c.value}" for c in correction.changes)
+    parts = "; ".join(f"{c.field} = {'none' if c.value == [] else c.value}" for c in correction.changes)
     return vocab(correction.lang).answers["corrected"].format(changes=parts)
 
 

@@ -269,3 +269,13 @@ def test_a_marked_correction_beyond_the_phrase_rules_is_read_by_the_offline_extr
 def test_an_unmarked_short_message_without_facts_stays_a_note() -> None:
     assert read_message("actually hello").intent is Intent.note
     assert read_message("they downloaded the guide").intent is Intent.note
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["actually not a competitor after all", "non è un concorrente", "właściwie nie jest studentem"],
+)
+def test_saying_a_disqualifier_does_not_hold_clears_the_disqualifiers(message: str) -> None:
+    reading = read_message(message)
+    assert reading.intent is Intent.correction
+    assert [(c.field, c.value) for c in reading.correction.changes] == [("disqualifiers", [])]

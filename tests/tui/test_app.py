@@ -383,3 +383,16 @@ async def test_malformed_llm_answers_fall_back_then_retry_reads_on_the_llm(make,
             assert not second.fell_back
             assert "read by llm" in transcript_text(app).lower()
             assert len(second.view.detail.notes) == 1  # the same note, read again, not a copy
+
+
+async def test_a_rep_lifts_a_disqualifier_in_the_chat(make, recorder: Recorder) -> None:
+    app = make()
+    async with app.run_test(size=BIG, message_hook=recorder) as pilot:
+        await settle(app, pilot)
+        await send(app, pilot, "Lena Vogt, Head of Marketing at Kaltwerk (300 employees, Berlin), is a student "
+                               "writing her thesis; she asked for a demo yesterday.", paste=True)
+        assert _stage_on_card(app) == "disqualified"
+        await send(app, pilot, "no, she is not a student")
+        assert _stage_on_card(app) == "sql"
+        assert "DISQUALIFIED -> SQL" in transcript_text(app)
+        assert app.query_one(LeadCard).view.detail.facts.disqualifiers == []
