@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from assistant.domain import Extraction, Stage, Verdict
+from assistant.extract.numbers import parse_number
 
 LANGUAGES = ("en", "it", "pl")
 # A question or a correction is a short remark; anything longer is a note to extract,
@@ -306,34 +307,15 @@ def _value(rule: _Rule, match: re.Match[str], v: _Vocab) -> Any:
     if rule.value == "text":
         return raw
     if rule.value == "int":
-        number = parse_number(raw)
+        number = parse_number(raw, whole=True)
         return int(number) if number is not None else None
     if rule.value == "amount":
-        return parse_number(raw)
+        return parse_number(raw, whole=True)
     if rule.value == "duration":
         count = v.words.get(raw) if not raw.isdigit() else int(raw)
         unit = v.units.get((match.groupdict().get("unit") or "").strip())
         return count * unit if count is not None and unit is not None else None
     return None
-
-
-_SUFFIXES = {"k": 1_000, "tys": 1_000, "m": 1_000_000, "mln": 1_000_000, "milioni": 1_000_000}
-
-
-def parse_number(raw: str) -> float | None:
-    """'40' -> 40, '1.200' / '1,200' / '1 200' -> 1200, '50k' -> 50000, '2,5 mln' -> 2500000."""
-    text = raw.strip().lower()
-    match = re.fullmatch(r"([\d.,\s]*\d)\s*([a-z]*)", text)
-    if match is None:
-        return None
-    digits, suffix = match.group(1).replace(" ", ""), match.group(2)
-    multiplier = _SUFFIXES.get(suffix, 1) if suffix else 1
-    if suffix and suffix not in _SUFFIXES:
-        return None
-    # "1.200" and "1,200" group thousands; "2,5" and "2.5" are decimals
-    grouped = re.fullmatch(r"\d{1,3}([.,]\d{3})+", digits)
-    value = float(re.sub(r"[.,]", "", digits)) if grouped else float(digits.replace(",", "."))
-    return value * multiplier
 
 
 # --- answering -------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from assistant.chat import (
     QuestionKind,
     answer,
     describe_changes,
-    parse_number,
     read_message,
     stage_change_line,
     verdict_line,
@@ -29,6 +28,7 @@ from assistant.domain import (
     Seniority,
     Stage,
 )
+from assistant.extract.numbers import parse_number
 from assistant.scoring import load_scoring, score
 
 AS_OF = date(2026, 3, 16)
@@ -129,7 +129,7 @@ def test_empty_message() -> None:
     ids=str,
 )
 def test_numbers_as_reps_write_them(raw, value) -> None:
-    assert parse_number(raw) == value
+    assert parse_number(raw, whole=True) == value
 
 
 # --- answers, from verdicts the real scorer produces -----------------------------------
