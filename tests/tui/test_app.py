@@ -33,6 +33,15 @@ from tests.tui.notes import ENGAGED_SMALL_FIT, MQL_NOTE, QUOTE_EMAIL, SECOND_LEA
 BIG = (120, 40)
 
 
+async def highlight_lead(app, pilot, lead_id: int) -> None:
+    """ctrl+o to the lead list, then the arrow keys down to `lead_id`."""
+    await pilot.press("ctrl+o")
+    ids = app.query_one(LeadList).shown_ids()
+    await pilot.press("home")
+    for _ in range(ids.index(lead_id)):
+        await pilot.press("down")
+
+
 def _stage_on_card(app) -> str:
     view = app.query_one(LeadCard).view
     assert view is not None and view.detail.verdict is not None
@@ -310,11 +319,7 @@ async def test_keyboard_only_every_action(make, recorder: Recorder, tmp_path: Pa
         await settle(app, pilot)
         assert app.query_one(LeadCard).view.detail.summary.name == "Tomas Berg"
         # delete on the lead list asks, then deletes
-        await pilot.press("ctrl+o")
-        ids = app.query_one(LeadList).shown_ids()
-        await pilot.press("home")
-        for _ in range(ids.index(3)):
-            await pilot.press("down")
+        await highlight_lead(app, pilot, 3)
         await pilot.press("delete")
         await pilot.pause()
         await pilot.press("y")
@@ -345,11 +350,7 @@ async def test_a_new_user_does_the_whole_job_by_keyboard(make, recorder: Recorde
         await pilot.press("ctrl+n")
         await settle(app, pilot)
         await send(app, pilot, SECOND_LEAD, paste=True)
-        await pilot.press("ctrl+o")
-        ids = app.query_one(LeadList).shown_ids()
-        await pilot.press("home")
-        for _ in range(ids.index(1)):
-            await pilot.press("down")
+        await highlight_lead(app, pilot, 1)
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.query_one(LeadCard).view.detail.summary.name == "Tomas Berg"
