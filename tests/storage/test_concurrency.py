@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import sys
 from datetime import date
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -37,19 +38,24 @@ def _writer(settings_json: str, lead_id: int, worker: int, start: mp.Event) -> N
             p.add_chat_message(lead_id, "rep", f"w{worker} m{i}")
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="uses fork")
-def test_two_processes_writing_at_once_lose_nothing(settings: Settings) -> None:
-    with Pipeline.open(settings, extractor=_EchoExtractor()) as p:
-        lead = p.create_lead("Shared lead")
+def _run_together(target: Any, args: list[tuple[Any, ...]]) -> None:
+    """One forked process per args, released at the same moment; all must exit cleanly."""
     ctx = mp.get_context("fork")
     start = ctx.Event()
-    workers = [ctx.Process(target=_writer, args=(settings.model_dump_json(), lead.id, w, start)) for w in (1, 2)]
+    workers = [ctx.Process(target=target, args=(*a, start)) for a in args]
     for w in workers:
         w.start()
     start.set()
     for w in workers:
         w.join(60)
-    assert [w.exitcode for w in workers] == [0, 0]
+    assert [w.exitcode for w in workers] == [0] * len(workers)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses fork")
+def test_two_processes_writing_at_once_lose_nothing(settings: Settings) -> None:
+    with Pipeline.open(settings, extractor=_EchoExtractor()) as p:
+        lead = p.create_lead("Shared lead")
+    _run_together(_writer, [(settings.model_dump_json(), lead.id, w) for w in (1, 2)])
 
     with Pipeline.open(settings) as p:
         shared = p.get_lead(lead.id)
@@ -76,14 +82,6 @@ def _opener(settings_json: str, start: mp.Event) -> None:  # type: ignore[valid-
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses fork")
 def test_two_processes_starting_on_an_empty_database_both_migrate(settings: Settings) -> None:
-    ctx = mp.get_context("fork")
-    start = ctx.Event()
-    workers = [ctx.Process(target=_opener, args=(settings.model_dump_json(), start)) for _ in range(2)]
-    for w in workers:
-        w.start()
-    start.set()
-    for w in workers:
-        w.join(60)
-    assert [w.exitcode for w in workers] == [0, 0]
+    _run_together(_opener, [(settings.model_dump_json(),)] * 2)
     with Pipeline.open(settings) as p:
         assert len(p.list_leads()) == 2
