@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -338,10 +338,10 @@ def evaluate(
                       time.perf_counter() - started)
 
 
-def default_dataset(candidates: Iterable[Path] | None = None) -> Path | None:
+def default_dataset() -> Path | None:
     """`../shared/eval/dev.jsonl` from the working directory, or beside the source checkout."""
     here = Path(__file__).resolve().parents[1]
-    for path in candidates or (Path("../shared/eval/dev.jsonl"), here.parent / "shared/eval/dev.jsonl"):
+    for path in (Path("../shared/eval/dev.jsonl"), here.parent / "shared/eval/dev.jsonl"):
         if path.is_file():
             return path
     return None
