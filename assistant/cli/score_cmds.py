@@ -174,6 +174,8 @@ def rules_check(
     except ScoringFileError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(1) from None
+    for warning in model.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     typer.echo(f"ok: {file} is a valid scoring file (hash {model.hash})")
 
 

@@ -169,7 +169,9 @@ class ScoringModel:
         self.hash = hash
         self.source = source
         eng, fit = rules.engagement, rules.fit
-        self.points: dict[str, float] = dict(eng.points)
+        # a kind or level the file does not name scores 0 (a warning says so)
+        self.points: dict[str, float] = {k.value: eng.points.get(k.value, 0.0) for k in InteractionKind}
+        self.warnings: list[str] = []
         self.caps: dict[str, float] = dict(eng.caps)
         self.max_age_days = eng.max_age_days
         self.half_life_days = eng.half_life_days
@@ -186,7 +188,7 @@ class ScoringModel:
         sql, pql = rules.stages.sql, rules.stages.pql
         self.kind_table: dict[str, KindFacts] = {}
         for kind in InteractionKind:
-            per = eng.points[kind.value]
+            per = self.points[kind.value]
             self.kind_table[kind.value] = (
                 kind.value,
                 per,
@@ -199,7 +201,7 @@ class ScoringModel:
         self.engagement_bounds = (eng.min_score, eng.max_score)
         self.fit_bounds = (fit.min_score, fit.max_score)
         # fit points are shown and summed at one decimal, so round them once here
-        self.seniority_points = {k: round(v, 1) for k, v in fit.seniority.items()}
+        self.seniority_points = {s: round(fit.seniority.get(s, 0.0), 1) for s in SENIORITIES}
         self.department_targets = frozenset(fit.department.targets)
         self.department_points = (round(fit.department.target_points, 1),
                                   round(fit.department.other_points, 1))
@@ -297,19 +299,23 @@ def parse_scoring(data: bytes, *, source: str, name: str) -> ScoringModel:
         _raise(name, lines, _pydantic_problems(exc))
     _raise(name, lines, list(_check_meaning(rules)))
     digest = hashlib.sha256(data).hexdigest()[:12]
-    return ScoringModel(rules, hash=digest, source=source)
+    model = ScoringModel(rules, hash=digest, source=source)
+    model.warnings = [_located(name, lines, loc, what) for loc, what in _check_gaps(rules)]
+    return model
 
 
 Loc = tuple[str | int, ...]
 
 
+def _located(name: str, lines: _KeyLines, loc: Loc, what: str) -> str:
+    key = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+    return f"{name}:{lines.line_of(loc)}: {key or '(top level)'}: {what}"
+
+
 def _raise(name: str, lines: _KeyLines, problems: list[tuple[Loc, str]]) -> None:
     if not problems:
         return
-    messages = []
-    for loc, what in problems:
-        key = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
-        messages.append(f"{name}:{lines.line_of(loc)}: {key or '(top level)'}: {what}")
+    messages = [_located(name, lines, loc, what) for loc, what in problems]
     raise ScoringFileError("\n".join(messages), problems=messages)
 
 
@@ -425,15 +431,26 @@ def _suggest(word: str, known: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+# --- warnings: what a valid file leaves out ---------------------------------------------
+
+
+def _check_gaps(rules: ScoringRules) -> Iterable[tuple[Loc, str]]:
+    """Kinds and levels a file gives no points: they score 0. A file written before a kind
+    or level existed stays valid; `rules check` says what it leaves out."""
+    missing = [k for k in KINDS if k not in rules.engagement.points]
+    if missing:
+        yield ("engagement", "points"), f"no points for {', '.join(missing)}: they score 0"
+    missing = [s for s in SENIORITIES if s not in rules.fit.seniority]
+    if missing:
+        yield ("fit", "seniority"), f"no points for {', '.join(missing)}: they score 0"
+
+
 # --- meaning: what a well-typed file can still get wrong -------------------------------
 
 
 def _check_meaning(rules: ScoringRules) -> Iterable[tuple[Loc, str]]:
     eng, fit = rules.engagement, rules.fit
     yield from _check_names(("engagement", "points"), eng.points, KINDS, "interaction kind")
-    missing = [k for k in KINDS if k not in eng.points]
-    if missing:
-        yield ("engagement", "points"), f"missing points for kinds: {', '.join(missing)}"
     yield from _check_names(("engagement", "caps"), eng.caps, KINDS, "interaction kind")
     for kind, cap in eng.caps.items():
         points = eng.points.get(kind)
@@ -455,9 +472,6 @@ def _check_meaning(rules: ScoringRules) -> Iterable[tuple[Loc, str]]:
 
     yield from _check_bounds(("fit",), fit.min_score, fit.max_score)
     yield from _check_names(("fit", "seniority"), fit.seniority, SENIORITIES, "seniority")
-    missing = [s for s in SENIORITIES if s not in fit.seniority]
-    if missing:
-        yield ("fit", "seniority"), f"missing points for seniority levels: {', '.join(missing)}"
     yield from _check_list(("fit", "department", "targets"), fit.department.targets, DEPARTMENTS,
                            "department")
     yield from _check_list(("fit", "industry", "targets"), fit.industry.targets, INDUSTRIES,

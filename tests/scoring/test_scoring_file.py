@@ -4,6 +4,7 @@ with the file, line, key and what is wrong."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -100,8 +101,6 @@ MISTAKES = [
      "stages.sql.bant_min_met", "must be between 1 and 4"),
     ("country code", '"IT", "PL"', '"Italy", "PL"', '"Italy"', "fit.country.targets[0]",
      "not an ISO 3166-1 alpha-2 country code"),
-    ("missing kind", "cart_add = 10\n", "", "[engagement.points]", "engagement.points",
-     "missing points for kinds: cart_add"),
 ]
 
 
@@ -118,6 +117,27 @@ def test_each_mistake_gets_its_own_clear_error(tmp_path, old, new, blamed, key, 
     first = message.splitlines()[0]
     assert first.startswith(f"{path}:{_line_of(text, blamed)}: {key}: "), message
     assert what in first, message
+
+
+def test_a_file_without_a_kind_is_valid_scores_it_0_and_warns(tmp_path: Path) -> None:
+    """A scoring file written before a kind existed keeps working: the kind scores 0."""
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+    from assistant.domain import Extraction, Interaction
+
+    text = _edit("cart_add = 10\n", "")
+    path = _write(tmp_path, text)
+    model = load_scoring(path)
+    assert model.warnings == [f"{path}:{_line_of(text, '[engagement.points]')}: engagement.points: "
+                              "no points for cart_add: they score 0"]
+    extraction = Extraction(interactions=[Interaction(kind="cart_add", evidence="added to cart")])
+    verdict = score(extraction, as_of=date(2026, 3, 16), model=model)
+    assert verdict.engagement.score == 0 and verdict.explanation.contributions[0].points == 0
+    out = CliRunner().invoke(app, ["rules", "check", str(path)])
+    assert out.exit_code == 0
+    assert "warning:" in out.output and "no points for cart_add: they score 0" in out.output
+    assert load_scoring().warnings == []  # the packaged file names every kind
 
 
 def test_missing_section(tmp_path: Path) -> None:
