@@ -7,8 +7,10 @@ the LLM, so they say what a careful rep would write, and unknown is always `None
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -139,17 +141,59 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
 
+class Ground(StrEnum):
+    """How a fact's evidence is checked against the note (assistant/extract/grounding.py)."""
+
+    text = "text"  # the value is written in its evidence (a name, a title, a city)
+    email = "email"  # the address is written in its evidence
+    phone = "phone"  # the digits of the number are in its evidence
+    number = "number"  # a number read from the evidence equals the value
+    size = "size"  # a headcount read from the evidence (digits, words or a vague size)
+    place = "place"  # a place named in the evidence lies in that country
+    title = "title"  # read from the job title: grounded with it, or by words of its own
+    words = "words"  # a reading of the words (industry, budget, authority, need, source)
+    deadline = "deadline"  # a date or a period is read from the evidence
+    currency = "currency"  # a currency sign or code is in the evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """What the fact registry knows of one field of Contact, Company, Bant or Extraction
+    (`assistant.facts` collects them): how it is grounded, the lead column that stores it,
+    how people call it, how it is shown, and what scores it. A new fact is a field with
+    this annotation, its column and a migration."""
+
+    ground: Ground
+    column: str
+    label: str
+    show: str = "text"  # text | enum | number | days | code
+    scored: str | None = None  # the scoring rule it feeds: fit.<attribute> or bant.<criterion>
+    derived_from: str | None = None  # another fact whose words it may be read from
+    max_length: int | None = None
+
+
+class Evidence(_Model):
+    """The words a fact was read from: verbatim from the note (or the rep's own words)."""
+
+    quote: str = Field(description="The words, exactly as written.")
+    start: int | None = Field(default=None, description="Offset of the quote in the note.")
+    end: int | None = Field(default=None, description="Offset just past the quote in the note.")
+    via: str | None = Field(
+        default=None, description="The fact it was derived from ('contact.job_title'), if any."
+    )
+
+
 # --- extraction (SPEC section 2) -------------------------------------------------------
 
 
 class Contact(_Model):
-    name: str | None = Field(default=None, description="Full name of the lead person, as written.")
-    email: str | None = Field(default=None, description="Email address of the lead, as written.")
-    phone: str | None = Field(default=None, description="Phone number of the lead, as written.")
-    job_title: str | None = Field(
+    name: Annotated[str | None, Fact(Ground.text, "name", "name", max_length=200)] = Field(default=None, description="Full name of the lead person, as written.")
+    email: Annotated[str | None, Fact(Ground.email, "email", "email", max_length=320)] = Field(default=None, description="Email address of the lead, as written.")
+    phone: Annotated[str | None, Fact(Ground.phone, "phone", "phone", max_length=64)] = Field(default=None, description="Phone number of the lead, as written.")
+    job_title: Annotated[str | None, Fact(Ground.text, "job_title", "job title", max_length=200)] = Field(
         default=None, description="Job title exactly as the text gives it (e.g. 'Head of Marketing')."
     )
-    seniority: Seniority | None = Field(
+    seniority: Annotated[Seniority | None, Fact(Ground.title, "seniority", "seniority", "enum", "fit.seniority", "contact.job_title")] = Field(
         default=None,
         description=(
             "Seniority from the job title: executive = CEO, CxO, founder, owner, president, "
@@ -158,7 +202,7 @@ class Contact(_Model):
             "intern, junior, assistant. Null when no title is given."
         ),
     )
-    department: Department | None = Field(
+    department: Annotated[Department | None, Fact(Ground.title, "department", "department", "enum", "fit.department", "contact.job_title")] = Field(
         default=None,
         description=(
             "Department from the job's function: CFO -> finance, CTO -> it, CEO/owner -> "
@@ -168,28 +212,28 @@ class Contact(_Model):
 
 
 class Company(_Model):
-    name: str | None = Field(default=None, description="Company name as written.")
-    industry: Industry | None = Field(
+    name: Annotated[str | None, Fact(Ground.text, "company_name", "company", max_length=200)] = Field(default=None, description="Company name as written.")
+    industry: Annotated[Industry | None, Fact(Ground.words, "industry", "industry", "enum", "fit.industry")] = Field(
         default=None,
         description=(
             "Industry id, only when the text describes what the company does; null when only "
             "the company name hints at it."
         ),
     )
-    employees: int | None = Field(
+    employees: Annotated[int | None, Fact(Ground.size, "employees", "employees", "number", "fit.employees")] = Field(
         default=None, ge=0, description="Number of employees ('1.200 dipendenti' -> 1200)."
     )
-    annual_revenue: float | None = Field(
+    annual_revenue: Annotated[float | None, Fact(Ground.number, "annual_revenue", "revenue", "number")] = Field(
         default=None, ge=0, description="Annual revenue as a plain number ('2,5 mln' -> 2500000)."
     )
-    currency: str | None = Field(
-        default=None, description="ISO 4217 code of the amounts in the text (EUR, PLN, USD, GBP)."
+    currency: Annotated[str | None, Fact(Ground.currency, "currency", "currency", "code", max_length=3)] = Field(
+        default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the amounts in the text (EUR, PLN, USD, GBP)."
     )
-    country: str | None = Field(
-        default=None,
+    country: Annotated[str | None, Fact(Ground.place, "country", "country", "code", "fit.country", max_length=2)] = Field(
+        default=None, pattern=r"^[A-Z]{2}$",
         description="ISO 3166-1 alpha-2 country code; an explicit city sets it (Milano -> IT).",
     )
-    city: str | None = Field(default=None, description="City of the company, as written.")
+    city: Annotated[str | None, Fact(Ground.text, "city", "city", max_length=120)] = Field(default=None, description="City of the company, as written.")
 
 
 class Interaction(_Model):
@@ -213,27 +257,27 @@ class Interaction(_Model):
 
 
 class Bant(_Model):
-    budget: BudgetStatus | None = Field(
+    budget: Annotated[BudgetStatus | None, Fact(Ground.words, "budget", "budget", "enum", "bant.budget")] = Field(
         default=None,
         description=(
             "confirmed when approved or allocated; planned when being prepared or planned for a "
             "later period; none when there is none; null when not mentioned."
         ),
     )
-    budget_amount: float | None = Field(
+    budget_amount: Annotated[float | None, Fact(Ground.number, "budget_amount", "budget amount", "number")] = Field(
         default=None, ge=0, description="Budget as a plain number ('50k' -> 50000)."
     )
-    authority: Authority | None = Field(
+    authority: Annotated[Authority | None, Fact(Ground.words, "authority", "authority", "enum", "bant.authority")] = Field(
         default=None,
         description=(
             "decision_maker or influencer, only when the text states who decides or needs "
             "approval; a title alone does not set it."
         ),
     )
-    need: str | None = Field(
+    need: Annotated[str | None, Fact(Ground.words, "need", "need", "text", "bant.need", max_length=500)] = Field(
         default=None, description="The stated pain or need in a few words; null when none is stated."
     )
-    timeline_days: int | None = Field(
+    timeline_days: Annotated[int | None, Fact(Ground.deadline, "timeline_due", "timeline", "days", "bant.timeline")] = Field(
         default=None,
         description="Days from the reference date to the stated purchase deadline; null when none.",
     )
@@ -251,7 +295,7 @@ class Extraction(_Model):
 
     contact: Contact = Field(default_factory=Contact, description="The lead person.")
     company: Company = Field(default_factory=Company, description="The lead's company.")
-    lead_source: LeadSource | None = Field(
+    lead_source: Annotated[LeadSource | None, Fact(Ground.words, "lead_source", "lead source", "enum")] = Field(
         default=None,
         description="inbound (found us), outbound (we found them), referral, event or paid.",
     )
@@ -262,6 +306,11 @@ class Extraction(_Model):
     disqualifiers: list[Disqualifier] = Field(
         default_factory=list,
         description="Reasons the lead cannot buy now, each with its evidence.",
+    )
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict,
+        description="For each fact above that is known, keyed by its path ('company.employees'), "
+        "the words of the note it was read from.",
     )
 
 
@@ -286,6 +335,9 @@ class LLMCallRecord(_Model):
     completion_tokens: int | None = None
     raw_answer: str | None = None
     error: str | None = None
+    dropped: list[DroppedItem] = Field(
+        default_factory=list, description="What grounding dropped from this answer, and why."
+    )
 
 
 class ExtractionResult(_Model):
@@ -310,8 +362,13 @@ class Contribution(_Model):
     axis: Axis
     rule: str = Field(description="The rule that gave the points, e.g. 'seniority: director' or 'demo_request'.")
     points: float = Field(description="Signed points after decay and caps.")
-    evidence: str | None = Field(default=None, description="The words the points came from.")
+    evidence: str | None = Field(default=None, description="The words the points came from, as written.")
     detail: str | None = Field(default=None, description="How the points were computed (count, age, decay, cap).")
+    via: str | None = Field(
+        default=None,
+        description="The fact the evidence belongs to when the value was derived from it "
+        "('contact.job_title' for seniority read from the title).",
+    )
 
 
 class NextStage(_Model):
@@ -320,12 +377,22 @@ class NextStage(_Model):
     summary: str = Field(description="One line: what is missing for the next stage.")
 
 
+class BantCheck(_Model):
+    """One known BANT criterion: its value, whether it is met, and the words it was read from."""
+
+    criterion: str = Field(description="budget, authority, need or timeline.")
+    value: str
+    met: bool
+    evidence: str | None = None
+
+
 class Explanation(_Model):
     rule: str = Field(description="Id of the stage rule that decided: disqualifier, hand_raise, bant, product_usage, mql, default.")
     reason: str = Field(description="The deciding rule with its numbers, in words.")
     contributions: list[Contribution] = Field(default_factory=list)
     next_stage: NextStage
     questions: list[str] = Field(default_factory=list)
+    bant: list[BantCheck] = Field(default_factory=list, description="The BANT criteria known, with their evidence.")
 
 
 class FitScore(_Model):
@@ -416,6 +483,18 @@ class FactChange(_Model):
     note_id: int | None = None
     provenance: Provenance
     at: datetime
+    evidence: str | None = Field(default=None, description="The words the new value was read from.")
+    author: str | None = Field(default=None, description="Who made the change (a rep's name).")
+
+
+class FactSource(_Model):
+    """Where a lead's current fact came from: its words, the note, the source, who and when."""
+
+    evidence: Evidence | None = None
+    note_id: int | None = None
+    provenance: Provenance | None = None
+    author: str | None = None
+    at: datetime | None = None
 
 
 class VerdictRecord(_Model):
@@ -466,6 +545,9 @@ class LeadDetail(_Model):
     verdict: Verdict | None = None
     notes: list[NoteRecord] = Field(default_factory=list)
     rep_fields: list[str] = Field(default_factory=list, description="Fields a rep set; extraction will not change them.")
+    sources: dict[str, FactSource] = Field(
+        default_factory=dict, description="For each current fact (by path), where it came from."
+    )
 
 
 class ChatMessage(_Model):

@@ -20,12 +20,12 @@ EXAMPLES_DIR = PROMPTS_DIR / "examples"
 
 @dataclass(frozen=True)
 class Example:
-    """One few-shot example: a note, its reference date, and the record a careful reader fills."""
+    """One few-shot example: a note, its reference date, and the answer a careful reader gives."""
 
     name: str
     as_of: date
     text: str
-    extraction: dict[str, Any]
+    answer: dict[str, Any]
 
 
 def _prompt_files() -> list[Path]:
@@ -68,7 +68,7 @@ def examples() -> tuple[Example, ...]:
                 name=path.stem,
                 as_of=date.fromisoformat(data["as_of"]),
                 text=data["text"],
-                extraction=data["extraction"],
+                answer=data["answer"],
             )
         )
     return tuple(found)

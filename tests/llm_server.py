@@ -22,7 +22,7 @@ Answers, consumed in order (one per HTTP request, including the SDK's retries):
 - `hang(seconds)`: wait, then answer 200 (use to exceed the client's timeout).
 - `raw(status, body, headers)`: any bytes at all.
 
-With the queue empty the server answers `server.default` (an empty extraction in the
+With the queue empty the server answers `server.default` (an empty answer in the
 requested form, unless a test changes it), so a smoke test needs no script at all.
 `GET /v1/models` lists `server.models`. `closed_port_url()` gives a URL nobody listens on.
 """
@@ -39,23 +39,12 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-EMPTY_EXTRACTION: dict[str, Any] = {
-    "contact": {
-        "name": None, "email": None, "phone": None, "job_title": None,
-        "seniority": None, "department": None,
-    },
-    "company": {
-        "name": None, "industry": None, "employees": None, "annual_revenue": None,
-        "currency": None, "country": None, "city": None,
-    },
-    "lead_source": None,
-    "interactions": [],
-    "bant": {
-        "budget": None, "budget_amount": None, "authority": None, "need": None,
-        "timeline_days": None,
-    },
-    "disqualifiers": [],
-}
+EMPTY_ANSWER: dict[str, Any] = {"facts": [], "interactions": [], "disqualifiers": []}
+
+
+def fact(field: str, value: Any, evidence: str) -> dict[str, Any]:
+    """One item of an answer's `facts`: {field, value, evidence}, the value as text."""
+    return {"field": field, "value": str(value), "evidence": evidence}
 
 
 @dataclass
@@ -141,7 +130,7 @@ class FakeLLMServer:
     def __init__(self, models: tuple[str, ...] = ("test-model",)) -> None:
         self.models = list(models)
         self.requests: list[RecordedRequest] = []
-        self.default: Reply | None = answer(EMPTY_EXTRACTION)
+        self.default: Reply | None = answer(EMPTY_ANSWER)
         self._queue: deque[Reply] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -235,7 +224,7 @@ class FakeLLMServer:
                 if reply.kind == "hang":
                     if server._stopping.wait(reply.delay):
                         return
-                    reply = answer(EMPTY_EXTRACTION)
+                    reply = answer(EMPTY_ANSWER)
                 status, payload, headers = server._render(reply, request)
                 self._send(status, payload, headers)
 

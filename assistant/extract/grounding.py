@@ -2,14 +2,20 @@
 
 Two pure steps, usable by any extractor:
 
-- `coerce_extraction(data)`: a raw JSON object -> `Extraction`, field by field. A value
-  outside the schema (an unknown interaction kind, a seniority that does not exist, a date
-  that is not a date) is rejected and reported, never guessed into place; the rest stands.
-- `ground(extraction, text, as_of=)`: every interaction and disqualifier whose evidence
-  is not a verbatim substring of the text (after whitespace, quote and case
-  normalisation) is dropped; an interaction count its evidence contradicts is corrected;
-  a date after the reference date is cleared; a company size, revenue or budget amount
-  written nowhere in the text is dropped.
+- `coerce_answer(data, as_of=)`: a model's raw JSON object -> `Extraction`, item by item.
+  It reads the flat answer the prompt asks for (`facts`: field, value, evidence) and the
+  nested shape of `Extraction` alike. A value outside the schema (an unknown interaction
+  kind, a seniority that does not exist, a date that is not a date) is rejected and
+  reported, never guessed into place; the rest stands.
+- `ground(extraction, text, as_of=)`: every fact, interaction and disqualifier must stand
+  on words of the note. Evidence not found in the text (after case, accent, quote and
+  spacing normalisation), or found only inside text pasted for a machine (a JSON object,
+  a code block, a fake system turn), drops the item. A fact must also agree with its
+  words: a headcount readable from them, a country from a place they name, a budget from
+  words about money, authority from words about deciding, a deadline from a date or
+  period. Seniority and department stand on the job title when it stands. Evidence kept
+  is replaced by the note's own words with their offsets; an interaction count its
+  evidence contradicts is corrected; a date after the reference date is cleared.
 
 Dropped items are returned as `DroppedItem`s so they are reported, not scored.
 """
@@ -20,6 +26,7 @@ import re
 import unicodedata
 from datetime import date
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -30,11 +37,17 @@ from assistant.domain import (
     Contact,
     Disqualifier,
     DroppedItem,
+    Evidence,
     Extraction,
+    Ground,
     Interaction,
 )
+from assistant.extract import readers, vocab
+from assistant.extract.numbers import parse_number
+from assistant.extract.spans import fold, locate
+from assistant.facts import FACTS, FactField, by_path, get_value
 
-__all__ = ["coerce_extraction", "evidence_in_text", "ground", "normalise"]
+__all__ = ["coerce_answer", "coerce_extraction", "evidence_in_text", "ground", "machine_spans", "normalise"]
 
 _CHAR_MAP = str.maketrans(
     {
@@ -57,30 +70,11 @@ def normalise(text: str) -> str:
 
 
 def evidence_in_text(evidence: str | None, text: str, *, normalised_text: str | None = None) -> bool:
-    """True when `evidence` is a verbatim substring of `text` (modulo `normalise`).
-
-    Surrounding quotes and punctuation are ignored. Evidence a model shortened with "..."
-    counts when every fragment is in the text, in order.
-    """
-    if not evidence:
-        return False
-    haystack = normalised_text if normalised_text is not None else normalise(text)
-    needle = normalise(evidence).strip(_EDGE)
-    if len(needle) < _MIN_FRAGMENT:
-        return False
-    if needle in haystack:
-        return True
-    fragments = [f.strip(_EDGE) for f in _ELLIPSIS.split(needle)]
-    fragments = [f for f in fragments if f]
-    if len(fragments) < 2 or any(len(f) < _MIN_FRAGMENT for f in fragments):
-        return False
-    position = 0
-    for fragment in fragments:
-        found = haystack.find(fragment, position)
-        if found < 0:
-            return False
-        position = found + len(fragment)
-    return True
+    """True when `evidence` stands in `text`: the same words, whatever their case, accents,
+    quotes or spacing; surrounding punctuation is ignored. Evidence shortened with "..."
+    counts when its fragments are in the text, in order and close together.
+    (`normalised_text` is accepted for callers that fold once; it must be `spans.fold(text)`.)"""
+    return locate(evidence, text, folded=normalised_text) is not None
 
 
 # --- validation: raw answer -> Extraction ---------------------------------------------------
@@ -241,35 +235,187 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+# --- the flat answer the prompt asks for -----------------------------------------------------
+
+
+def coerce_answer(data: Any, *, as_of: date | None = None) -> tuple[Extraction, list[DroppedItem]]:
+    """A model's answer -> Extraction with the evidence it gave for each fact.
+
+    The prompt asks for `{"facts": [{"field", "value", "evidence"}], "interactions": [...],
+    "disqualifiers": [...]}`; an answer in the nested shape of `Extraction` is read too (its
+    facts then come without evidence, and grounding drops them). A fact's value is read as
+    its type: "1.200" -> 1200, "Director" -> director; a timeline may be the deadline's
+    date ("2026-06-30"), counted in days from `as_of`. Raises ValueError when `data` is not
+    a JSON object.
+    """
+    if not isinstance(data, dict):
+        raise ValueError(f"the answer is a JSON {type(data).__name__}, not an object")
+    if "facts" not in data and ({"contact", "company", "bant"} & data.keys()):
+        return coerce_extraction(data)
+    dropped: list[DroppedItem] = []
+    values: dict[str, dict[str, Any]] = {"contact": {}, "company": {}, "bant": {}, "": {}}
+    evidence: dict[str, Evidence] = {}
+    for raw in _as_list(data.get("facts"), "facts", dropped):
+        if not isinstance(raw, dict):
+            dropped.append(DroppedItem(item="fact", reason="not an object", data={"value": _jsonable(raw)}))
+            continue
+        path = str(raw.get("field") or "").strip()
+        try:
+            fact = by_path(path)
+        except KeyError:
+            dropped.append(DroppedItem(item="fact", reason=f"{path!r} is not a fact field", data=_jsonable(raw)))
+            continue
+        if raw.get("value") is None or str(raw.get("value")).strip() == "":
+            continue
+        if fact.name in values[fact.group]:
+            if values[fact.group][fact.name] != raw.get("value"):
+                dropped.append(DroppedItem(item=path, reason="told twice; the first value is kept",
+                                           data=_jsonable(raw)))
+            continue
+        value, problem = _fact_value(fact, raw.get("value"), as_of)
+        if problem:
+            dropped.append(DroppedItem(item=path, reason=problem, data=_jsonable(raw)))
+            continue
+        values[fact.group][fact.name] = value
+        quote = raw.get("evidence")
+        if isinstance(quote, str) and quote.strip():
+            evidence[path] = Evidence(quote=quote.strip())
+    interactions = [
+        item
+        for item in (
+            _coerce_item(Interaction, raw, "interaction", dropped)
+            for raw in _as_list(data.get("interactions"), "interactions", dropped)
+        )
+        if item is not None
+    ]
+    disqualifiers = [
+        item
+        for item in (
+            _coerce_item(Disqualifier, raw, "disqualifier", dropped)
+            for raw in _as_list(data.get("disqualifiers"), "disqualifiers", dropped)
+        )
+        if item is not None
+    ]
+    extraction = Extraction(
+        contact=Contact(**values["contact"]),
+        company=Company(**values["company"]),
+        bant=Bant(**values["bant"]),
+        lead_source=values[""].get("lead_source"),
+        interactions=interactions,
+        disqualifiers=disqualifiers,
+        evidence=evidence,
+    )
+    return extraction, dropped
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _fact_value(fact: FactField, raw: Any, as_of: date | None) -> tuple[Any, str | None]:
+    """The value of `raw` for `fact`, or why it is not one."""
+    group_model = {"contact": Contact, "company": Company, "bant": Bant, "": Extraction}[fact.group]
+    value: Any = raw
+    if fact.path == "bant.timeline_days" and isinstance(raw, str) and _ISO_DATE.match(raw.strip()):
+        if as_of is None:
+            return None, "a deadline date needs the reference date"
+        try:
+            value = (date.fromisoformat(raw.strip()) - as_of).days
+        except ValueError:
+            return None, f"{raw!r} is not a date"
+    elif fact.number is not None and isinstance(raw, str):
+        number = parse_number(raw)
+        if number is None:
+            return None, f"{raw!r} is not a number"
+        value = round(number) if fact.number is int else number
+    elif fact.number is int and isinstance(raw, float):
+        value = round(raw)
+    elif fact.number is None and isinstance(raw, int | float) and fact.enum is None:
+        value = str(raw)
+    elif fact.path == "company.country" and isinstance(raw, str) and len(raw.strip()) > 2:
+        named = readers.countries_named(raw)  # "Poland", "Germania": the country's code
+        value = next(iter(named)) if len(named) == 1 else raw
+    value = _tidy(group_model.model_fields[fact.name].annotation, fact.name, value)
+    try:
+        checked = group_model.model_validate({fact.name: value})
+    except ValidationError as exc:
+        return None, _first_error(exc)
+    return getattr(checked, fact.name), None
+
+
 # --- grounding: Extraction vs the text ------------------------------------------------------
 
 
+@cache
+def _machine_patterns() -> tuple[re.Pattern[str], ...]:
+    data = vocab.common().get("machine", {})
+    roles = "|".join(data.get("roles", []))
+    tokens = "|".join(data.get("tokens", []))
+    found = [
+        re.compile(r"```.*?(?:```|\Z)", re.DOTALL),
+        # a JSON object (one level of nesting) with at least one "key": value
+        re.compile(r"\{(?:[^{}]|\{[^{}]*\})*\"[^\"\n]{1,60}\"\s*:(?:[^{}]|\{[^{}]*\})*\}"),
+    ]
+    if tokens:  # a chat-template token opens a turn that runs to the next blank line
+        found.append(re.compile(rf"(?:{tokens}).*?(?=\n\s*\n|\Z)", re.DOTALL | re.IGNORECASE))
+    if roles:  # "### System:", "[system]", "<assistant>": a fake turn, to the next blank line
+        found.append(
+            re.compile(
+                rf"^[ \t]*(?:#{{1,6}}[ \t]*|\[[ \t]*|<[ \t]*)(?:{roles})\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*",
+                re.IGNORECASE | re.MULTILINE,
+            )
+        )
+    return tuple(found)
+
+
+def machine_spans(text: str) -> list[tuple[int, int]]:
+    """The parts of `text` addressed to a machine rather than written about the lead: fenced
+    code, JSON objects, chat-template turns, fake "### System:" messages."""
+    spans = [(m.start(), m.end()) for p in _machine_patterns() for m in p.finditer(text)]
+    return sorted(spans)
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _place(
+    quote: str | None, text: str, folded: str, machine: list[tuple[int, int]]
+) -> tuple[tuple[int, int] | None, str | None]:
+    """Where `quote` stands in the note, or why it does not count."""
+    if not quote or not quote.strip():
+        return None, "no evidence given"
+    span = locate(quote, text, folded=folded, avoid=machine)
+    if span is None:
+        return None, "evidence not found in the text"
+    if _inside(span, machine):
+        return None, "evidence is inside text pasted for a machine (JSON, code or a system turn)"
+    return span, None
+
+
 def ground(
-    extraction: Extraction, text: str, *, as_of: date | None = None
+    extraction: Extraction, text: str, *, as_of: date | None = None, lang: str | None = None
 ) -> tuple[Extraction, list[DroppedItem]]:
     """The extraction with only what `text` supports, and what was dropped and why.
 
     With `as_of`, an interaction dated after the reference date loses its date (a note
-    reports what happened; a future date would earn more than full points).
+    reports what happened; a future date would earn more than full points), and deadlines
+    are read against it.
     """
-    haystack = normalise(text)
+    folded = fold(text)
+    machine = machine_spans(text)
     dropped: list[DroppedItem] = []
 
     interactions: list[Interaction] = []
     for item in extraction.interactions:
-        if not evidence_in_text(item.evidence, text, normalised_text=haystack):
-            dropped.append(
-                DroppedItem(
-                    item="interaction",
-                    reason="evidence not found in the text",
-                    data=item.model_dump(mode="json"),
-                )
-            )
+        span, problem = _place(item.evidence, text, folded, machine)
+        if span is None:
+            dropped.append(DroppedItem(item="interaction", reason=problem or "", data=item.model_dump(mode="json")))
             continue
-        stated = _numbers_in(item.evidence)
+        item = item.model_copy(update={"evidence": text[span[0] : span[1]]})
+        stated = readers.headcounts(item.evidence, lang)
         if item.count > 1 and stated and item.count not in stated:
             # The evidence names a different number: take it when it is the only one.
-            count = next(iter(stated)) if len(stated) == 1 and next(iter(stated)) >= 1 else 1
+            count = next(iter(stated)) if len(stated) == 1 else 1
             dropped.append(
                 DroppedItem(
                     item=f"interactions.{item.kind.value}.count",
@@ -291,66 +437,146 @@ def ground(
 
     disqualifiers: list[Disqualifier] = []
     for item in extraction.disqualifiers:
-        if evidence_in_text(item.evidence, text, normalised_text=haystack):
-            disqualifiers.append(item)
-        else:
+        span, problem = _place(item.evidence, text, folded, machine)
+        if span is None:
+            dropped.append(DroppedItem(item="disqualifier", reason=problem or "", data=item.model_dump(mode="json")))
+            continue
+        disqualifiers.append(item.model_copy(update={"evidence": text[span[0] : span[1]]}))
+
+    kept: dict[str, Evidence] = {}
+    cleared: dict[str, dict[str, Any]] = {}
+    for fact in FACTS:
+        value = get_value(extraction, fact)
+        if value is None or value == "":
+            continue
+        given = extraction.evidence.get(fact.path)
+        evidence, problem = _ground_fact(fact, value, given, extraction, kept, text, folded, machine, as_of, lang)
+        if evidence is None:
+            cleared.setdefault(fact.group, {})[fact.name] = None
             dropped.append(
                 DroppedItem(
-                    item="disqualifier",
-                    reason="evidence not found in the text",
-                    data=item.model_dump(mode="json"),
+                    item=fact.path,
+                    reason=problem or "not supported by the text",
+                    data={"value": _jsonable(getattr(value, "value", value)),
+                          "evidence": given.quote if given else None},
                 )
             )
-
-    company, bant = extraction.company, extraction.bant
-    text_numbers = _numbers_in(text, as_int=False)
-    if text_numbers is not None:
-        company_updates = _unstated(company, ("employees", "annual_revenue"), "company", text_numbers, dropped)
-        bant_updates = _unstated(bant, ("budget_amount",), "bant", text_numbers, dropped)
-        company = company.model_copy(update=company_updates) if company_updates else company
-        bant = bant.model_copy(update=bant_updates) if bant_updates else bant
-
-    grounded = extraction.model_copy(
-        update={
-            "interactions": interactions,
-            "disqualifiers": disqualifiers,
-            "company": company,
-            "bant": bant,
-        }
-    )
-    return grounded, dropped
-
-
-def _unstated(
-    part: BaseModel, names: tuple[str, ...], path: str, text_numbers: set[float], dropped: list[DroppedItem]
-) -> dict[str, Any]:
-    """Fields of `part` whose number is written nowhere in the text, set to None (reported)."""
-    updates: dict[str, Any] = {}
-    for name in names:
-        value = getattr(part, name)
-        if value is None or any(_close(value, n) for n in text_numbers):
             continue
-        dropped.append(
-            DroppedItem(item=f"{path}.{name}", reason=f"{value:g} is not written in the text", data={"value": value})
-        )
-        updates[name] = None
-    return updates
+        kept[fact.path] = evidence
+
+    updates: dict[str, Any] = {"interactions": interactions, "disqualifiers": disqualifiers, "evidence": kept}
+    for group, changes in cleared.items():
+        if group:
+            updates[group] = getattr(extraction, group).model_copy(update=changes)
+        else:
+            updates.update(changes)
+    return extraction.model_copy(update=updates), dropped
+
+
+def _ground_fact(
+    fact: FactField,
+    value: Any,
+    given: Evidence | None,
+    extraction: Extraction,
+    kept: dict[str, Evidence],
+    text: str,
+    folded: str,
+    machine: list[tuple[int, int]],
+    as_of: date | None,
+    lang: str | None,
+) -> tuple[Evidence | None, str | None]:
+    """The note's words for one fact, or why it has none."""
+    source = fact.derived_from
+    if fact.ground is Ground.title:
+        own = given if given is not None and given.via is None else None
+        if own is not None:
+            span, _ = _place(own.quote, text, folded, machine)
+            if span is not None:
+                return Evidence(quote=text[span[0] : span[1]], start=span[0], end=span[1]), None
+        base = kept.get(source) if source else None
+        if base is not None:
+            return Evidence(quote=base.quote, start=base.start, end=base.end, via=source), None
+        return None, "no job title or words of its own to read it from"
+    span, problem = _place(given.quote if given else None, text, folded, machine)
+    if span is None:
+        return None, problem
+    quote = text[span[0] : span[1]]
+    problem = _disagrees(fact, value, quote, span, extraction, text, as_of, lang)
+    if problem:
+        return None, problem
+    return Evidence(quote=quote, start=span[0], end=span[1]), None
+
+
+def _disagrees(
+    fact: FactField,
+    value: Any,
+    quote: str,
+    span: tuple[int, int],
+    extraction: Extraction,
+    text: str,
+    as_of: date | None,
+    lang: str | None,
+) -> str | None:
+    """Why `value` cannot be read from `quote`, or None when it can."""
+    plain = getattr(value, "value", value)
+    ground_kind = fact.ground
+    if ground_kind is Ground.text:
+        return None if _words_agree(str(plain), quote) else f"{plain!r} is not what its evidence says"
+    if ground_kind is Ground.email:
+        return None if str(plain).casefold() in quote.casefold() else "the address is not in its evidence"
+    if ground_kind is Ground.phone:
+        digits, said = _digits(str(plain)), _digits(quote)
+        ok = len(digits) >= 6 and (digits in said or (len(said) >= 7 and said in digits))
+        return None if ok else "the number is not in its evidence"
+    if ground_kind is Ground.number:
+        ok = any(_close(float(plain), n) for n in readers.numbers(quote, lang))
+        return None if ok else f"{plain:g} is not written in its evidence"
+    if ground_kind is Ground.size:
+        ok = any(_close(float(plain), n) for n in readers.headcounts(quote, lang))
+        return None if ok else f"{plain:g} cannot be read from its evidence"
+    if ground_kind is Ground.place:
+        return None if str(plain).upper() in readers.countries_named(quote) else f"its evidence names no place in {plain}"
+    if ground_kind is Ground.currency:
+        ok = str(plain).upper() in readers.currencies_named(quote, lang) or fold(str(plain)) in fold(quote)
+        return None if ok else f"its evidence names no amount in {plain}"
+    if ground_kind is Ground.deadline:
+        ok = readers.has_deadline(quote, as_of or date.today(), lang)
+        return None if ok else "its evidence states no date or period"
+    if fact.path == "company.industry":
+        name = extraction.company.name
+        if name and fold(quote).strip() and fold(quote).strip() in fold(name):
+            return "only the company's name hints at it"
+    elif fact.path == "bant.budget" and not readers.budget_cue(quote, lang):
+        return "its evidence says nothing about a budget"
+    elif fact.path == "bant.authority" and not readers.authority_cue(quote):
+        return "its evidence does not say who decides"
+    return None
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+_WORD = re.compile(r"[^\W_]+|\S")
+
+
+def _words_agree(value: str, quote: str) -> bool:
+    """Every word of `value` stands in `quote`, allowing for inflection ("Kraków" in "w
+    Krakowie", "Kacper Nowak" in "z Kacprem Nowakiem")."""
+    said = _WORD.findall(fold(quote))
+    words = _WORD.findall(fold(value))
+    if not words:
+        return False
+    if fold(value).strip() in fold(quote):
+        return True
+    for word in words:
+        if not word.isalnum():
+            continue
+        stem = word[: max(3, len(word) - 2)] if len(word) > 4 else word
+        if not any(w == word or (len(word) > 4 and w.startswith(stem)) for w in said):
+            return False
+    return True
 
 
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(0.5, 0.005 * abs(b))
-
-
-def _numbers_in(text: str, *, as_int: bool = True) -> Any:
-    """Numbers written in `text` (digits, words, "twice"); None when numbers can't be read here."""
-    try:
-        from assistant.extract.numbers import find_counts, find_numbers
-    except ImportError:  # the number reader is another module; without it, check digits only
-        values = {float(m.replace(",", "")) for m in re.findall(r"\d[\d,]*", text) if m.replace(",", "")}
-        if not as_int:
-            return None
-        return {int(v) for v in values}
-    values = {span.value for span in find_numbers(text)} | {span.value for span in find_counts(text)}
-    if as_int:
-        return {int(v) for v in values if v == int(v)}
-    return values

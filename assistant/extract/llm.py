@@ -25,9 +25,10 @@ from typing import Any
 
 import prompts
 from assistant.config import LLMMethod, LLMProvider, Settings
-from assistant.domain import DroppedItem, Extraction, ExtractionResult, LLMCallRecord
+from assistant.domain import DroppedItem, ExtractionResult, LLMCallRecord
+from assistant.extract.answer import Answer
 from assistant.extract.errors import ExtractionError
-from assistant.extract.grounding import coerce_extraction, ground
+from assistant.extract.grounding import coerce_answer, ground
 
 __all__ = [
     "DEFAULT_MAX_TOKENS",
@@ -62,13 +63,13 @@ _LINE = 160  # longest provider message quoted in a one-line error
 
 @cache
 def extraction_schema() -> dict[str, Any]:
-    """`domain.Extraction` as a self-contained strict JSON Schema, descriptions kept.
+    """`answer.Answer` as a self-contained strict JSON Schema, descriptions kept.
 
     Strict structured output wants every key required (unknown is null, not absent),
     `additionalProperties: false` and no `$ref`s, which also suits local servers that
     turn the schema into a grammar. Numeric bounds are left to validation afterwards.
     """
-    source = Extraction.model_json_schema()
+    source = Answer.model_json_schema()
     defs = source.pop("$defs", {})
     dropped_keys = {"title", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
 
@@ -81,17 +82,20 @@ def extraction_schema() -> dict[str, Any]:
             target = dict(defs[node["$ref"].rsplit("/", 1)[-1]])
             node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
         out = {k: resolve(v) for k, v in node.items() if k not in dropped_keys}
+        options = out.get("anyOf")
+        if options and len(options) == 2 and {"type": "null"} in options:
+            # {"anyOf": [{"type": "string"}, {"type": "null"}]} -> {"type": ["string", "null"]}
+            other = next(o for o in options if o != {"type": "null"})
+            if set(other) == {"type"}:
+                out.pop("anyOf")
+                out["type"] = [other["type"], "null"]
         if out.get("type") == "object" and "properties" in out:
             out["required"] = list(out["properties"])
             out["additionalProperties"] = False
         return out
 
     schema = resolve(source)
-    return {
-        "title": "extraction",
-        "description": "Every fact the rep's note states about the lead. Unknown is null, never a guess.",
-        **{k: v for k, v in schema.items() if k != "description"},
-    }
+    return {"title": "extraction", **{k: v for k, v in schema.items() if k != "description"}}
 
 
 @cache
@@ -119,7 +123,7 @@ def build_prompt(method: str) -> Any:
     for example in prompts.examples():
         messages.append(HumanMessage(content=prompts.render_note(example.text, example.as_of)))
         messages.append(
-            AIMessage(content=json.dumps(example.extraction, ensure_ascii=False, separators=(",", ":")))
+            AIMessage(content=json.dumps(example.answer, ensure_ascii=False, separators=(",", ":")))
         )
     messages.append(("human", prompts.note_template()))
     return ChatPromptTemplate.from_messages(messages)
@@ -286,9 +290,13 @@ class LLMExtractor:
         if attempt.error is not None:
             raise self._final_error(outcome)
 
-        extraction, invalid = coerce_extraction(attempt.data)
-        grounded, ungrounded = ground(extraction, text, as_of=as_of)
+        extraction, invalid = coerce_answer(attempt.data, as_of=as_of)
+        grounded, ungrounded = ground(extraction, text, as_of=as_of, lang=language)
         dropped: list[DroppedItem] = [*invalid, *ungrounded]
+        if attempt.record is not None:
+            # the call log keeps what grounding dropped from this answer, beside the answer
+            attempt.record = attempt.record.model_copy(update={"dropped": dropped})
+        self._record(attempt.record)
         warnings = []
         if len(outcome.attempts) > 1:
             first = outcome.attempts[0]
@@ -338,7 +346,8 @@ class LLMExtractor:
             raw_answer=attempt.raw,
             error=f"{attempt.error.kind}: {attempt.error.message}" if attempt.error else None,
         )
-        self._record(attempt.record)
+        if attempt.error is not None:  # a good answer is recorded once it is grounded
+            self._record(attempt.record)
         return attempt
 
     def _read_answer(
@@ -356,7 +365,7 @@ class LLMExtractor:
         data, problem = parse_answer(message)
         if data is not None:
             try:
-                coerce_extraction(data)
+                coerce_answer(data)
             except ValueError as exc:
                 data, problem = None, str(exc)
         if data is not None:
@@ -456,10 +465,10 @@ def _loads(text: str) -> tuple[dict[str, Any] | None, str]:
 
 
 def _unwrap(data: Any) -> Any:
-    """Some models wrap the record: {"extraction": {...}}; take the inside."""
+    """Some models wrap the record: {"answer": {...}}; take the inside."""
     if isinstance(data, dict) and len(data) == 1:
         (inner,) = data.values()
-        if isinstance(inner, dict) and ({"contact", "interactions", "company"} & inner.keys()):
+        if isinstance(inner, dict) and ({"facts", "contact", "interactions", "company"} & inner.keys()):
             return inner
     return data
 

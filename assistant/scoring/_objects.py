@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from assistant.domain import (
     Axis,
+    BantCheck,
     Contribution,
     EngagementScore,
     Explanation,
@@ -40,6 +41,7 @@ def _fields(cls: type[BaseModel]) -> set[str]:
 
 
 _CONTRIBUTION = _fields(Contribution)
+_BANT_CHECK = _fields(BantCheck)
 _NEXT = _fields(NextStage)
 _EXPLANATION = _fields(Explanation)
 _FIT = _fields(FitScore)
@@ -59,12 +61,14 @@ def _make(cls: type[BaseModel], fields: set[str], values: dict) -> BaseModel:
 
 
 def contribution(
-    axis: Axis, rule: str, points: float, evidence: str | None, detail: str | None
+    axis: Axis, rule: str, points: float, evidence: str | None, detail: str | None,
+    via: str | None = None,
 ) -> Contribution:
     # _make inlined: this runs for every interaction and fit fact of every lead
     obj = _new(Contribution)
     _set_dict(
-        obj, {"axis": axis, "rule": rule, "points": points, "evidence": evidence, "detail": detail}
+        obj,
+        {"axis": axis, "rule": rule, "points": points, "evidence": evidence, "detail": detail, "via": via},
     )
     _set_fields(obj, _CONTRIBUTION)
     _set_extra(obj, None)
@@ -78,12 +82,19 @@ def next_stage(stage: Stage | None, missing: list[str], summary: str) -> NextSta
     )
 
 
+def bant_check(criterion: str, value: str, met: bool, evidence: str | None) -> BantCheck:
+    return _make(  # type: ignore[return-value]
+        BantCheck, _BANT_CHECK, {"criterion": criterion, "value": value, "met": met, "evidence": evidence}
+    )
+
+
 def explanation(
     rule: str,
     reason: str,
     contributions: list[Contribution],
     next_: NextStage,
     questions: list[str],
+    bant: list[BantCheck],
 ) -> Explanation:
     return _make(  # type: ignore[return-value]
         Explanation,
@@ -94,6 +105,7 @@ def explanation(
             "contributions": contributions,
             "next_stage": next_,
             "questions": questions,
+            "bant": bant,
         },
     )
 

@@ -101,7 +101,7 @@ def engagement_contributions(
         # _objects.contribution, inlined
         part = new(Contribution)
         set_dict(part, {"axis": _ENGAGEMENT, "rule": name, "points": points,
-                        "evidence": interaction.evidence, "detail": detail})
+                        "evidence": interaction.evidence, "detail": detail, "via": None})
         set_fields(part, fields)
         set_extra(part, None)
         set_private(part, None)

@@ -1,13 +1,14 @@
 """Fit: how well the person and company match the ideal customer profile (SPEC section 4).
 
 Every known attribute gives a contribution, even one worth 0 points, so a reader sees
-what was considered. Evidence is the words the fact stands on where the extraction keeps
-them: the job title for seniority and department, the email for a personal domain.
+what was considered. Its evidence is the note's words the fact stands on
+(`Extraction.evidence`), as written: "~120 people" for 120 employees, "based in Hamburg"
+for DE; a value derived from another fact names it (`via`: seniority read from the title).
 """
 
 from __future__ import annotations
 
-from assistant.domain import Axis, Contribution, Extraction
+from assistant.domain import Axis, Contribution, Evidence, Extraction
 from assistant.scoring._objects import contribution
 from assistant.scoring.model import ScoringModel
 
@@ -32,6 +33,28 @@ def personal_email(email: str | None, model: ScoringModel) -> bool:
     return domain.split(".", 1)[0] in model.personal_providers
 
 
+def _quoted(evidence: Evidence | None) -> tuple[str | None, None, str | None]:
+    """(evidence, detail, via) of a contribution: the fact's words, and the fact they belong
+    to when the value was derived from another one."""
+    if evidence is None:
+        return None, None, None
+    return evidence.quote, None, evidence.via
+
+
+def _from_title(extraction: Extraction) -> Evidence | None:
+    """Seniority and department with no words of their own stand on the job title."""
+    title = extraction.contact.job_title
+    if not title:
+        return None
+    ev = extraction.evidence.get("contact.job_title")
+    return Evidence.model_construct(quote=ev.quote if ev else title, start=None, end=None,
+                                    via="contact.job_title")
+
+
+def _said(evidence: Evidence | None, value: str | None) -> str:
+    return evidence.quote if evidence is not None else str(value)
+
+
 def known_attributes(extraction: Extraction, model: ScoringModel) -> int:
     """How many of the poor-fit attributes (seniority, department, ...) are known."""
     contact, company = extraction.contact, extraction.company
@@ -52,7 +75,7 @@ def fit_contributions(
     already rounded to one decimal, so the sum is exactly what a reader adds up. Also
     returns how many of the poor-fit attributes are known (see `known_attributes`)."""
     contact, company = extraction.contact, extraction.company
-    title = contact.job_title
+    words = extraction.evidence
     result: list[Contribution] = []
     total = 0.0
     counts_seniority, counts_department, counts_employees, counts_industry, counts_country = (
@@ -64,7 +87,8 @@ def fit_contributions(
         known += counts_seniority
         level = contact.seniority._value_  # a str: hashing an Enum member runs Python code
         points = model.seniority_points[level]
-        result.append(contribution(_FIT, f"seniority: {level}", points, title, None))
+        ev = words.get("contact.seniority") or _from_title(extraction)
+        result.append(contribution(_FIT, f"seniority: {level}", points, *_quoted(ev)))
         total += points
 
     if contact.department is not None:
@@ -73,7 +97,8 @@ def fit_contributions(
         target = department in model.department_targets
         points = model.department_points[0 if target else 1]
         rule = f"department: {department} (target)" if target else f"department: {department}"
-        result.append(contribution(_FIT, rule, points, title, None))
+        ev = words.get("contact.department") or _from_title(extraction)
+        result.append(contribution(_FIT, rule, points, *_quoted(ev)))
         total += points
 
     employees = company.employees
@@ -84,7 +109,7 @@ def fit_contributions(
             if employees >= low and (high is None or employees <= high):
                 points, rule = band_points, band_rule
                 break
-        result.append(contribution(_FIT, rule, points, f"{employees} employees", None))
+        result.append(contribution(_FIT, rule, points, *_quoted(words.get("company.employees"))))
         total += points
 
     if company.industry is not None:
@@ -93,7 +118,7 @@ def fit_contributions(
         target = industry in model.industry_targets
         points = model.industry_points[0 if target else 1]
         rule = f"industry: {industry} (target)" if target else f"industry: {industry}"
-        result.append(contribution(_FIT, rule, points, company.name, None))
+        result.append(contribution(_FIT, rule, points, *_quoted(words.get("company.industry"))))
         total += points
 
     if company.country is not None:
@@ -102,19 +127,25 @@ def fit_contributions(
         target = country in model.country_targets
         points = model.country_points[0 if target else 1]
         rule = f"country: {country} (target)" if target else f"country: {country}"
-        result.append(contribution(_FIT, rule, points, company.city, None))
+        result.append(contribution(_FIT, rule, points, *_quoted(words.get("company.country"))))
         total += points
 
     if is_enriched(extraction):
         points = model.enriched_points
-        evidence = f"{title}; {company.name}; {contact.email or contact.phone}"
+        reach = "contact.email" if contact.email else "contact.phone"
+        evidence = "; ".join(
+            _said(words.get(path), value)
+            for path, value in (("contact.job_title", contact.job_title),
+                                ("company.name", company.name), (reach, contact.email or contact.phone))
+        )
         detail = "job title, company, and an email or phone"
         result.append(contribution(_FIT, "enriched contact", points, evidence, detail))
         total += points
 
     if personal_email(contact.email, model):
         points = model.personal_points
-        result.append(contribution(_FIT, "personal email domain", points, contact.email, None))
+        ev = _said(words.get("contact.email"), contact.email)
+        result.append(contribution(_FIT, "personal email domain", points, ev, None))
         total += points
 
     return result, round(total, 1), known

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.domain import Axis, Contribution, Extraction, Verdict
+from assistant.domain import Axis, BantCheck, Contribution, Extraction, Verdict
 from assistant.scoring import _objects
 from assistant.scoring.engagement import engagement_contributions
 from assistant.scoring.explanation import next_stage_for, reason_text
@@ -38,6 +38,29 @@ def _clamp(
         )
     )
     return clamped
+
+
+_BANT_FACTS = (
+    ("budget", "bant.budget"), ("authority", "bant.authority"), ("need", "bant.need"),
+    ("timeline", "bant.timeline_days"),
+)
+
+
+def _bant_checks(extraction: Extraction, met: list[str]) -> list[BantCheck]:
+    """The BANT criteria the facts know, each with its value, whether it is met, and its words."""
+    bant = extraction.bant
+    if bant.budget is None and bant.authority is None and bant.need is None and bant.timeline_days is None:
+        return []
+    values = (bant.budget, bant.authority, bant.need, bant.timeline_days)
+    words = extraction.evidence
+    out = []
+    for (criterion, path), value in zip(_BANT_FACTS, values, strict=True):
+        if value is None:
+            continue
+        ev = words.get(path)
+        shown = str(getattr(value, "_value_", value))
+        out.append(_objects.bant_check(criterion, shown, criterion in met, ev.quote if ev else None))
+    return out
 
 
 def score(extraction: Extraction, *, as_of: date, model: ScoringModel, lang: str = "en") -> Verdict:
@@ -94,7 +117,8 @@ def score(extraction: Extraction, *, as_of: date, model: ScoringModel, lang: str
     )
     fit_parts.extend(eng_parts)
     explanation = _objects.explanation(
-        decision.rule, reason, fit_parts, nxt, discovery_questions(extraction, lang)
+        decision.rule, reason, fit_parts, nxt, discovery_questions(extraction, lang),
+        _bant_checks(extraction, bant.met),
     )
     return _objects.verdict(
         decision.stage, fit, grade, poor, known, engagement, bant.met, explanation, as_of, model.hash

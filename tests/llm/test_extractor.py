@@ -13,11 +13,12 @@ from assistant.extract.errors import ExtractionError
 from assistant.extract.llm import extraction_schema, schema_hash
 from tests.llm.conftest import AS_OF
 from tests.llm_server import (
-    EMPTY_EXTRACTION,
+    EMPTY_ANSWER,
     answer,
     closed_port_url,
     content,
     error,
+    fact,
     hang,
     tool_call,
 )
@@ -28,14 +29,11 @@ NOTE = (
 )
 
 
-def record(**parts: Any) -> dict[str, Any]:
-    """A full answer: the empty record with `parts` merged in."""
-    data = json.loads(json.dumps(EMPTY_EXTRACTION))
-    for key, value in parts.items():
-        if isinstance(value, dict):
-            data[key].update(value)
-        else:
-            data[key] = value
+def record(*facts: dict[str, Any], **parts: Any) -> dict[str, Any]:
+    """A full answer: these facts, and the interactions and disqualifiers given."""
+    data = json.loads(json.dumps(EMPTY_ANSWER))
+    data["facts"] = list(facts)
+    data.update(parts)
     return data
 
 
@@ -44,9 +42,15 @@ def item(kind: str, evidence: str, *, count: int = 1, on: str | None = None, det
 
 
 GOOD = record(
-    contact={"name": "Elena Marsh", "job_title": "VP Marketing", "seniority": "vp", "department": "marketing"},
-    company={"name": "Quillstone Analytics", "industry": "software", "employees": 220, "country": "IE",
-             "city": "Dublin"},
+    fact("contact.name", "Elena Marsh", "Elena Marsh"),
+    fact("contact.job_title", "VP Marketing", "VP Marketing"),
+    fact("contact.seniority", "vp", "VP Marketing"),
+    fact("contact.department", "marketing", "VP Marketing"),
+    fact("company.name", "Quillstone Analytics", "Quillstone Analytics"),
+    fact("company.industry", "software", "software"),
+    fact("company.employees", 220, "220 employees"),
+    fact("company.country", "IE", "Dublin"),
+    fact("company.city", "Dublin", "Dublin"),
     interactions=[
         item("content_download", "downloaded our ROI calculator yesterday", on="2026-03-15", detail="ROI calculator"),
         item("demo_request", "asked for a live demo for her team"),
@@ -82,8 +86,8 @@ def test_json_schema_answer_is_read_and_the_request_is_right(llm_server, extract
     last = request.messages[-1]
     assert last["role"] == "user" and NOTE in last["content"] and "2026-03-16 (Monday)" in last["content"]
     # Few-shot turns in all three languages sit between the system prompt and the note.
-    assert any("dipendenti" in m["content"] for m in request.messages[1:-1])
-    assert any("pracowników" in m["content"] or "osób" in m["content"] for m in request.messages[1:-1])
+    assert any("ha seguito" in m["content"] for m in request.messages[1:-1])
+    assert any("studentka" in m["content"] for m in request.messages[1:-1])
     assert request.headers["authorization"] == "Bearer not-needed"  # a base URL without a key works
 
 
@@ -114,7 +118,7 @@ def test_json_mode_puts_the_schema_in_the_prompt_and_reads_fenced_json(llm_serve
 
 
 def test_a_tool_call_wrapped_in_a_key_is_unwrapped(llm_server, extractor_for):
-    llm_server.script(tool_call({"extraction": GOOD}))
+    llm_server.script(tool_call({"answer": GOOD}))
     result = extractor_for(llm_method="function_calling").extract(NOTE, as_of=AS_OF)
     assert result.extraction.company.name == "Quillstone Analytics"
 
@@ -146,8 +150,12 @@ def test_hallucinated_evidence_is_dropped_and_reported_not_scored(llm_server, ex
 
 def test_values_outside_the_schema_are_rejected_field_by_field(llm_server, extractor_for):
     bad = record(
-        contact={"name": "Elena Marsh", "seniority": "overlord", "department": "marketing"},
-        company={"industry": "space mining", "employees": 220},
+        fact("contact.name", "Elena Marsh", "Elena Marsh"),
+        fact("contact.job_title", "VP Marketing", "VP Marketing"),
+        fact("contact.seniority", "overlord", "VP Marketing"),
+        fact("contact.department", "marketing", "VP Marketing"),
+        fact("company.industry", "space mining", "software"),
+        fact("company.employees", 220, "220 employees"),
         interactions=[item("telepathy", "asked for a live demo"), item("demo_request", "asked for a live demo")],
     )
     llm_server.script(answer(bad))
@@ -163,7 +171,10 @@ def test_values_outside_the_schema_are_rejected_field_by_field(llm_server, extra
 
 
 def test_a_number_the_text_does_not_state_is_dropped(llm_server, extractor_for):
-    llm_server.script(answer(record(company={"employees": 5000}, bant={"budget_amount": 90000})))
+    llm_server.script(answer(record(
+        fact("company.employees", 5000, "220 employees"),
+        fact("bant.budget_amount", 90000, "asked for a live demo"),
+    )))
     result = extractor_for().extract(NOTE, as_of=AS_OF)
     assert result.extraction.company.employees is None and result.extraction.bant.budget_amount is None
     assert {"company.employees", "bant.budget_amount"} <= {d.item for d in result.dropped}
@@ -350,7 +361,7 @@ def test_every_call_is_recorded_with_what_it_needs(llm_server, extractor_for, re
     assert call.prompt_version == prompts.PROMPT_VERSION == result.prompt_version
     assert call.schema_hash == schema_hash() and len(call.schema_hash) == 12
     assert (call.prompt_tokens, call.completion_tokens) == (120, 40)
-    assert call.latency_ms >= 0 and call.error is None
+    assert call.latency_ms >= 0 and call.error is None and call.dropped == []
     assert json.loads(call.raw_answer) == GOOD
 
 

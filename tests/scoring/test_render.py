@@ -51,7 +51,7 @@ def test_verdict_json_spec_shape() -> None:
     assert out["fit"]["score"] == 90 and out["fit"]["grade"] == "A"
     assert out["engagement"] == {"score": 40.0}
     assert out["extraction"] == extraction.model_dump(mode="json")
-    assert set(out["explanation"]) == {"rule", "reason", "contributions", "next_stage", "questions"}
+    assert set(out["explanation"]) == {"rule", "reason", "contributions", "next_stage", "questions", "bant"}
     assert out["explanation"]["next_stage"]["stage"] is None
     assert out["scoring_hash"] == MODEL.hash and out["as_of"] == "2025-06-30"
     json.dumps(out)  # plain JSON all the way down

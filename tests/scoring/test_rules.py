@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.domain import Axis, Stage
+from assistant.domain import Axis, Extraction, Stage
 from assistant.scoring import load_scoring, score
 from tests.scoring.builders import (
     AS_OF,
@@ -148,10 +148,44 @@ def test_fit_clamped_at_0_with_a_clamp_contribution() -> None:
     assert [c.points for c in verdict.explanation.contributions] == [-10, 10]
 
 
-def test_fit_evidence_is_the_job_title() -> None:
+def test_seniority_and_department_without_words_of_their_own_stand_on_the_title() -> None:
     verdict = verdict_of(lead(contact={"job_title": "Head of Sales", "seniority": "director",
                                        "department": "sales"}))
-    assert {c.evidence for c in verdict.explanation.contributions} == {"Head of Sales"}
+    parts = verdict.explanation.contributions
+    assert {(c.evidence, c.via) for c in parts} == {("Head of Sales", "contact.job_title")}
+
+
+def test_fit_evidence_is_the_notes_words_as_written() -> None:
+    extraction = Extraction.model_validate({
+        "contact": {"job_title": "Head of E-commerce Marketing", "seniority": "director"},
+        "company": {"employees": 120, "country": "IT", "industry": "retail"},
+        "evidence": {
+            "contact.job_title": {"quote": "Head of E-commerce Marketing"},
+            "contact.seniority": {"quote": "Head of E-commerce Marketing", "via": "contact.job_title"},
+            "company.employees": {"quote": "~120 people"},
+            "company.country": {"quote": "sede a Bologna"},
+            "company.industry": {"quote": "negozi di scarpe"},
+        },
+    })
+    verdict = score(extraction, as_of=AS_OF, model=MODEL)
+    by_rule = {c.rule.split(":")[0]: (c.evidence, c.via) for c in verdict.explanation.contributions}
+    assert by_rule["seniority"] == ("Head of E-commerce Marketing", "contact.job_title")
+    assert by_rule["employees"] == ("~120 people", None)
+    assert by_rule["country"] == ("sede a Bologna", None)
+    assert by_rule["industry"] == ("negozi di scarpe", None)
+
+
+def test_bant_checks_name_each_known_criterion_with_its_words() -> None:
+    extraction = Extraction.model_validate({
+        "bant": {"budget": "confirmed", "need": "manual invoices", "timeline_days": 400},
+        "evidence": {"bant.budget": {"quote": "budget approved"}},
+    })
+    checks = score(extraction, as_of=AS_OF, model=MODEL).explanation.bant
+    assert [(c.criterion, c.value, c.met, c.evidence) for c in checks] == [
+        ("budget", "confirmed", True, "budget approved"),
+        ("need", "manual invoices", True, None),
+        ("timeline", "400", False, None),
+    ]
 
 
 @pytest.mark.parametrize(
