@@ -20,6 +20,8 @@ from typing import Any
 
 from assistant.domain import Extraction, Stage, Verdict
 from assistant.extract.numbers import parse_number
+from assistant.extract.spans import locate
+from assistant.present import contribution_words
 
 LANGUAGES = ("en", "it", "pl")
 # A question or a correction is a short remark; anything longer is a note to extract,
@@ -282,10 +284,11 @@ def _changes(original: str, plain: str, v: _Vocab) -> list[FieldChange]:
         match = rule.pattern.search(original if rule.keep_case else plain)
         if match is None:
             continue
-        value = _value(rule, match, v)
+        value = _value(rule, match, v, original)
         if value is None:
             continue
-        found[rule.field] = FieldChange(rule.field, value, match.group(0).strip())
+        said = match.group(0).strip()
+        found[rule.field] = FieldChange(rule.field, value, said if rule.keep_case else _as_written(said, original))
     return list(found.values())
 
 
@@ -296,7 +299,13 @@ def _captured(match: re.Match[str]) -> str | None:
     return None
 
 
-def _value(rule: _Rule, match: re.Match[str], v: _Vocab) -> Any:
+def _as_written(words: str, original: str) -> str:
+    """`words` found in the normalised message, as the rep typed them ("CFO", not "cfo")."""
+    span = locate(words, original)
+    return original[span[0] : span[1]] if span else words
+
+
+def _value(rule: _Rule, match: re.Match[str], v: _Vocab, original: str) -> Any:
     if rule.value == "clear":  # "not a competitor after all": the list is emptied
         return []
     if rule.value not in _LITERAL_KINDS:
@@ -305,7 +314,7 @@ def _value(rule: _Rule, match: re.Match[str], v: _Vocab) -> Any:
     if raw is None:
         return None
     if rule.value == "text":
-        return raw
+        return raw if rule.keep_case else _as_written(raw, original)
     if rule.value == "int":
         number = parse_number(raw, whole=True)
         return int(number) if number is not None else None
@@ -331,8 +340,8 @@ def _points(verdict: Verdict) -> list[str]:
     for c in ranked[:TOP_CONTRIBUTIONS]:
         if c.points == 0:
             continue
-        evidence = f' "{c.evidence}"' if c.evidence else ""
-        lines.append(f"  {c.points:+g} {c.axis.value} {c.rule}{evidence}")
+        words = contribution_words(c)
+        lines.append(f"  {c.points:+g} {c.axis.value} {c.rule}{' ' + words if words else ''}")
     return lines
 
 

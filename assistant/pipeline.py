@@ -17,6 +17,7 @@ for the few milliseconds a write takes.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -44,6 +45,7 @@ from assistant.domain import (
 )
 from assistant.extract import Extractor, make_extractor
 from assistant.extract.errors import ExtractionError
+from assistant.extract.titles import read_title
 from assistant.scoring import ScoringModel, load_scoring, score
 from storage import make_engine, repo, upgrade
 from storage.errors import (
@@ -300,6 +302,7 @@ class Pipeline:
             merged = repo.merge_extraction(
                 session=s, lead_id=note.lead_id, extraction=result.extraction, note_id=note_id,
                 provenance=_provenance(result.extractor), as_of=as_of, language=result.language,
+                author=note.author,
             )
             repo.mark_note_qualified(
                 session=s, note_id=note_id, result=result, as_of=as_of,
@@ -412,16 +415,47 @@ class Pipeline:
         with self._tx() as s:
             return self._score_and_save(s, lead_id, as_of=as_of, cause="rescore", scoring=scoring)
 
-    def correct_fact(self, lead_id: int, field: str, value: Any, *, as_of: date | None = None) -> VerdictRecord:
+    def author(self) -> str | None:
+        """Who is writing: the configured author, else the login name of the session."""
+        if self.settings.author:
+            return self.settings.author
+        try:
+            return getpass.getuser()
+        except Exception:  # no login name (some containers): the change is still kept
+            return None
+
+    def correct_fact(
+        self, lead_id: int, field: str, value: Any, *, as_of: date | None = None, said: str | None = None
+    ) -> VerdictRecord:
         """A rep sets a fact ('company.employees', 'bant.authority', 'bant.timeline_days',
         'disqualifiers' with [] to clear, ...; None clears a field). Recorded with
-        provenance rep, so no later note overrides it; the lead is re-scored (cause
+        provenance rep, the rep's words (`said`, else the value), author and time, so no
+        later note overrides it; a corrected job title re-reads seniority and department
+        from it (unless the rep set those themselves). The lead is re-scored (cause
         correction) as of `as_of`, by default the current verdict's date.
         Raises InvalidFact or LeadNotFound."""
+        author = self.author()
         with self._tx() as s:
             ref = self._reference_date(s, lead_id, as_of)
-            repo.correct_fact(session=s, lead_id=lead_id, field=field, value=value, as_of=ref)
+            repo.correct_fact(session=s, lead_id=lead_id, field=field, value=value, as_of=ref,
+                              said=said, author=author)
+            if field == "contact.job_title":
+                self._rederive_from_title(s, lead_id, value, ref, author)
             return self._score_and_save(s, lead_id, as_of=ref, cause="correction")
+
+    def _rederive_from_title(self, s: Session, lead_id: int, title: Any, ref: date, author: str | None) -> None:
+        """Seniority and department follow a corrected title, read with the title's words."""
+        title = str(title).strip() if title else ""
+        seniority, department = read_title(title, self.settings.language) if title else (None, None)
+        detail = repo.get_lead(session=s, lead_id=lead_id, as_of=ref)
+        for path, value in (("contact.seniority", seniority), ("contact.department", department)):
+            source = detail.sources.get(path)
+            set_by_rep = source is not None and source.provenance is Provenance.rep
+            if set_by_rep and (source.evidence is None or source.evidence.via is None):
+                continue  # the rep said this one themselves: it stands
+            repo.correct_fact(session=s, lead_id=lead_id, field=path, value=getattr(value, "value", value),
+                              as_of=ref, said=title or None, author=author,
+                              via="contact.job_title" if value is not None else None)
 
     def reject_interaction(self, lead_id: int, interaction_id: int, *, as_of: date | None = None) -> VerdictRecord:
         """A rep says an interaction did not happen: it stops counting (cause rejection)."""

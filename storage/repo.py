@@ -4,9 +4,11 @@ Every function takes the SQLAlchemy session as the keyword `session` and never c
 the caller (the pipeline) owns the transaction, so a note, its facts and its verdict are
 written together or not at all. ORM rows never leave this module.
 
-Facts live on the lead row as current values; every change is a `fact_change` row
-(the audit trail) with the note it came from and its provenance (llm, rules, rep,
-import). A field a rep set is locked: extraction never changes it again. The BANT
+Facts live on the lead row as current values, one column a fact of the registry
+(`assistant.facts`); `lead.evidence` keeps, for each, the words it was read from with the
+note, the source and the author. Every change is a `fact_change` row (the audit trail)
+with the note it came from, its provenance (llm, rules, rep, import), its words and its
+author. A field a rep set is locked: extraction never changes it again. The BANT
 timeline is kept as a due date (`timeline_due`) and turned back into `timeline_days`
 relative to the reference date of whoever reads it.
 """
@@ -25,33 +27,31 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from assistant.domain import (
-    Authority,
     Bant,
-    BudgetStatus,
     ChatMessage,
     Company,
     Contact,
-    Department,
     Disqualifier,
+    DroppedItem,
+    Evidence,
     Explanation,
     Extraction,
     ExtractionResult,
     FactChange,
-    Industry,
+    FactSource,
     Interaction,
     InteractionKind,
     LeadDetail,
-    LeadSource,
     LeadSummary,
     LLMCallRecord,
     NoteRecord,
     Provenance,
-    Seniority,
     Stage,
     StoredInteraction,
     Verdict,
     VerdictRecord,
 )
+from assistant.facts import FACTS, FactField
 from storage.errors import InteractionNotFound, InvalidFact, LeadNotFound, NoteNotFound
 from storage.tables import (
     ChatMessageRow,
@@ -63,37 +63,17 @@ from storage.tables import (
     VerdictRow,
 )
 
-# --- field map: Extraction path -> lead column ------------------------------------------
+# --- field map: Extraction path -> lead column (from the fact registry) -------------------
 
-SCALAR_FIELDS: dict[str, str] = {
-    "contact.name": "name",
-    "contact.email": "email",
-    "contact.phone": "phone",
-    "contact.job_title": "job_title",
-    "contact.seniority": "seniority",
-    "contact.department": "department",
-    "company.name": "company_name",
-    "company.industry": "industry",
-    "company.employees": "employees",
-    "company.annual_revenue": "annual_revenue",
-    "company.currency": "currency",
-    "company.country": "country",
-    "company.city": "city",
-    "lead_source": "lead_source",
-    "bant.budget": "budget",
-    "bant.budget_amount": "budget_amount",
-    "bant.authority": "authority",
-    "bant.need": "need",
-}
 TIMELINE_FIELD = "bant.timeline_days"
 DISQUALIFIERS_FIELD = "disqualifiers"
+SCALAR_FIELDS: dict[str, str] = {f.path: f.column for f in FACTS if f.path != TIMELINE_FIELD}
 # every path correct_fact accepts
 FACT_FIELDS: tuple[str, ...] = (*SCALAR_FIELDS, TIMELINE_FIELD, DISQUALIFIERS_FIELD)
 
-_STRING_LIMITS = {
-    "name": 200, "email": 320, "phone": 64, "job_title": 200, "company_name": 200,
-    "currency": 3, "country": 2, "city": 120, "need": 500,
-}
+_STRING_LIMITS = {f.column: f.max_length for f in FACTS if f.max_length}
+# what an evidence entry keeps about the words themselves (the rest says where they came from)
+_EVIDENCE_KEYS = frozenset(Evidence.model_fields)
 
 
 def utcnow() -> datetime:
@@ -246,26 +226,54 @@ def timeline_days(due: date | None, as_of: date) -> int | None:
     return (due - as_of).days if due is not None else None
 
 
+def _evidence_of(stored: dict[str, dict[str, Any]] | None) -> dict[str, Evidence]:
+    """The words of each fact, from `lead.evidence` (where they came from is left out)."""
+    if not stored:
+        return {}
+    return {
+        path: Evidence.model_validate({k: v for k, v in entry.items() if k in _EVIDENCE_KEYS})
+        for path, entry in stored.items()
+        if isinstance(entry, dict) and entry.get("quote")
+    }
+
+
+def _fact_value(row: LeadRow, fact: FactField, as_of: date) -> Any:
+    value = getattr(row, fact.column)
+    return timeline_days(value, as_of) if fact.path == TIMELINE_FIELD else value
+
+
 def facts_of(row: LeadRow, as_of: date, interactions: Sequence[Interaction] = ()) -> Extraction:
-    """The lead's current facts as an Extraction read on `as_of`."""
+    """The lead's current facts as an Extraction read on `as_of`, with their words."""
+    groups: dict[str, dict[str, Any]] = {"contact": {}, "company": {}, "bant": {}, "": {}}
+    for fact in FACTS:
+        groups[fact.group][fact.name] = _fact_value(row, fact, as_of)
     return Extraction(
-        contact=Contact(
-            name=row.name, email=row.email, phone=row.phone, job_title=row.job_title,
-            seniority=row.seniority, department=row.department,
-        ),
-        company=Company(
-            name=row.company_name, industry=row.industry, employees=row.employees,
-            annual_revenue=row.annual_revenue, currency=row.currency, country=row.country,
-            city=row.city,
-        ),
-        lead_source=row.lead_source,
+        contact=Contact(**groups["contact"]),
+        company=Company(**groups["company"]),
+        bant=Bant(**groups["bant"]),
         interactions=list(interactions),
-        bant=Bant(
-            budget=row.budget, budget_amount=row.budget_amount, authority=row.authority,
-            need=row.need, timeline_days=timeline_days(row.timeline_due, as_of),
-        ),
         disqualifiers=[Disqualifier.model_validate(d) for d in row.disqualifiers or []],
+        evidence=_evidence_of(row.evidence),
+        **groups[""],
     )
+
+
+def _sources(row: LeadRow) -> dict[str, FactSource]:
+    out: dict[str, FactSource] = {}
+    for path, entry in (row.evidence or {}).items():
+        if not isinstance(entry, dict):
+            continue
+        words = {k: v for k, v in entry.items() if k in _EVIDENCE_KEYS}
+        source = entry.get("source")
+        at = entry.get("at")
+        out[path] = FactSource(
+            evidence=Evidence.model_validate(words) if words.get("quote") else None,
+            note_id=entry.get("note_id"),
+            provenance=Provenance(source) if source in {p.value for p in Provenance} else None,
+            author=entry.get("author"),
+            at=datetime.fromisoformat(at) if isinstance(at, str) else None,
+        )
+    return out
 
 
 # --- leads --------------------------------------------------------------------------------
@@ -384,6 +392,7 @@ def get_lead(*, session: Session, lead_id: int, as_of: date | None = None) -> Le
         verdict=verdict,
         notes=[_note_record(n) for n in notes],
         rep_fields=sorted(rep_fields(session=session, lead_id=lead_id)),
+        sources=_sources(row),
     )
 
 
@@ -499,6 +508,7 @@ def add_llm_calls(
                 schema_hash=call.schema_hash[:64], latency_ms=call.latency_ms,
                 prompt_tokens=call.prompt_tokens, completion_tokens=call.completion_tokens,
                 raw_answer=call.raw_answer, error=call.error, created_at=now,
+                dropped=[d.model_dump(mode="json") for d in call.dropped] or None,
             )
         )
         n += 1
@@ -513,6 +523,7 @@ def llm_calls(*, session: Session, note_id: int) -> list[LLMCallRecord]:
             provider=r.provider, model=r.model, method=r.method, prompt_version=r.prompt_version,
             schema_hash=r.schema_hash, latency_ms=r.latency_ms, prompt_tokens=r.prompt_tokens,
             completion_tokens=r.completion_tokens, raw_answer=r.raw_answer, error=r.error,
+            dropped=[DroppedItem.model_validate(d) for d in r.dropped or []],
         )
         for r in rows
     ]
@@ -532,16 +543,44 @@ def rep_fields(*, session: Session, lead_id: int) -> set[str]:
     return {TIMELINE_FIELD if f == "bant.timeline_due" else f for f in rows if not f.startswith("interactions[")}
 
 
+@dataclass(frozen=True)
+class Words:
+    """Where a value came from: its evidence and who wrote it (a rep's name), if known."""
+
+    evidence: Evidence | None = None
+    author: str | None = None
+
+
+_NO_WORDS = Words()
+
+
 def _record(
     session: Session, row: LeadRow, field: str, old: Any, new: Any, *,
-    note_id: int | None, provenance: Provenance, now: datetime,
+    note_id: int | None, provenance: Provenance, now: datetime, words: Words = _NO_WORDS,
 ) -> None:
     session.add(
         FactChangeRow(
             lead_id=row.id, note_id=note_id, field=field, old_value=_plain(old),
             new_value=_plain(new), provenance=provenance.value, created_at=now,
+            evidence=words.evidence.model_dump(mode="json") if words.evidence else None,
+            author=(words.author or None) and words.author[:120],
         )
     )
+
+
+def _remember_words(
+    row: LeadRow, path: str, words: Words, *, note_id: int | None, provenance: Provenance, now: datetime
+) -> None:
+    """Keep the words of the fact at `path` on the lead (or forget them, with no words)."""
+    stored = dict(row.evidence or {})
+    if words.evidence is None:
+        stored.pop(path, None)
+    else:
+        stored[path] = {
+            **words.evidence.model_dump(mode="json"), "note_id": note_id,
+            "source": provenance.value, "author": words.author, "at": now.isoformat(),
+        }
+    row.evidence = stored or None
 
 
 def _refresh_keys(row: LeadRow) -> None:
@@ -551,15 +590,19 @@ def _refresh_keys(row: LeadRow) -> None:
 
 def _set_scalar(
     session: Session, row: LeadRow, path: str, value: Any, *,
-    note_id: int | None, provenance: Provenance, now: datetime,
+    note_id: int | None, provenance: Provenance, now: datetime, words: Words = _NO_WORDS,
 ) -> bool:
     column = SCALAR_FIELDS[path]
     new = _clip(column, _plain(value))
     old = getattr(row, column)
     if old == new:
+        if words.evidence is not None and path not in (row.evidence or {}):
+            _remember_words(row, path, words, note_id=note_id, provenance=provenance, now=now)
         return False
     setattr(row, column, new)
-    _record(session, row, path, old, new, note_id=note_id, provenance=provenance, now=now)
+    _record(session, row, path, old, new, note_id=note_id, provenance=provenance, now=now, words=words)
+    _remember_words(row, path, words if new is not None else _NO_WORDS,
+                    note_id=note_id, provenance=provenance, now=now)
     if column in ("name", "email", "company_name"):
         _refresh_keys(row)
     return True
@@ -567,25 +610,28 @@ def _set_scalar(
 
 def _set_timeline(
     session: Session, row: LeadRow, due: date | None, *,
-    note_id: int | None, provenance: Provenance, now: datetime,
+    note_id: int | None, provenance: Provenance, now: datetime, words: Words = _NO_WORDS,
 ) -> bool:
     if row.timeline_due == due:
         return False
     # recorded as the due date: "in 30 days" means a different day every day
     _record(session, row, "bant.timeline_due", row.timeline_due, due,
-            note_id=note_id, provenance=provenance, now=now)
+            note_id=note_id, provenance=provenance, now=now, words=words)
     row.timeline_due = due
+    _remember_words(row, TIMELINE_FIELD, words if due is not None else _NO_WORDS,
+                    note_id=note_id, provenance=provenance, now=now)
     return True
 
 
 def _set_disqualifiers(
     session: Session, row: LeadRow, items: list[dict[str, Any]], *,
-    note_id: int | None, provenance: Provenance, now: datetime,
+    note_id: int | None, provenance: Provenance, now: datetime, words: Words = _NO_WORDS,
 ) -> bool:
     old = list(row.disqualifiers or [])
     if old == items:
         return False
-    _record(session, row, DISQUALIFIERS_FIELD, old, items, note_id=note_id, provenance=provenance, now=now)
+    _record(session, row, DISQUALIFIERS_FIELD, old, items, note_id=note_id, provenance=provenance,
+            now=now, words=words)
     row.disqualifiers = items or None
     return True
 
@@ -613,9 +659,10 @@ def merge_extraction(
     provenance: Provenance,
     as_of: date,
     language: str | None = None,
+    author: str | None = None,
     now: datetime | None = None,
 ) -> MergeReport:
-    """Merge one note's extraction into the lead.
+    """Merge one note's extraction into the lead (its facts' words kept with them).
 
     A known value replaces the current one (recorded as a fact change), unless a rep set
     that field; unknown values never erase anything. Interactions are added, except one
@@ -636,7 +683,9 @@ def merge_extraction(
             if _plain(value) != getattr(row, SCALAR_FIELDS[path]):
                 kept.append(path)
             continue
-        if _set_scalar(session, row, path, value, note_id=note_id, provenance=provenance, now=now):
+        words = Words(extraction.evidence.get(path), author)
+        if _set_scalar(session, row, path, value, note_id=note_id, provenance=provenance, now=now,
+                       words=words):
             changed.append(path)
     days = extraction.bant.timeline_days
     if days is not None:
@@ -644,7 +693,8 @@ def merge_extraction(
         if _locked(TIMELINE_FIELD, locked):
             if due != row.timeline_due:
                 kept.append(TIMELINE_FIELD)
-        elif _set_timeline(session, row, due, note_id=note_id, provenance=provenance, now=now):
+        elif _set_timeline(session, row, due, note_id=note_id, provenance=provenance, now=now,
+                           words=Words(extraction.evidence.get(TIMELINE_FIELD), author)):
             changed.append(TIMELINE_FIELD)
     if extraction.disqualifiers:
         if DISQUALIFIERS_FIELD in locked:
@@ -748,10 +798,17 @@ def correct_fact(
     field: str,
     value: Any,
     as_of: date,
+    said: str | None = None,
+    author: str | None = None,
+    via: str | None = None,
     now: datetime | None = None,
 ) -> bool:
     """A rep sets (or, with None, clears) a fact. Recorded with provenance rep, so later
     extraction never overrides it. `disqualifiers` takes a list ([] clears them).
+
+    `said` is the rep's own words (a chat message, a command line), kept as the fact's
+    evidence with `author` and the time; without them the value itself stands as the words.
+    `via` names the fact it was derived from (seniority re-read from a corrected title).
     Returns whether anything changed. Raises InvalidFact."""
     now = now or utcnow()
     if field not in FACT_FIELDS:
@@ -767,21 +824,32 @@ def correct_fact(
             checked = [Disqualifier.model_validate(d).model_dump(mode="json") for d in items]
         except ValidationError as exc:
             raise InvalidFact(f"disqualifiers: {exc.errors()[0].get('msg', 'not accepted')}.") from None
-        changed = _set_disqualifiers(session, row, checked, note_id=None, provenance=rep, now=now)
+        words = Words(Evidence(quote=said) if said else None, author)
+        changed = _set_disqualifiers(session, row, checked, note_id=None, provenance=rep, now=now,
+                                     words=words)
         if not changed:  # still record that the rep decided, so extraction stays out
-            _record(session, row, field, row.disqualifiers or [], checked, note_id=None, provenance=rep, now=now)
-    elif field == TIMELINE_FIELD:
-        days = _coerce(field, value)
-        due = as_of + timedelta(days=days) if days is not None else None
-        changed = _set_timeline(session, row, due, note_id=None, provenance=rep, now=now)
+            _record(session, row, field, row.disqualifiers or [], checked, note_id=None, provenance=rep,
+                    now=now, words=words)
+        row.updated_at = now
+        session.flush()
+        return changed
+    new = _coerce(field, value)
+    quote = said.strip() if said and said.strip() else (None if new is None else str(_plain(new)))
+    words = Words(Evidence(quote=quote, via=via) if quote else None, author)
+    if field == TIMELINE_FIELD:
+        due = as_of + timedelta(days=new) if new is not None else None
+        changed = _set_timeline(session, row, due, note_id=None, provenance=rep, now=now, words=words)
         if not changed:
-            _record(session, row, "bant.timeline_due", row.timeline_due, due, note_id=None, provenance=rep, now=now)
+            _record(session, row, "bant.timeline_due", row.timeline_due, due, note_id=None,
+                    provenance=rep, now=now, words=words)
+            _remember_words(row, field, words, note_id=None, provenance=rep, now=now)
     else:
-        new = _coerce(field, value)
-        changed = _set_scalar(session, row, field, new, note_id=None, provenance=rep, now=now)
+        changed = _set_scalar(session, row, field, new, note_id=None, provenance=rep, now=now, words=words)
         if not changed:
             current = getattr(row, SCALAR_FIELDS[field])
-            _record(session, row, field, current, current, note_id=None, provenance=rep, now=now)
+            _record(session, row, field, current, current, note_id=None, provenance=rep, now=now, words=words)
+            if current is not None:  # the rep's words now stand for the value they confirmed
+                _remember_words(row, field, words, note_id=None, provenance=rep, now=now)
     row.updated_at = now
     session.flush()
     return changed
@@ -822,6 +890,7 @@ def fact_changes(*, session: Session, lead_id: int) -> list[FactChange]:
         FactChange(
             id=r.id, field=r.field, old=r.old_value, new=r.new_value, note_id=r.note_id,
             provenance=Provenance(r.provenance), at=r.created_at,
+            evidence=(r.evidence or {}).get("quote"), author=r.author,
         )
         for r in rows
     ]
@@ -950,16 +1019,21 @@ def merge_leads(*, session: Session, from_id: int, into_id: int, now: datetime |
         )
     }
     copied: list[str] = []
+    source_words = source.evidence or {}
     for path, column in SCALAR_FIELDS.items():
         value = getattr(source, column)
         if value is not None and getattr(target, column) is None:
             prov = Provenance(provenance_of.get(path, Provenance.imported.value))
             _set_scalar(session, target, path, value, note_id=None, provenance=prov, now=now)
             copied.append(path)
+            if path in source_words:  # the fact keeps its words, note and author
+                target.evidence = {**(target.evidence or {}), path: source_words[path]}
     if source.timeline_due is not None and target.timeline_due is None:
         prov = Provenance(provenance_of.get("bant.timeline_due", Provenance.imported.value))
         _set_timeline(session, target, source.timeline_due, note_id=None, provenance=prov, now=now)
         copied.append(TIMELINE_FIELD)
+        if TIMELINE_FIELD in source_words:
+            target.evidence = {**(target.evidence or {}), TIMELINE_FIELD: source_words[TIMELINE_FIELD]}
     if source.disqualifiers:
         current = list(target.disqualifiers or [])
         seen = {(d["kind"], evidence_key(d.get("evidence", ""))) for d in current}
@@ -1011,13 +1085,14 @@ class LeadToScore:
     extraction: Extraction
 
 
+# The columns a rescore reads, by name: the registry's facts, then what re-scoring needs.
+_FACT_COLUMNS = tuple(getattr(LeadRow, f.column) for f in FACTS)
 _LEAD_COLUMNS = (
-    LeadRow.id, LeadRow.name, LeadRow.email, LeadRow.phone, LeadRow.job_title, LeadRow.seniority,
-    LeadRow.department, LeadRow.company_name, LeadRow.industry, LeadRow.employees,
-    LeadRow.annual_revenue, LeadRow.currency, LeadRow.country, LeadRow.city, LeadRow.lead_source,
-    LeadRow.budget, LeadRow.budget_amount, LeadRow.authority, LeadRow.need, LeadRow.timeline_due,
-    LeadRow.disqualifiers, LeadRow.stage, LeadRow.fit, LeadRow.engagement, LeadRow.language,
+    LeadRow.id, LeadRow.name, LeadRow.company_name, *_FACT_COLUMNS, LeadRow.disqualifiers,
+    LeadRow.evidence, LeadRow.stage, LeadRow.fit, LeadRow.engagement, LeadRow.language,
 )
+_FIRST_FACT = 3
+_AFTER_FACTS = _FIRST_FACT + len(FACTS)  # disqualifiers, evidence, stage, fit, engagement, language
 
 
 _INTERACTION_FIELDS = set(Interaction.model_fields)
@@ -1046,47 +1121,62 @@ def _enum_of(enum: type) -> dict[str | None, Any]:
     return {None: None, **{member.value: member for member in enum}}
 
 
-_SENIORITY, _DEPARTMENT, _INDUSTRY = _enum_of(Seniority), _enum_of(Department), _enum_of(Industry)
-_SOURCE, _BUDGET, _AUTHORITY = _enum_of(LeadSource), _enum_of(BudgetStatus), _enum_of(Authority)
-_CONTACT_FIELDS, _COMPANY_FIELDS = set(Contact.model_fields), set(Company.model_fields)
-_BANT_FIELDS, _EXTRACTION_FIELDS = set(Bant.model_fields), set(Extraction.model_fields)
+_GROUP_MODELS: dict[str, type[BaseModel]] = {"contact": Contact, "company": Company, "bant": Bant}
+_GROUP_FIELDS = {group: set(model.model_fields) for group, model in _GROUP_MODELS.items()}
+_EXTRACTION_FIELDS = set(Extraction.model_fields)
+_EVIDENCE_FIELDS = set(Evidence.model_fields)
+# per fact, in registry order: its group, name, and the table turning a stored string into
+# its enum member (None for plain values)
+_PLAN = tuple((f.group, f.name, _enum_of(f.enum) if f.enum else None) for f in FACTS)
+_TIMELINE_INDEX = next(i for i, f in enumerate(FACTS) if f.path == TIMELINE_FIELD)
+
+
+def _trusted_evidence(stored: dict[str, Any] | None) -> dict[str, Evidence]:
+    if not stored:
+        return {}
+    out = {}
+    for path, entry in stored.items():
+        if isinstance(entry, dict) and entry.get("quote"):
+            out[path] = _trusted(Evidence, _EVIDENCE_FIELDS, {
+                "quote": entry["quote"], "start": entry.get("start"), "end": entry.get("end"),
+                "via": entry.get("via")})
+    return out
 
 
 def _lead_extraction(row: Sequence[Any], as_of: date, interactions: list[Interaction]) -> Extraction:
     """The Extraction of one `_LEAD_COLUMNS` row; validated the slow way only when a
     stored value is not one the domain knows (so it fails with pydantic's message)."""
-    (_id, name, email, phone, job_title, seniority, department, company_name, industry,
-     employees, annual_revenue, currency, country, city, lead_source, budget, budget_amount,
-     authority, need, timeline_due, disqualifiers) = row[:21]
-    days = timeline_days(timeline_due, as_of)
+    stored = row[_FIRST_FACT:_AFTER_FACTS]
+    disqualifiers, evidence = row[_AFTER_FACTS], row[_AFTER_FACTS + 1]
     dqs = [Disqualifier.model_validate(d) for d in disqualifiers] if disqualifiers else []
+    groups: dict[str, dict[str, Any]] = {"contact": {}, "company": {}, "bant": {}, "": {}}
     try:
-        contact = _trusted(Contact, _CONTACT_FIELDS, {
-            "name": name, "email": email, "phone": phone, "job_title": job_title,
-            "seniority": _SENIORITY[seniority], "department": _DEPARTMENT[department]})
-        company = _trusted(Company, _COMPANY_FIELDS, {
-            "name": company_name, "industry": _INDUSTRY[industry], "employees": employees,
-            "annual_revenue": annual_revenue, "currency": currency, "country": country, "city": city})
-        bant = _trusted(Bant, _BANT_FIELDS, {
-            "budget": _BUDGET[budget], "budget_amount": budget_amount, "authority": _AUTHORITY[authority],
-            "need": need, "timeline_days": days})
-        source = _SOURCE[lead_source]
+        for i, (group, name, members) in enumerate(_PLAN):
+            value = stored[i]
+            if i == _TIMELINE_INDEX:
+                value = timeline_days(value, as_of)
+            elif members is not None:
+                value = members[value]
+            groups[group][name] = value
     except KeyError:
+        plain = {"contact": {}, "company": {}, "bant": {}, "": {}}
+        for i, (group, name, _members) in enumerate(_PLAN):
+            plain[group][name] = timeline_days(stored[i], as_of) if i == _TIMELINE_INDEX else stored[i]
         extraction = Extraction(
-            contact=Contact(name=name, email=email, phone=phone, job_title=job_title,
-                            seniority=seniority, department=department),
-            company=Company(name=company_name, industry=industry, employees=employees,
-                            annual_revenue=annual_revenue, currency=currency, country=country, city=city),
-            lead_source=lead_source,
-            bant=Bant(budget=budget, budget_amount=budget_amount, authority=authority, need=need,
-                      timeline_days=days),
-            disqualifiers=dqs,
+            contact=Contact(**plain["contact"]), company=Company(**plain["company"]),
+            bant=Bant(**plain["bant"]), disqualifiers=dqs, evidence=_evidence_of(evidence),
+            **plain[""],
         )
         extraction.interactions = interactions
         return extraction
-    return _trusted(Extraction, _EXTRACTION_FIELDS, {
-        "contact": contact, "company": company, "lead_source": source, "interactions": interactions,
-        "bant": bant, "disqualifiers": dqs})
+    values: dict[str, Any] = {
+        group: _trusted(model, _GROUP_FIELDS[group], groups[group]) for group, model in _GROUP_MODELS.items()
+    }
+    values.update(groups[""])
+    values["interactions"] = interactions
+    values["disqualifiers"] = dqs
+    values["evidence"] = _trusted_evidence(evidence)
+    return _trusted(Extraction, _EXTRACTION_FIELDS, values)
 
 
 def iter_leads_to_score(
@@ -1122,9 +1212,9 @@ def iter_leads_to_score(
     out = []
     for r in leads:
         lead_id = r[0]
-        stage, fit, engagement, language, scoring_hash = r[21:26]
+        stage, fit, engagement, language, scoring_hash = r[_AFTER_FACTS + 2 : _AFTER_FACTS + 7]
         extraction = _lead_extraction(r, as_of, by_lead.get(lead_id, []))
-        out.append(LeadToScore(lead_id, r[1], r[7], stage, fit, engagement, scoring_hash, language, extraction))
+        out.append(LeadToScore(lead_id, r[1], r[2], stage, fit, engagement, scoring_hash, language, extraction))
     return out
 
 

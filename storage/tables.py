@@ -83,6 +83,9 @@ class LeadRow(Base, table=True):
     need: str | None = Field(default=None, max_length=500)
     timeline_due: date | None = None
     disqualifiers: list[dict[str, Any]] | None = _json()
+    # where each current fact was read (revision 0003): fact path -> {quote, start, end,
+    # via, note_id, source, author, at}; the quote is the note's (or the rep's) own words
+    evidence: dict[str, dict[str, Any]] | None = _json()
 
     # case- and accent-free keys that find this lead again from a new note (revision 0002):
     # the email, and "person name|company name"; also what the lead list searches
@@ -148,6 +151,9 @@ class FactChangeRow(Base, table=True):
     old_value: Any = _json()
     new_value: Any = _json()
     provenance: str = Field(max_length=16)
+    # the words the new value was read from, and who made the change (revision 0003)
+    evidence: dict[str, Any] | None = _json()
+    author: str | None = Field(default=None, max_length=120)
     created_at: datetime
 
 
@@ -191,6 +197,8 @@ class LLMCallRow(Base, table=True):
     completion_tokens: int | None = None
     raw_answer: str | None = Field(default=None, sa_column=Column(sa.Text, nullable=True))
     error: str | None = Field(default=None, sa_column=Column(sa.Text, nullable=True))
+    # what grounding dropped from this answer, and why (revision 0003)
+    dropped: list[dict[str, Any]] | None = _json()
     created_at: datetime
 
 

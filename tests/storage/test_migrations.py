@@ -88,3 +88,40 @@ def test_sqlite_engine_has_wal_and_foreign_keys(tmp_path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_a_database_at_0002_keeps_its_notes_and_corrections_through_0003(db_url: str) -> None:
+    """Facts stored before evidence existed keep their values; their words are filled in
+    where the note still shows them, and a rep's value stands as the rep's words."""
+    engine = make_engine(db_url)
+    t = "2026-01-01 10:00:00"
+    try:
+        upgrade(engine, "0002")
+        with engine.begin() as conn:
+            conn.execute(sa.text(
+                "INSERT INTO lead (id, created_at, updated_at, name, job_title, employees, company_name) "
+                "VALUES (1, :t, :t, 'Ada Byron', 'Head of Sales', 40, 'Loomwork')"), {"t": t})
+            conn.execute(sa.text(
+                "INSERT INTO note (id, lead_id, text, created_at, status) VALUES "
+                "(1, 1, 'Met ada byron, head of sales at Loomwork.', :t, 'qualified')"), {"t": t})
+            for field, note_id, prov in (("contact.name", 1, "rules"), ("contact.job_title", 1, "rules"),
+                                         ("company.name", 1, "rules"), ("company.employees", None, "rep")):
+                conn.execute(sa.text(
+                    "INSERT INTO fact_change (lead_id, note_id, field, provenance, created_at) "
+                    "VALUES (1, :n, :f, :p, :t)"), {"n": note_id, "f": field, "p": prov, "t": t})
+        upgrade(engine)
+        with engine.connect() as conn:
+            notes = conn.execute(sa.text("SELECT count(*) FROM note")).scalar()
+            changes = conn.execute(sa.text("SELECT count(*) FROM fact_change WHERE provenance = 'rep'")).scalar()
+            evidence = conn.execute(sa.text("SELECT evidence FROM lead WHERE id = 1")).scalar()
+        if isinstance(evidence, str):
+            import json
+
+            evidence = json.loads(evidence)
+        assert notes == 1 and changes == 1
+        assert evidence["contact.name"]["quote"] == "ada byron"  # the note's own words
+        assert evidence["contact.job_title"] == {"quote": "head of sales", "start": 15, "end": 28,
+                                                 "note_id": 1, "source": "rules"}
+        assert evidence["company.employees"] == {"quote": "40", "source": "rep", "note_id": None}
+    finally:
+        engine.dispose()
