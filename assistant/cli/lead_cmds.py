@@ -177,12 +177,15 @@ def leads_command(
 
 
 def _fact_sources(p: Pipeline, lead_id: int) -> dict[str, str]:
-    """field -> 'rules · note 4' for the change that set its current value."""
+    """field -> 'rules · note 4' (or 'rep · Anna · 2026-03-02') for the change that set its
+    current value."""
     sources: dict[str, str] = {}
     for change in p.fact_changes(lead_id):
         field = "bant.timeline_days" if change.field == "bant.timeline_due" else change.field
         where = f" · note {change.note_id}" if change.note_id else ""
-        sources[field] = f"{change.provenance.value}{where}"
+        who = f" · {change.author}" if change.author and change.provenance.value == "rep" else ""
+        when = f" · {change.at.date().isoformat()}" if change.provenance.value == "rep" else ""
+        sources[field] = f"{change.provenance.value}{where}{who}{when}"
     return sources
 
 
@@ -193,6 +196,7 @@ def _detail_json(detail: LeadDetail, history: list[VerdictRecord], changes: list
         "lead": detail.summary.model_dump(mode="json"),
         "facts": detail.facts.model_dump(mode="json", exclude={"interactions"}),
         "rep_fields": detail.rep_fields,
+        "sources": {k: v.model_dump(mode="json") for k, v in detail.sources.items()},
         "interactions": [i.model_dump(mode="json") for i in detail.interactions],
         "verdict": verdict_json(detail.verdict, id=detail.summary.id) if detail.verdict else None,
         "notes": [n.model_dump(mode="json") for n in detail.notes],
@@ -205,30 +209,13 @@ def _history_json(v: VerdictRecord) -> dict[str, Any]:
     return v.model_dump(mode="json", exclude={"explanation"}) | {"stage_changed": v.stage_changed}
 
 
-def _value(value: Any) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "value"):
-        value = value.value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
-
-
-def _field(facts: Any, path: str) -> Any:
-    node = facts
-    for part in path.split("."):
-        node = getattr(node, part, None)
-    return node
-
-
 @app.command("show")
 def show_command(lead_id: LeadId, as_json: JsonFlag = False) -> None:
     """Everything stored about a lead: facts and where each came from, interactions with
     their evidence, provenance and ids, notes, and the verdict history."""
     from rich.table import Table
 
-    from assistant.pipeline import FACT_FIELDS
+    from assistant.present import fact_rows
 
     with open_pipeline() as p:
         detail = p.get_lead(lead_id)
@@ -250,20 +237,17 @@ def show_command(lead_id: LeadId, as_json: JsonFlag = False) -> None:
     console.print(head, style="bold", highlight=False)
 
     facts = Table(title="Facts", title_justify="left")
-    for col in ("field", "value", "source"):
-        facts.add_column(col)
-    for path in FACT_FIELDS:
-        if path == "disqualifiers":
-            continue
-        value = _field(detail.facts, path)
-        if value is None:
+    for col in ("field", "value", "words", "source"):
+        facts.add_column(col, overflow="fold")
+    for row in fact_rows(detail.facts):
+        path = row["field"]
+        if path == "disqualifier":
+            facts.add_row("disqualifier", row["value"], row["evidence"], sources.get("disqualifiers", ""))
             continue
         source = sources.get(path, "")
         if path in detail.rep_fields:
             source = f"{source} (locked: set by a rep)" if source else "rep (locked)"
-        facts.add_row(path, _value(value), source)
-    for d in detail.facts.disqualifiers:
-        facts.add_row("disqualifier", f'{d.kind.value}: "{d.evidence}"', sources.get("disqualifiers", ""))
+        facts.add_row(path, row["value"], row["evidence"] or "(no words recorded)", source)
     console.print(facts if facts.row_count else "Facts: none known yet.")
 
     ix = Table(title="Interactions", title_justify="left")
@@ -514,7 +498,8 @@ def correct_command(
         new = []
     with open_pipeline() as p:
         before = p.get_lead(lead_id).summary.stage
-        record = p.correct_fact(lead_id, field, new, as_of=_date(as_of) if as_of else None)
+        record = p.correct_fact(lead_id, field, new, as_of=_date(as_of) if as_of else None,
+                                said=None if cleared else value)
     shown = "(unknown)" if new in (None, []) else value
     move = f"{_stage(before)} → {_stage(record.stage)}" if before != record.stage else _stage(record.stage)
     typer.echo(f"Lead #{lead_id}: {field} = {shown} (set by a rep). Stage {move}, fit {record.fit:g}, "

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from assistant.domain import Extraction, Stage, Verdict
+from assistant.present import contribution_words, fact_rows
 
 STAGE_STYLES: dict[Stage, str] = {
     Stage.disqualified: "bold red",
@@ -35,7 +36,7 @@ def contributions_table(verdict: Verdict) -> Table:
     table.add_column("points", justify="right", no_wrap=True)
     table.add_column("evidence / how", ratio=3, overflow="fold")
     for c in verdict.explanation.contributions:
-        words = Text(f'"{c.evidence}"' if c.evidence else "", style="italic")
+        words = Text(contribution_words(c), style="italic")
         if c.detail:
             words.append(("\n" if c.evidence else "") + c.detail, style="dim")
         table.add_row("fit" if c.axis.value == "fit" else "eng", c.rule, _points(c.points), words)
@@ -43,23 +44,30 @@ def contributions_table(verdict: Verdict) -> Table:
 
 
 def _facts(extraction: Extraction) -> Table:
+    """The facts read, each with the note's words it stands on."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")
     table.add_column()
-    contact, company, bant = extraction.contact, extraction.company, extraction.bant
-    rows = [
-        ("contact", ", ".join(str(v) for v in (contact.name, contact.job_title, contact.email, contact.phone) if v)),
-        ("seniority / dept", " / ".join(v.value if v else "?" for v in (contact.seniority, contact.department))),
-        ("company", ", ".join(str(v) for v in (company.name, company.city, company.country) if v)),
-        ("industry / size", f"{company.industry.value if company.industry else '?'} / "
-                            f"{company.employees if company.employees is not None else '?'}"),
-        ("BANT", f"budget {bant.budget.value if bant.budget else '?'}, "
-                 f"authority {bant.authority.value if bant.authority else '?'}, "
-                 f"need {bant.need or '?'}, timeline {bant.timeline_days if bant.timeline_days is not None else '?'} days"),
-    ]
-    for label, value in rows:
-        table.add_row(label, value or "?")
+    table.add_column(style="italic")
+    rows = fact_rows(extraction)
+    for row in rows:
+        table.add_row(row["label"], row["value"], row["evidence"])
+    if not rows:
+        table.add_row("facts", "none stated", "")
     return table
+
+
+def _bant(verdict: Verdict) -> Text | None:
+    checks = verdict.explanation.bant
+    if not checks:
+        return None
+    text = Text("BANT: ", style="bold")
+    for i, c in enumerate(checks):
+        text.append(("; " if i else "") + f"{c.criterion} {c.value} ")
+        text.append("met" if c.met else "not met", style="green" if c.met else "yellow")
+        if c.evidence:
+            text.append(f' "{c.evidence}"', style="italic")
+    return text
 
 
 def render_verdict(verdict: Verdict, extraction: Extraction | None = None) -> RenderableType:
@@ -79,6 +87,9 @@ def render_verdict(verdict: Verdict, extraction: Extraction | None = None) -> Re
     parts: list[RenderableType] = [headline, Text(explanation.reason)]
     if extraction is not None:
         parts.append(_facts(extraction))
+    bant = _bant(verdict)
+    if bant is not None:
+        parts.append(bant)
     if explanation.contributions:
         parts.append(contributions_table(verdict))
     nxt = explanation.next_stage
@@ -119,6 +130,7 @@ def verdict_json(
         "contributions": [c.model_dump(mode="json") for c in explanation.contributions],
         "next_stage": explanation.next_stage.model_dump(mode="json"),
         "questions": list(explanation.questions),
+        "bant": [b.model_dump(mode="json") for b in explanation.bant],
     }
     out["bant_met"] = list(verdict.bant_met)
     out["as_of"] = verdict.as_of.isoformat()

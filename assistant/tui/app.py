@@ -53,7 +53,8 @@ from assistant.tui.messages import (
     QualificationFailed,
     QuestionAnswered,
 )
-from assistant.tui.present import field_value, reply_payload
+from assistant.facts import by_path, get_value
+from assistant.tui.present import reply_payload
 from assistant.tui.screens.dialogs import ConfirmScreen, EditValueScreen, TextScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.composer import Composer
@@ -323,7 +324,7 @@ class LeadqualApp(App[None]):
                 if path.startswith("ix:"):
                     p.reject_interaction(lead_id, int(path[3:]))
                 else:
-                    p.correct_fact(lead_id, path, value)
+                    p.correct_fact(lead_id, path, value, said=text)
             return self._rescored(lead_id, before, lang, heading)
 
         return job
@@ -635,7 +636,7 @@ class LeadqualApp(App[None]):
                 self.notify("Interactions can be rejected (x), not edited; send a note to add one.", timeout=4)
             return
         path = item[5:]
-        current = field_value(view.detail.facts, path)
+        current = get_value(view.detail.facts, by_path(path)) if path != "disqualifiers" else None
         shown = "" if current is None else str(getattr(current, "value", current))
 
         def edited(value: str | None) -> None:

@@ -12,55 +12,13 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from assistant.domain import Extraction, Stage, Verdict
+from assistant.present import fact_rows as shared_fact_rows
 from assistant.tui.widgets.style import STAGE_STYLE
-
-FACT_FIELDS: tuple[str, ...] = (
-    "contact.name", "contact.email", "contact.phone", "contact.job_title", "contact.seniority",
-    "contact.department", "company.name", "company.industry", "company.employees",
-    "company.annual_revenue", "company.currency", "company.country", "company.city",
-    "lead_source", "bant.budget", "bant.budget_amount", "bant.authority", "bant.need",
-    "bant.timeline_days",
-)
-# which fit contribution (by its rule's first word) shows the evidence of which field
-_EVIDENCE_OF = {
-    "contact.seniority": "seniority", "contact.job_title": "seniority",
-    "contact.department": "department", "company.employees": "employees",
-    "company.industry": "industry", "company.country": "country",
-}
-
-
-def _plain(value: Any) -> str:
-    if hasattr(value, "value"):
-        value = value.value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
-
-
-def field_value(extraction: Extraction, path: str) -> Any:
-    node: Any = extraction
-    for part in path.split("."):
-        node = getattr(node, part, None)
-        if node is None:
-            return None
-    return node
 
 
 def fact_rows(extraction: Extraction, verdict: Verdict | None = None) -> list[dict[str, str]]:
-    """Every known fact as {field, value, evidence}; evidence from the fit points when there is some."""
-    evidence: dict[str, str] = {}
-    for c in verdict.explanation.contributions if verdict else []:
-        if c.axis.value == "fit" and c.evidence:
-            evidence.setdefault(c.rule.split(":")[0].strip(), c.evidence)
-    rows = []
-    for path in FACT_FIELDS:
-        value = field_value(extraction, path)
-        if value is None or value == "":
-            continue
-        rows.append({"field": path, "value": _plain(value), "evidence": evidence.get(_EVIDENCE_OF.get(path, ""), "")})
-    for d in extraction.disqualifiers:
-        rows.append({"field": "disqualifier", "value": d.kind.value, "evidence": d.evidence})
-    return rows
+    """Every known fact as {field, value, evidence}, evidence quoted as written."""
+    return shared_fact_rows(extraction)
 
 
 def interaction_rows(extraction: Extraction) -> list[dict[str, str]]:
@@ -125,7 +83,7 @@ def render_reply(payload: dict[str, Any]) -> RenderableType:
         for f in facts:
             row = Text.assemble(("  " + f["field"] + ": ", "dim"), (f["value"], "bold"))
             if f.get("evidence"):
-                row.append(f'  "{f["evidence"]}"', style="italic green")
+                row.append(f'  {f["evidence"]}', style="italic green")
             parts.append(row)
     interactions = payload.get("interactions") or []
     if interactions:
@@ -139,7 +97,7 @@ def render_reply(payload: dict[str, Any]) -> RenderableType:
         parts.append(Text("  nothing new found in this note", style="dim"))
     dropped = payload.get("dropped") or []
     if dropped:
-        parts.append(Text(f"Dropped ({len(dropped)}, no evidence in the text)", style="bold underline"))
+        parts.append(Text(f"Dropped ({len(dropped)}, not supported by the note's words)", style="bold underline"))
         for d in dropped:
             parts.append(Text(f"  {d.get('item', '?')}: {d.get('reason', '')}", style="dim red"))
     for warning in payload.get("warnings") or []:

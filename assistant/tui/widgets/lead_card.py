@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from assistant.domain import LeadDetail, Verdict
+from assistant.present import contribution_words
 from assistant.tui.messages import LeadView
 from assistant.tui.present import fact_rows
 from assistant.tui.widgets.style import bar, stage_badge
@@ -162,7 +163,7 @@ class LeadCard(VerticalScroll):
         rep = set(detail.rep_fields)
         for row in fact_rows(detail.facts, verdict):
             if row["field"] == "disqualifier":
-                prompt = Text.assemble(("✖ ", "red"), (row["value"], "bold"), (f' "{row["evidence"]}"', "italic"))
+                prompt = Text.assemble(("✖ ", "red"), (row["value"], "bold"), (f' {row["evidence"]}', "italic"))
                 options.append(Option(prompt, id=f"dq:{row['value']}"))
                 continue
             prompt = Text.assemble((row["field"] + " ", "dim"), (row["value"], "bold"))
@@ -191,7 +192,7 @@ class LeadCard(VerticalScroll):
             text.append(f"\n {c.points:+6.1f} ", style=style)
             text.append(("fit " if c.axis.value == "fit" else "eng ") + c.rule)
             if c.evidence:
-                text.append(f' "{c.evidence}"', style="italic green")
+                text.append(f" {contribution_words(c)}", style="italic green")
             if c.detail:
                 text.append(f" {c.detail}", style="dim")
         return text
