@@ -374,17 +374,28 @@ def machine_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _occurrences(quote: str, text: str, folded: str) -> list[tuple[int, int]]:
+    """Every place `quote` stands in the note (case and accents aside)."""
+    needle = fold(quote).strip()
+    out, start = [], 0
+    while needle and (found := folded.find(needle, start)) >= 0:
+        out.append((found, found + len(needle)))
+        start = found + 1
+    return out
+
+
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 def _place(
-    quote: str | None, text: str, folded: str, machine: list[tuple[int, int]]
+    quote: str | None, text: str, folded: str, machine: list[tuple[int, int]],
+    avoid: list[tuple[int, int]] | None = None, shortest: int = 3,
 ) -> tuple[tuple[int, int] | None, str | None]:
-    """Where `quote` stands in the note, or why it does not count."""
+    """Where `quote` stands in the note (preferably outside `avoid`), or why it does not count."""
     if not quote or not quote.strip():
         return None, "no evidence given"
-    span = locate(quote, text, folded=folded, avoid=machine)
+    span = locate(quote, text, folded=folded, avoid=[*machine, *(avoid or [])], shortest=shortest)
     if span is None:
         return None, "evidence not found in the text"
     if _inside(span, machine):
@@ -490,21 +501,31 @@ def _ground_fact(
     if fact.ground is Ground.title:
         own = given if given is not None and given.via is None else None
         if own is not None:
-            span, _ = _place(own.quote, text, folded, machine)
+            span, _ = _place(own.quote, text, folded, machine, shortest=_FACT_SHORTEST)
             if span is not None:
                 return Evidence(quote=text[span[0] : span[1]], start=span[0], end=span[1]), None
         base = kept.get(source) if source else None
         if base is not None:
             return Evidence(quote=base.quote, start=base.start, end=base.end, via=source), None
         return None, "no job title or words of its own to read it from"
-    span, problem = _place(given.quote if given else None, text, folded, machine)
+    names: list[tuple[int, int]] = []
+    if fact.path == "company.industry" and "company.name" in kept:
+        # the same words inside the company's name do not describe it: look elsewhere first
+        names = _occurrences(kept["company.name"].quote, text, folded)
+    span, problem = _place(given.quote if given else None, text, folded, machine, names,
+                           shortest=_FACT_SHORTEST)
     if span is None:
         return None, problem
+    if names and _inside(span, names):
+        return None, "only the company's name hints at it"
     quote = text[span[0] : span[1]]
     problem = _disagrees(fact, value, quote, span, extraction, text, as_of, lang)
     if problem:
         return None, problem
     return Evidence(quote=quote, start=span[0], end=span[1]), None
+
+
+_FACT_SHORTEST = 2  # a fact may stand on two letters ("MD", "IT", "UK"); its value is checked too
 
 
 def _disagrees(
@@ -542,11 +563,7 @@ def _disagrees(
     if ground_kind is Ground.deadline:
         ok = readers.has_deadline(quote, as_of or date.today(), lang)
         return None if ok else "its evidence states no date or period"
-    if fact.path == "company.industry":
-        name = extraction.company.name
-        if name and fold(quote).strip() and fold(quote).strip() in fold(name):
-            return "only the company's name hints at it"
-    elif fact.path == "bant.budget" and not readers.budget_cue(quote, lang):
+    if fact.path == "bant.budget" and not readers.budget_cue(quote, lang):
         return "its evidence says nothing about a budget"
     elif fact.path == "bant.authority" and not readers.authority_cue(quote):
         return "its evidence does not say who decides"

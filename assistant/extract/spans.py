@@ -64,11 +64,12 @@ def locate(
     *,
     folded: str | None = None,
     avoid: list[tuple[int, int]] | None = None,
+    shortest: int = _MIN_FRAGMENT,
 ) -> tuple[int, int] | None:
     """Where `quote` stands in `text` as (start, end), or None when it is not there.
 
     Case, accents, quotes, dashes and spacing may differ; surrounding punctuation is
-    ignored. A quote shortened with "..." is found when its fragments appear in order,
+    ignored; a quote shorter than `shortest` letters shows nothing ("MD" is a title: pass 2). A quote shortened with "..." is found when its fragments appear in order,
     close together; the span then runs from the first to the last. An occurrence outside
     the `avoid` spans is preferred to one inside them.
     """
@@ -77,7 +78,7 @@ def locate(
     haystack = folded if folded is not None else fold(text)
     fragments = [f.strip(_EDGE) for f in _ELLIPSIS.split(quote)]
     fragments = [f for f in fragments if f]
-    if not fragments or len(fold(fragments[0])) < _MIN_FRAGMENT:
+    if not fragments or len(fold(fragments[0])) < shortest:
         return None
     if len(fragments) > 1 and any(len(f) < _MIN_FRAGMENT for f in fragments):
         return None

@@ -1,0 +1,620 @@
+"""A note's structure: lines, sentences and clauses over its tokens, the language of each
+sentence, and who speaks where.
+
+Reps paste many shapes of text: call jottings, CRM timelines with a date opening each row,
+email threads with headers and quoted replies, transcripts with speaker labels, chat
+messages, form submissions. `Doc` finds, with the vocabulary's classes:
+
+- sentences (line breaks, . ! ? ; and bullets; not after an abbreviation) and clauses
+  (commas, colons, brackets, dashes and contrast words such as "but", "ma", "ale");
+- the language of each sentence (its function words), so the small words of one language
+  are never read in another (Polish "a" is "and", English "a" is not);
+- quotes, and whether each is a title ("the 'Live Demo' webinar") or someone's words;
+- voices: where the lead speaks in the first person (their quoted words, their email, a
+  "Lead:"/"Cliente:" turn), where our side does (a "Rep:"/"Agent:" turn, our email);
+- record labels ("Title:", "Ruolo:", "Stanowisko:") with the value they label;
+- the date opening a row of a timeline, and the date of an email's header.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from assistant.extract.dates import DateSpan
+from assistant.extract.engine.lexicon import Hit, Lexicon
+from assistant.extract.engine.text import Token, tokenize
+
+__all__ = ["Doc", "Span", "build_doc"]
+
+Span = tuple[int, int]  # token indices [start, end)
+
+_SENTENCE_END = frozenset({".", "!", "?", ";", "…"})
+_CLAUSE_BREAK = frozenset({",", ":", "(", ")", "[", "]", "|", "–", "—", "→", "⇒", "•", "·"})
+_OPEN_QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
+_BULLETS = frozenset({"-", "•", "*", "–", "—", "·", ">", "▪", "●"})
+
+
+@dataclass
+class Voice:
+    """Who speaks in tokens [start, end): 'lead' (first person is the lead) or 'us'."""
+
+    start: int
+    end: int
+    who: str
+
+
+@dataclass
+class Email:
+    """One message of a pasted thread: its header lines, its body, its date and sender."""
+
+    start: int  # first token of the header
+    body: int  # first token of the body
+    end: int  # one past the last token of the body
+    day: date | None
+    ours: bool
+    reply: Span | None  # the words saying it is a reply ("RE: ...")
+
+
+@dataclass
+class Doc:
+    text: str
+    tokens: list[Token]
+    hits: list[Hit]
+    lex: Lexicon
+    lang: str
+    dates: list[DateSpan] = field(default_factory=list)
+    lines: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    sentence_lang: list[str] = field(default_factory=list)
+    sentence_question: list[bool] = field(default_factory=list)
+    question_clauses: set[int] = field(default_factory=set)  # clauses a "?" asks
+    clauses: list[Span] = field(default_factory=list)
+    quotes: list[Span] = field(default_factory=list)  # token spans inside quote marks
+    title_quotes: list[Span] = field(default_factory=list)  # quotes naming an asset or event
+    form_titles: list[Span] = field(default_factory=list)  # titles of forms ("'Book a demo' form")
+    voices: list[Voice] = field(default_factory=list)
+    labels: dict[str, list[Span]] = field(default_factory=dict)  # field -> value token spans
+    row_dates: dict[int, DateSpan] = field(default_factory=dict)  # line -> date opening it
+    emails: list[Email] = field(default_factory=list)
+    _hits_by_cls: dict[str, list[Hit]] = field(default_factory=dict)
+    _hits_at: dict[int, list[Hit]] = field(default_factory=dict)
+    _line_starts: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+    _clause_starts: list[int] = field(default_factory=list)
+
+    # --- looking things up ------------------------------------------------------------
+
+    def of(self, cls: str, *, local: bool | None = None) -> list[Hit]:
+        """The hits of class `cls`; a function class only where its language is spoken."""
+        hits = self._hits_by_cls.get(cls, [])
+        if local is None:
+            local = cls in self.lex.function_classes
+        if not local:
+            return hits
+        # the language of the sentence, or the note's own (a note mixing languages: an
+        # English note with an Italian sentence still negates with "no")
+        return [h for h in hits if not h.lang or h.lang == self.lang
+                or h.lang == self.sentence_lang[self.sentence_of(h.start)]]
+
+    def at(self, i: int) -> list[Hit]:
+        return self._hits_at.get(i, [])
+
+    def line_of(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self._line_starts, i) - 1)
+
+    def sentence_of(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, i) - 1)
+
+    def clause_of(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self._clause_starts, i) - 1)
+
+    def chars(self, span: Span) -> tuple[int, int]:
+        """Character offsets of a token span."""
+        s, e = span
+        if s >= e:
+            return (self.tokens[s].start, self.tokens[s].start) if s < len(self.tokens) else (len(self.text),) * 2
+        return self.tokens[s].start, self.tokens[e - 1].end
+
+    def words(self, span: Span) -> str:
+        a, b = self.chars(span)
+        return self.text[a:b]
+
+    def token_at_char(self, pos: int) -> int:
+        """The index of the first token ending after character `pos`."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def voice_at(self, i: int) -> str | None:
+        for v in self.voices:
+            if v.start <= i < v.end:
+                return v.who
+        return None
+
+    def in_title(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.title_quotes)
+
+    def in_quote(self, i: int) -> Span | None:
+        for s, e in self.quotes:
+            if s <= i < e:
+                return s, e
+        return None
+
+    def has(self, cls: str, span: Span, *, local: bool | None = None) -> Hit | None:
+        """The first hit of `cls` inside token span [s, e)."""
+        s, e = span
+        for h in self.of(cls, local=local):
+            if s <= h.start and h.end <= e:
+                return h
+        return None
+
+    def any_of(self, classes: tuple[str, ...] | list[str], span: Span) -> Hit | None:
+        best = None
+        for cls in classes:
+            h = self.has(cls, span)
+            if h is not None and (best is None or h.start < best.start):
+                best = h
+        return best
+
+
+def build_doc(text: str, lex: Lexicon, *, lang: str, dates: list[DateSpan], sentence_lang,
+              as_of: date | None = None) -> Doc:
+    """The structure of `text` (see the module docstring). `sentence_lang(text)` names the
+    language of a piece of text; `dates` are the note's dates (for rows and headers)."""
+    tokens = tokenize(text, langs=lex.langs, elisions=lex.elisions, clitics=lex.clitics)
+    _read_typos(tokens, lex)
+    hits = lex.find(tokens)
+    doc = Doc(text=text, tokens=tokens, hits=hits, lex=lex, lang=lang, dates=dates)
+    for h in hits:
+        doc._hits_by_cls.setdefault(h.cls, []).append(h)
+        doc._hits_at.setdefault(h.start, []).append(h)
+    _lines(doc)
+    _sentences(doc, sentence_lang)
+    _quotes(doc)
+    _clauses(doc)
+    _questions(doc)
+    _labels(doc)
+    _voices(doc)
+    _rows(doc, as_of)
+    _emails(doc)
+    return doc
+
+
+# --- segmentation -------------------------------------------------------------------------
+
+
+def _read_typos(tokens: list[Token], lex: Lexicon) -> None:
+    """A word no dictionary of ours knows, one typo away from a vocabulary word, also reads as
+    that word ("emplyees", "directr", "clikced")."""
+    for tok in tokens:
+        if tok.kind != "word" or len(tok.fold) < 5 or any(lex.known_key(k) for k in tok.keys):
+            continue
+        if _known_word(tok.fold, lex.langs):
+            continue
+        near = lex.typo_keys(tok.fold)
+        if near:
+            tok.keys = tok.keys | near
+
+
+@lru_cache(maxsize=100_000)
+def _known_word(word: str, langs: tuple[str, ...]) -> bool:
+    try:
+        import simplemma
+    except ImportError:
+        return True  # without dictionaries, no word is taken for a typo
+    for lang in langs:
+        try:
+            if simplemma.is_known(word, lang=lang):
+                return True
+        except (ValueError, KeyError):
+            continue
+    return False
+
+
+def _lines(doc: Doc) -> None:
+    text, tokens = doc.text, doc.tokens
+    newlines = [k for k, ch in enumerate(text) if ch == "\n"]
+    starts: list[int] = []
+    previous = None
+    for tok in tokens:
+        line = bisect.bisect_left(newlines, tok.start)
+        if line != previous:
+            starts.append(tok.i)
+            previous = line
+    doc._line_starts = starts or [0]
+    bounds = [*doc._line_starts, len(tokens)]
+    doc.lines = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+
+
+def _is_abbreviation(doc: Doc, i: int) -> bool:
+    """A full stop after an abbreviation ("dott.", "ca.", "prac.") or an initial ("J.")."""
+    if i == 0:
+        return False
+    prev = doc.tokens[i - 1]
+    if prev.end != doc.tokens[i].start or prev.kind not in ("word", "num"):
+        return False
+    if prev.kind == "word" and len(prev.text) == 1 and prev.text.isupper():
+        return True
+    return any(h.end == i for h in doc.of("abbrev", local=False) if h.start <= i - 1)
+
+
+def _sentences(doc: Doc, sentence_lang) -> None:
+    tokens, text = doc.tokens, doc.text
+    starts: list[int] = []
+    questions: list[bool] = []
+    line_start = set(doc._line_starts)
+    cur_start = 0
+    q = False
+    for tok in tokens:
+        i = tok.i
+        if i in line_start and i != cur_start:
+            starts.append(cur_start)
+            questions.append(q)
+            cur_start, q = i, False
+        if tok.kind == "sym" and tok.text in _SENTENCE_END:
+            if tok.text == "." and _is_abbreviation(doc, i):
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if tok.text == "." and nxt is not None and nxt.start == tok.end and nxt.kind != "sym":
+                continue  # "x.y" inside a word or number
+            if tok.text == "?":
+                q = True
+            if nxt is not None and nxt.i not in line_start:
+                starts.append(cur_start)
+                questions.append(q)
+                cur_start, q = i + 1, False
+    if tokens:
+        starts.append(cur_start)
+        questions.append(q)
+    doc._sent_starts = starts or [0]
+    bounds = [*doc._sent_starts, len(tokens)]
+    doc.sentences = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    doc.sentence_question = questions or [False]
+    langs = []
+    for span in doc.sentences:
+        words = doc.words(span) if span[0] < span[1] else ""
+        langs.append(sentence_lang(words, doc.lang))
+    doc.sentence_lang = langs or [doc.lang]
+    del text
+
+
+def _clauses(doc: Doc) -> None:
+    tokens = doc.tokens
+    contrast = {h.start for h in doc.of("contrast")}
+    starts: list[int] = []
+    sent_starts = set(doc._sent_starts)
+    inside = {k for s, e in doc.quotes for k in range(s, e)}
+    for tok in tokens:
+        i = tok.i
+        if i in sent_starts:
+            starts.append(i)
+            continue
+        if i in inside:
+            continue  # a quoted title is one phrase: "'Live Demo: scoring in 15 minutes'"
+        if (tok.kind == "sym" and (tok.text in _CLAUSE_BREAK or _is_dash(doc, i))) or i in contrast:
+            starts.append(i)
+    doc._clause_starts = sorted(set(starts)) or [0]
+    bounds = [*doc._clause_starts, len(tokens)]
+    doc.clauses = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+
+
+def _questions(doc: Doc) -> None:
+    """The clauses a question mark asks: back from it to the sentence's start, a colon or
+    an opening quote ("she replied: 'can we get a demo?'" asks only the quoted part)."""
+    tokens = doc.tokens
+    quote_starts = {s for s, _ in doc.quotes}
+    for tok in tokens:
+        if tok.kind != "sym" or tok.text != "?":
+            continue
+        sentence = doc.sentences[doc.sentence_of(tok.i)]
+        k = tok.i - 1
+        while k >= sentence[0]:
+            if tokens[k].text == ":" or k in quote_starts:
+                break
+            k -= 1
+        first = max(sentence[0], k)
+        for c in range(doc.clause_of(first), doc.clause_of(tok.i) + 1):
+            doc.question_clauses.add(c)
+
+
+def _is_dash(doc: Doc, i: int) -> bool:
+    """A hyphen standing alone between spaces ("call - she asked") breaks a clause."""
+    tok = doc.tokens[i]
+    if tok.text != "-":
+        return False
+    text = doc.text
+    before = text[tok.start - 1 : tok.start] if tok.start else " "
+    after = text[tok.end : tok.end + 1]
+    return before.isspace() and (after.isspace() or after == "")
+
+
+# --- quotes, labels, voices, rows -----------------------------------------------------------------
+
+
+def _quotes(doc: Doc) -> None:
+    """Spans in quote marks on one line; a quote right after an asset, event or page word
+    (or a "titled" word) is a title, not words anyone said."""
+    tokens, text = doc.tokens, doc.text
+    found: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        close = _OPEN_QUOTES.get(tok.text) if tok.kind == "sym" else None
+        if close is None:
+            i += 1
+            continue
+        if tok.text == "'" and i > 0 and tokens[i - 1].end == tok.start and tokens[i - 1].kind != "sym":
+            i += 1  # an apostrophe glued to a word
+            continue
+        j = i + 1
+        while j < len(tokens) and not (tokens[j].kind == "sym" and tokens[j].text in (close, tok.text)):
+            if "\n" in text[tokens[j - 1].end : tokens[j].start]:
+                break
+            j += 1
+        if j < len(tokens) and tokens[j].text in (close, tok.text) and j > i + 1:
+            found.append((i + 1, j))
+            i = j + 1
+        else:
+            i += 1
+    doc.quotes = found
+    titled_classes = tuple(doc.lex.common.get("engine", {}).get("titled_by", []))
+    titles = []
+    forms = []
+    for s, e in found:
+        before = (max(0, s - 5), s - 1)
+        after = (e + 1, min(len(tokens), e + 3))
+        spoken = doc.has("first_person", (s, e)) or doc.has("second_person", (s, e))
+        said = doc.has("reporting", (max(0, s - 4), s)) or (s >= 2 and tokens[s - 2].text == ":")
+        if not spoken and not said and (doc.any_of(titled_classes, before) or doc.any_of(titled_classes, after)):
+            titles.append((s, e))
+            if doc.has("form", before, local=False) or doc.has("form", after, local=False):
+                forms.append((s, e))
+    doc.title_quotes = titles
+    doc.form_titles = forms
+
+
+def _labels(doc: Doc) -> None:
+    """'Title: Head of IT' -> labels['title'] = [span of 'Head of IT'], to the end of its
+    line or the next label on it ("Name: X | Company: Y"); "job title 'Product Manager'"
+    (a label and a quoted value); and a CSV header row with the row under it."""
+    tokens = doc.tokens
+    out: dict[str, list[Span]] = {}
+    label_hits = doc.of("label", local=False)
+    starts = {h.start: h for h in label_hits}
+    for h in label_hits:
+        colon = h.end
+        if colon >= len(tokens):
+            continue
+        quote = next(((qs, qe) for qs, qe in doc.quotes if qs == colon + 1
+                      and doc.line_of(qs) == doc.line_of(h.start)), None)
+        if quote is not None:
+            out.setdefault(str(h.value), []).append(quote)
+            continue
+        if tokens[colon].text not in (":", "=", "-"):
+            continue
+        if tokens[colon].text == "-" and not _is_dash(doc, colon):
+            continue
+        line = doc.lines[doc.line_of(h.start)]
+        first_on_line = h.start == line[0] or tokens[h.start - 1].text in ("|", ",", ";", "•", "-", "–", "(")
+        if not first_on_line:
+            continue
+        end = line[1]
+        for k in range(colon + 1, line[1]):
+            if tokens[k].text == "|" or (k in starts and k + 1 < len(tokens) and starts[k].end < len(tokens)
+                                          and tokens[starts[k].end].text == ":"):
+                end = k
+                break
+        if end > colon + 1:
+            out.setdefault(str(h.value), []).append((colon + 1, end))
+    for name, span in _csv_labels(doc):
+        out.setdefault(name, []).append(span)
+    doc.labels = out
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-separated cells of text[start:end] (quotes respected), as char spans
+    without their quotes and spaces."""
+    cells: list[tuple[int, int]] = []
+    i, cell_start, quoted = start, start, False
+    while i <= end:
+        ch = text[i] if i < end else ","
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            a, b = cell_start, i
+            while a < b and text[a] in ' "':
+                a += 1
+            while b > a and text[b - 1] in ' "':
+                b -= 1
+            cells.append((a, b))
+            cell_start = i + 1
+        i += 1
+    return cells
+
+
+def _csv_labels(doc: Doc) -> list[tuple[str, Span]]:
+    """A CSV header of labels ("contact_name,title,company,email") and the row under it."""
+    from assistant.extract.spans import fold
+
+    names = {fold(t.written).replace("_", " "): str(t.value) for t in doc.lex.classes.get("label", [])}
+    text = doc.text
+    out: list[tuple[str, Span]] = []
+    lines = [(doc.tokens[s].start, doc.tokens[e - 1].end) for s, e in doc.lines if s < e]
+    for k in range(len(lines) - 1):
+        header = _cells(text, *lines[k])
+        if len(header) < 3:
+            continue
+        fields = [names.get(fold(text[a:b]).replace("_", " ").strip()) for a, b in header]
+        if sum(f is not None for f in fields) < 2:
+            continue
+        row = _cells(text, *lines[k + 1])
+        if len(row) != len(header):
+            continue
+        for name, (a, b) in zip(fields, row, strict=True):
+            if name is None or a >= b:
+                continue
+            s, e = doc.token_at_char(a), doc.token_at_char(b - 1) + 1
+            out.append((name, (s, e)))
+    return out
+
+
+def _voices(doc: Doc) -> None:
+    """Where the lead speaks in the first person, and where our side does."""
+    tokens = doc.tokens
+    voices: list[Voice] = []
+    # a speaker's turn: "Lead: ...", "Cliente: ...", "Rep: ...", "Agent: ..." to the next turn
+    turns: list[tuple[int, str]] = []
+    for side, cls in (("lead", "their_label"), ("us", "our_label")):
+        for h in doc.of(cls, local=False):
+            line = doc.lines[doc.line_of(h.start)]
+            start = h.start
+            if start > line[0] and tokens[line[0]].text in ("[", "(") and tokens[start - 1].text in ("]", ")"):
+                start = line[0]  # "[09:16] Bot: ..."
+            if start != line[0] and not (line[0] < h.start and all(t.kind != "word" for t in tokens[line[0]:h.start])):
+                continue
+            k = h.end
+            if k < len(tokens) and tokens[k].text == "(":  # "Visitor (Sofia Marchetti, ...): hi"
+                close = next((j for j in range(k, min(line[1], k + 20)) if tokens[j].text == ")"), None)
+                k = close + 1 if close is not None else k
+            if k < len(tokens) and tokens[k].text == ":":
+                turns.append((h.start, side))
+    turns.sort()
+    for k, (start, side) in enumerate(turns):
+        end = turns[k + 1][0] if k + 1 < len(turns) else len(tokens)
+        voices.append(Voice(start, end, side))
+    # email headers: "From: ..." opens a message; it is ours when our side signs it
+    for h in doc.of("header_from", local=False):
+        line = doc.lines[doc.line_of(h.start)]
+        if h.start != line[0]:
+            continue
+        body_start = line[1]
+        following = [f.start for f in doc.of("header_from", local=False) if f.start > h.start]
+        body_end = min(following) if following else len(tokens)
+        ours = doc.has("our_side", line) is not None
+        voices.append(Voice(body_start, body_end, "us" if ours else "lead"))
+    # someone's quoted words (not titles) are theirs: the lead's, unless our side says them
+    for s, e in doc.quotes:
+        if (s, e) in doc.title_quotes:
+            continue
+        before = (max(0, s - 6), s)
+        ours = doc.has("first_person", before) and not doc.has("lead_pronoun", before)
+        voices.append(Voice(s, e, "us" if ours else "lead"))
+    # "> " lines quote an earlier message of the thread: the other side's
+    for start, end in doc.lines:
+        if start < end and tokens[start].text == ">" and doc.text[tokens[start].start - 1 : tokens[start].start] in ("\n", ""):
+            outer = _innermost(voices, start)
+            voices.append(Voice(start, end, "us" if outer == "lead" else "lead"))
+    # innermost wins: sort so that later (narrower) spans are checked first
+    voices.sort(key=lambda v: (v.end - v.start))
+    doc.voices = voices
+
+
+def _innermost(voices: list[Voice], i: int) -> str | None:
+    best = None
+    for v in voices:
+        if v.start <= i < v.end and (best is None or v.end - v.start < best.end - best.start):
+            best = v
+    return best.who if best else None
+
+
+def _rows(doc: Doc, as_of: date | None = None) -> None:
+    """The date opening a line (a CRM timeline row: "2025-02-03  downloaded ...", "11-03
+    downloaded ...": two numbers read as the most recent past day they can be)."""
+    for k, (start, end) in enumerate(doc.lines):
+        if start >= end:
+            continue
+        first_char = doc.tokens[start].start
+        if doc.tokens[start].text in _BULLETS and start + 1 < end:
+            first_char = doc.tokens[start + 1].start
+        for d in doc.dates:
+            if d.start == first_char or (d.start > first_char and not doc.text[first_char : d.start].strip(" -–•*[(")):
+                doc.row_dates[k] = d
+                break
+        else:
+            if as_of is not None:
+                found = _row_day(doc, start, end, as_of)
+                if found is not None:
+                    doc.row_dates[k] = found
+
+
+def _row_day(doc: Doc, start: int, end: int, as_of: date) -> DateSpan | None:
+    toks = doc.tokens[start : min(end, start + 4)]
+    if len(toks) < 3 or toks[1].text not in ("-", "/", ".") or toks[0].kind != "num" or toks[2].kind != "num":
+        return None
+    if not (toks[0].text.isdigit() and toks[2].text.isdigit() and len(toks[0].text) <= 2 and len(toks[2].text) <= 2):
+        return None
+    a, b = int(toks[0].text), int(toks[2].text)
+    best = None
+    for month, day in ((a, b), (b, a)):
+        for year in (as_of.year, as_of.year - 1):
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                continue
+            if value <= as_of and (best is None or value > best):
+                best = value
+    if best is None:
+        return None
+    raw = doc.text[toks[0].start : toks[2].end]
+    return DateSpan(toks[0].start, toks[2].end, best, raw)
+
+
+def _header_line(doc: Doc, line: int) -> str | None:
+    """'from', 'sent', 'subject' (or 'reply' for "RE: ...") when the line is an email header."""
+    s, e = doc.lines[line]
+    if s >= e:
+        return None
+    for cls, kind in (("header_from", "from"), ("header_sent", "sent"), ("header_subject", "subject"),
+                      ("header_to", "to"), ("reply_subject", "reply")):
+        for h in doc.of(cls, local=False):
+            if h.start == s and h.end < e and doc.tokens[h.end].text == ":":
+                return kind
+    return None
+
+
+def _emails(doc: Doc) -> None:
+    """The messages of a pasted email thread, from their header lines."""
+    blocks: list[tuple[int, int, list[tuple[int, str]]]] = []  # first line, last line, headers
+    for k in range(len(doc.lines)):
+        kind = _header_line(doc, k)
+        if kind is None:
+            continue
+        if blocks and k - blocks[-1][1] <= 2 and not any(h == kind for _, h in blocks[-1][2] if h == "from"):
+            first, _, headers = blocks[-1]
+            blocks[-1] = (first, k, [*headers, (k, kind)])
+        else:
+            blocks.append((k, k, [(k, kind)]))
+    blocks = [b for b in blocks if any(kind in ("from", "sent") for _, kind in b[2])]
+    for n, (first, last, headers) in enumerate(blocks):
+        start = doc.lines[first][0]
+        body = doc.lines[last][1]
+        end = doc.lines[blocks[n + 1][0]][0] if n + 1 < len(blocks) else len(doc.tokens)
+        day = None
+        ours = False
+        reply: Span | None = None
+        for line, kind in headers:
+            span = doc.lines[line]
+            if kind == "sent":
+                a, b = doc.chars(span)
+                day = next((d.value for d in doc.dates if a <= d.start < b), None)
+            elif kind == "from":
+                ours = doc.has("our_side", span, local=False) is not None
+            elif kind in ("reply", "subject") and doc.has("reply_subject", span, local=False):
+                reply = span
+        if reply is None:
+            marker = doc.has("quoted_marker", (body, end), local=False)
+            if marker is not None:
+                reply = (marker.start, marker.end)
+        doc.emails.append(Email(start, body, end, day, ours, reply))
+
+
+def day_of(d: DateSpan) -> date:
+    return d.value

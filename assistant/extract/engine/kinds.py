@@ -1,0 +1,574 @@
+"""Interactions and disqualifiers: frames of word classes found in a clause, kept only when
+the lead really did it.
+
+A *frame* (common.toml) is a set of classes that together say something happened: an act
+and an object ("download" + "asset"), or one class that names the event itself ("bounce",
+"demo request"). Found in one clause, a frame is a candidate; then general scopes decide,
+in any of the languages, the same way:
+
+- negation: a negator governing the act, before it or between the object and the act
+  ("didn't ask for a demo", "la demo non l'ha chiesta", "wyceny nie chciał"), or a
+  negative answer right after ("Demo? Not yet.", "Demo request: no");
+- hedges, plans and conditions ("he'd probably want a demo", "will start a trial", "if she
+  registers"): nothing happened yet; a hand-raise may be a wish ("wants a quote");
+- questions: our question ("Want me to set up a demo?") is nobody's action; the lead's own
+  question asking for something (in their words) is their request;
+- thanks for a past demo are no new request;
+- who did it: our side ("I sent", "we sent", "wysłałem", "abbiamo inviato", "our SDR
+  called", "support replied", a "Rep:" turn) is never the lead; in the lead's own words
+  (their quote, their email, a "Lead:" turn) the first person is the lead.
+
+Counts come from numbers and count words by the object ("3 guides", "x2", "twice", "due
+volte") or from a list of objects ("the checklist, the template and the ebook" is 3);
+dates from the clause, the sentence, the timeline row, or the email header.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from assistant.domain import Disqualifier, Interaction
+from assistant.extract.engine.doc import Doc, Span
+from assistant.extract.engine.lexicon import Hit, Lexicon
+from assistant.extract.numbers import parse_number
+
+__all__ = ["Candidate", "find_disqualifiers", "find_interactions"]
+
+DISQUALIFIER_KINDS = ("competitor", "student", "job_seeker", "not_interested")
+_SUBJECTS = ("first_person", "our_side", "lead_pronoun", "second_person")
+
+
+@dataclass(frozen=True)
+class Frame:
+    kind: str
+    entries: tuple[tuple[str, ...], ...]
+    row: bool = False
+    met: bool = False
+    voiced: bool = False
+
+
+@dataclass
+class Candidate:
+    kind: str
+    frame: Frame
+    hits: list[Hit]
+    clause: int
+    sentence: int
+    line: int
+    act: Hit
+    span: Span = (0, 0)
+    count: int = 1
+    day: date | None = None
+    detail: str | None = None
+    dropped: str | None = None  # why it does not count
+    notes: list[str] = field(default_factory=list)
+
+
+_FRAMES: dict[int, tuple[Frame, ...]] = {}
+
+
+def _frames(lex: Lexicon) -> tuple[Frame, ...]:
+    """The frames of common.toml, read once per lexicon."""
+    found = _FRAMES.get(id(lex))
+    if found is None:
+        found = tuple(
+            Frame(f["kind"], tuple(tuple(e) if isinstance(e, list) else (e,) for e in f["all"]),
+                  bool(f.get("row")), bool(f.get("met")), bool(f.get("voiced")))
+            for f in lex.common.get("frame", [])
+        )
+        _FRAMES[id(lex)] = found
+    return found
+
+
+def _engine(lex: Lexicon, key: str, default: Any) -> Any:
+    return lex.common.get("engine", {}).get(key, default)
+
+
+# --- finding candidates --------------------------------------------------------------------------
+
+
+def _hits_in(doc: Doc, classes: tuple[str, ...], span: Span) -> list[Hit]:
+    s, e = span
+    out = []
+    for cls in classes:
+        for h in doc.of(cls):
+            if s <= h.start and h.end <= e:
+                out.append(h)
+    return out
+
+
+def _scopes(doc: Doc) -> list[tuple[Span, bool]]:
+    """Where a frame may be found: each clause; and each row of a timeline or a table whole
+    (after its date: "2025-09-29, Page view, /pricing" names one visit across its cells)."""
+    scopes = [(c, False) for c in doc.clauses if c[0] < c[1]]
+    # an act whose object stands in the clause before it ("came from the LinkedIn ad,
+    # clicked it twice", "read 3 whitepapers (downloaded last week)")
+    scopes.extend((s, None) for s in doc.sentences if s[0] < s[1] and doc.clause_of(s[0]) != doc.clause_of(s[1] - 1))
+    for line, d in doc.row_dates.items():
+        e = doc.lines[line][1]
+        after = doc.token_at_char(d.end)
+        if after < e:
+            scopes.append(((after, e), True))
+    return scopes
+
+
+def _bare_act(doc: Doc, act: Hit) -> bool:
+    """An act whose own clause names no object: "(downloaded last wk)", "clicked it twice"."""
+    clause = doc.clauses[doc.clause_of(act.start)]
+    words = [t for t in doc.tokens[clause[0] : clause[1]]
+             if t.kind == "word" and not (act.start <= t.i < act.end) and not _in_date(doc, t.i)]
+    return len(words) <= 3
+
+
+def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidate]:
+    lex = doc.lex
+    window = int(_engine(lex, "window", 10))
+    out: list[Candidate] = []
+    scopes = _scopes(doc)
+    for frame in _frames(lex):
+        if kinds is not None and frame.kind not in kinds:
+            continue
+        for scope, is_row in scopes:
+            if frame.row and not is_row:
+                continue
+            sentence_wide = is_row is None
+            groups = [_hits_in(doc, entry, scope) for entry in frame.entries]
+            if any(not g for g in groups):
+                continue
+            for act in groups[0]:
+                if doc.in_title(act.start) and not _in_form_title(doc, act.start):
+                    continue
+                if sentence_wide and (len(groups) < 2 or not _bare_act(doc, act)):
+                    continue
+                chosen = [act]
+                for group in groups[1:]:
+                    best = None
+                    for h in group:
+                        if any(_overlap(h, c) for c in chosen):
+                            continue
+                        dist = min(abs(h.start - c.start) for c in chosen)
+                        if best is None or dist < best[0]:
+                            best = (dist, h)
+                    if best is None:
+                        chosen = []
+                        break
+                    chosen.append(best[1])
+                if not chosen:
+                    continue
+                lo = min(h.start for h in chosen)
+                hi = max(h.end for h in chosen)
+                if not is_row and hi - lo > window + sum(h.end - h.start for h in chosen):
+                    continue
+                out.append(Candidate(
+                    kind=frame.kind, frame=frame, hits=chosen, clause=doc.clause_of(act.start),
+                    sentence=doc.sentence_of(act.start), line=doc.line_of(act.start), act=act,
+                    span=(lo, hi),
+                ))
+    return out
+
+
+def _in_form_title(doc: Doc, i: int) -> bool:
+    """Inside the title of a form: "'Book a demo' form submitted" is the demo request."""
+    return any(s <= i < e for s, e in doc.form_titles)
+
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+# --- scopes --------------------------------------------------------------------------------------
+
+
+def _between(doc: Doc, cls: str, a: int, b: int) -> list[Hit]:
+    return [h for h in doc.of(cls) if a <= h.start and h.end <= b]
+
+
+def _negated(doc: Doc, c: Candidate) -> bool:
+    clause = doc.clauses[c.clause]
+    own = c.span
+    negs = [h for h in doc.of("neg") if clause[0] <= h.start < clause[1]]
+    for h in negs:
+        if own[0] <= h.start < own[1] and not any(_overlap(h, p) for p in c.hits):
+            return True  # between the parts ("la demo non l'ha chiesta", "wyceny nie chciał")
+        if (h.end <= c.act.start and not any(_overlap(h, p) for p in c.hits)
+                and not _between(doc, "coord", h.end, c.act.start)):
+            return True
+    # a negative answer after a question or a label: "Demo? Not yet.", "Demo request: no"
+    nxt = own[1]
+    tokens = doc.tokens
+    skipped = 0
+    while nxt < len(tokens) and tokens[nxt].kind == "sym" and tokens[nxt].text in "?:-–—=>" and skipped < 3:
+        nxt += 1
+        skipped += 1
+    if skipped and nxt < len(tokens):
+        for h in doc.of("neg_answer", local=False):
+            if h.start == nxt:
+                return True
+    return False
+
+
+def _hedged(doc: Doc, c: Candidate, hand_raise: bool) -> str | None:
+    clause = doc.clauses[c.clause]
+    before = (clause[0], c.act.start)
+    for cls, why in (("hedge", "a guess"), ("plan", "a plan, not done"), ("cond", "a condition")):
+        for h in _between(doc, cls, *before):
+            if hand_raise and cls == "hedge" and doc.has("wish", (h.start, c.act.end)):
+                continue  # "would like a demo": a wish
+            return why
+    if c.kind not in hand_raise_kinds(doc.lex) and doc.has("wish", before):
+        return "a wish, not done"
+    return None
+
+
+def hand_raise_kinds(lex: Lexicon) -> frozenset[str]:
+    return frozenset(_engine(lex, "hand_raises", []))
+
+
+def _question(doc: Doc, c: Candidate, voice: str | None, hand_raise: bool) -> bool:
+    if doc.clause_of(c.act.start) not in doc.question_clauses:
+        return False
+    if voice == "lead" and hand_raise:
+        return False  # their own question asking for it: "Could you send me a quote?"
+    # reported: "asked if someone from sales could call her back?"
+    return not (c.act.cls == "ask" and voice != "us")
+
+
+def _thanked(doc: Doc, c: Candidate) -> bool:
+    clause = doc.clauses[c.clause]
+    return bool(_between(doc, "thanks", clause[0], c.span[0]))
+
+
+def agent(doc: Doc, act: Hit) -> str:
+    """'lead' or 'us': who does the act at `act`, by its subject, its verb form, and who is
+    speaking there."""
+    clause = doc.clauses[doc.clause_of(act.start)]
+    voice = doc.voice_at(act.start)
+    subject = None
+    recipients = {h.end for h in doc.of("to_contact", local=False)}
+    for cls in _SUBJECTS:
+        for h in doc.of(cls):
+            if clause[0] <= h.start and h.end <= act.start and (subject is None or h.end > subject.end):
+                if cls == "our_side" and (h.start in recipients or (h.start - 1) in recipients):
+                    continue  # "emailed support asking to...": support is who they wrote to
+                if h.end < len(doc.tokens) and doc.tokens[h.end].text == "." and h.end + 1 < len(doc.tokens) \
+                        and doc.tokens[h.end + 1].start == doc.tokens[h.end].end:
+                    continue  # "i.e."
+                subject = h
+    first_verb = any(
+        h.start <= act.start < h.end or h.end == act.start for h in doc.of("first_person_verb")
+        if clause[0] <= h.start <= act.start
+    )
+    if subject is not None:
+        cls = subject.cls
+        if cls == "first_person":
+            return "us" if voice != "lead" else "lead"
+        if cls == "our_side":
+            return "us"
+        if cls == "second_person":
+            return "us" if voice == "lead" else "lead"
+        return "lead"
+    if first_verb:
+        return "us" if voice != "lead" else "lead"
+    if voice == "us":
+        return "us"
+    return "lead"
+
+
+# --- counts, dates, details -----------------------------------------------------------------------
+
+
+def _in_date(doc: Doc, k: int) -> bool:
+    tok = doc.tokens[k]
+    return any(d.start <= tok.start < d.end for d in doc.dates)
+
+
+def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
+    if c.kind not in countable:
+        return 1
+    clause = doc.clauses[c.clause]
+    tokens = doc.tokens
+    objects = c.hits[1:] if len(c.hits) > 1 else c.hits
+    # "x3", "3x", "4 times", "twice", "due volte", "trzy razy" in the clause
+    text_clause = doc.words(clause)
+    from assistant.extract.numbers import find_counts
+
+    found = find_counts(text_clause, doc.sentence_lang[c.sentence])
+    if found:
+        return int(found[0].value)
+    # a number right before an object, or right after the act ("downloaded 3 guides",
+    # "opened 3 of our last 5 emails"), unless a unit makes it no count ("stayed 48 min")
+    for obj in objects:
+        obj_clause = doc.clauses[doc.clause_of(obj.start)]
+        for k in range(obj.start - 1, max(obj_clause[0], obj.start - 4) - 1, -1):
+            tok = tokens[k]
+            if (tok.kind == "num" or _number_word(doc, k)) and not _in_date(doc, k):
+                value = _value_at(doc, k)
+                if value and 1 < value < 1000 and not _unit_after(doc, k):
+                    return int(value)
+                break
+            if tok.kind == "sym" and tok.text not in ("~",):
+                break
+    act = c.act
+    for k in range(act.end, min(clause[1], act.end + 3)):
+        tok = tokens[k]
+        if (tok.kind == "num" or _number_word(doc, k)) and not _in_date(doc, k):
+            value = _value_at(doc, k)
+            if value and 1 < value < 1000 and not _unit_after(doc, k):
+                return int(value)
+            break
+    # a list of objects of the same class: "the checklist, the template and the ebook"
+    if len(c.hits) > 1:
+        obj = c.hits[1]
+        same = [h for h in doc.of(obj.cls) if clause[0] <= h.start < clause[1] and not doc.in_title(h.start)]
+        listed = _listed(doc, same)
+        if listed > 1:
+            return listed
+    return 1
+
+
+def _listed(doc: Doc, hits: list[Hit]) -> int:
+    """How many of `hits` form one list (joined by commas, "and", "+", "i", "e")."""
+    if len(hits) < 2:
+        return len(hits)
+    hits = sorted(hits, key=lambda h: h.start)
+    n = 1
+    for a, b in itertools.pairwise(hits):
+        gap = doc.tokens[a.end : b.start]
+        joined = any(t.text in (",", "+", "&", "/") for t in gap) or doc.has("coord", (a.end, b.start))
+        if joined and len(gap) <= 4:
+            n += 1
+    return n
+
+
+def _number_word(doc: Doc, k: int) -> bool:
+    tok = doc.tokens[k]
+    return tok.kind == "word" and parse_number(tok.text, whole=True) is not None and len(tok.text) > 1
+
+
+def _value_at(doc: Doc, k: int) -> float | None:
+    tok = doc.tokens[k]
+    if tok.kind == "num":
+        return parse_number(tok.text)
+    return parse_number(tok.text, whole=True)
+
+
+def _unit_after(doc: Doc, k: int) -> bool:
+    return any(h.start == k + 1 for h in doc.of("not_count"))
+
+
+def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
+         busy: set[int] = frozenset(), acts: list[int] = ()) -> date | None:  # type: ignore[assignment]
+    clause = doc.clauses[c.clause]
+    sentence = doc.sentences[c.sentence]
+    dated = [(d, doc.token_at_char(d.start)) for d in doc.dates]
+    # the clause's own date: the one nearer this act than any other act of the clause
+    in_clause = [(abs(i - c.act.start), d, i) for d, i in dated if clause[0] <= i < clause[1] and not doc.in_title(i)]
+    in_clause = [x for x in in_clause if all(abs(x[2] - a) >= x[0] for a in acts)]
+    if in_clause:
+        return _past(min(in_clause, key=lambda x: x[0])[1].value, as_of)
+    if c.kind in _undated_kinds(doc):
+        return None  # ongoing use has no date unless its own clause gives one
+    if doc.has("same_day", clause) and previous is not None and previous.day is not None:
+        return previous.day
+    # the sentence's date, unless it is nearer another action of the sentence
+    in_sentence = [(abs(i - c.act.start), d, i) for d, i in dated if sentence[0] <= i < sentence[1]
+                   and not doc.in_title(i) and doc.clause_of(i) not in busy and doc.clause_of(i) != c.clause]
+    if in_sentence:
+        _, d, _ = min(in_sentence, key=lambda x: x[0])
+        return _past(d.value, as_of)
+    if c.line in doc.row_dates:
+        return _past(doc.row_dates[c.line].value, as_of)
+    if c.kind == "event_attendance":
+        # met at the event the note is about: the date on the line that names it
+        for h in doc.of("event", local=False) + doc.of("booth_scan", local=False):
+            line = doc.lines[doc.line_of(h.start)]
+            a, b = doc.chars(line)
+            for d in doc.dates:
+                if a <= d.start < b:
+                    return _past(d.value, as_of)
+    for email in doc.emails:
+        if email.start <= c.act.start < email.end and email.day is not None:
+            return _past(email.day, as_of)
+    return None
+
+
+def _past(day: date, as_of: date) -> date | None:
+    return day if day <= as_of else None
+
+
+def _detail(doc: Doc, c: Candidate) -> str | None:
+    if len(c.hits) < 2:
+        return None
+    obj = c.hits[1]
+    after = obj.end
+    for s, e in doc.quotes:
+        if s - 1 <= after + 1 and s >= obj.start:
+            return doc.words((s, e))
+    return doc.words((obj.start, obj.end))
+
+
+# --- the whole reading ---------------------------------------------------------------------------
+
+
+def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
+    if "structural" in c.notes:
+        return  # read from the thread's shape, not from words a scope could change
+    hand_raise = c.kind in hand_raises
+    voice = doc.voice_at(c.act.start)
+    if all(doc.in_title(h.start) and not _in_form_title(doc, h.start) for h in c.hits):
+        c.dropped = "inside a title"
+    elif _negated(doc, c):
+        c.dropped = "negated"
+    elif (why := _hedged(doc, c, hand_raise)) is not None:
+        c.dropped = why
+    elif _question(doc, c, voice, hand_raise):
+        c.dropped = "a question"
+    elif hand_raise and _thanked(doc, c):
+        c.dropped = "thanks for something past"
+    elif not c.frame.met and c.kind not in DISQUALIFIER_KINDS and agent(doc, c.act) == "us":
+        c.dropped = "our side did it"
+    elif c.frame.voiced and voice != "lead":
+        c.dropped = "not in the lead's words"
+
+
+def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    rules = doc.lex.common.get("suppress", [])
+    out = []
+    for c in kept:
+        gone = False
+        for rule in rules:
+            if rule["drop"] != c.kind:
+                continue
+            for other in kept:
+                if other is c or other.kind not in rule["when"]:
+                    continue
+                if rule.get("scope") == "sentence":
+                    same = other.sentence in (c.sentence, c.sentence + 1, c.sentence - 1)
+                else:
+                    same = other.clause == c.clause or _overlap_span(other.span, c.span) or (
+                        other.line == c.line and c.line in doc.row_dates)
+                if same:
+                    gone = True
+                    break
+            if gone:
+                break
+        if not gone:
+            out.append(c)
+    return out
+
+
+def _overlap_span(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _email_replies(doc: Doc) -> list[Candidate]:
+    """A message of the lead's that answers an earlier one ("RE:" subject, a quoted
+    earlier message) is their email_reply."""
+    out = []
+    frame = Frame("email_reply", (("reply_subject",),))
+    for email in doc.emails:
+        if email.ours or email.reply is None:
+            continue
+        s, e = email.reply
+        act = next((h for h in doc.hits if h.start == s), None)
+        if act is None:
+            continue
+        out.append(Candidate(kind="email_reply", frame=frame, hits=[act], clause=doc.clause_of(email.body),
+                             sentence=doc.sentence_of(s), line=doc.line_of(s), act=act, span=(s, e)))
+    return out
+
+
+def read_candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidate]:
+    """Every candidate with its verdict (`dropped` None when it counts)."""
+    hand_raises = hand_raise_kinds(doc.lex)
+    found = _candidates(doc, kinds)
+    if kinds is None or "email_reply" in kinds:
+        replies = _email_replies(doc)
+        for c in replies:
+            c.notes.append("structural")
+        found.extend(replies)
+    for c in found:
+        _judge(doc, c, hand_raises)
+    return found
+
+
+def find_interactions(doc: Doc, *, as_of: date) -> list[Interaction]:
+    lex = doc.lex
+    countable = frozenset(_engine(lex, "countable", []))
+    kinds = tuple(k for k in {f.kind for f in _frames(lex)} if k not in DISQUALIFIER_KINDS)
+    candidates = [c for c in read_candidates(doc, kinds) if c.dropped is None]
+    # one candidate per kind and clause: the widest
+    best: dict[tuple[str, int], Candidate] = {}
+    for c in candidates:
+        key = (c.kind, c.line) if c.line in doc.row_dates else (c.kind, c.clause)
+        prev = best.get(key)
+        if prev is None or (c.span[1] - c.span[0], -c.act.start) > (prev.span[1] - prev.span[0], -prev.act.start):
+            best[key] = c
+    kept = sorted(best.values(), key=lambda c: c.span)
+    # the same words read as two kinds of one frame family: keep both (a reply asking for a
+    # demo is both); suppression rules of SPEC section 2 drop the rest
+    kept = _suppress(doc, kept)
+    previous = None
+    busy = {c.clause for c in kept}  # a date in another action's clause is that action's
+    for c in kept:
+        c.count = _count(doc, c, countable)
+        acts = [o.act.start for o in kept if o is not c and o.clause == c.clause]
+        c.day = _day(doc, c, as_of, previous, busy - {c.clause}, acts)
+        c.detail = _detail(doc, c)
+        previous = c
+    return _merge(doc, kept)
+
+
+def _merge(doc: Doc, kept: list[Candidate]) -> list[Interaction]:
+    """One interaction per kind and day: counts of the same kind on the same day add up
+    (the same words told twice count once)."""
+    merged: dict[tuple[str, date | None], tuple[Candidate, int, list[Span]]] = {}
+    order: list[tuple[str, date | None]] = []
+    for c in kept:
+        key = (c.kind, c.day)
+        if key not in merged:
+            merged[key] = (c, c.count, [c.span])
+            order.append(key)
+            continue
+        first, total, spans = merged[key]
+        words = doc.words(c.span).casefold()
+        if any(doc.words(s).casefold() == words for s in spans):
+            continue
+        add = c.count if c.kind in _countable(doc) else 0  # "uses it daily, shared 3 dashboards" is one usage
+        merged[key] = (first, total + add, [*spans, c.span])
+    out = []
+    for key in order:
+        c, total, _ = merged[key]
+        out.append(Interaction(kind=c.kind, count=max(1, total), occurred_on=c.day, detail=c.detail,
+                               evidence=doc.words(c.span)))
+    return out
+
+
+def _undated_kinds(doc: Doc) -> frozenset[str]:
+    return frozenset(_engine(doc.lex, "undated", []))
+
+
+def _countable(doc: Doc) -> frozenset[str]:
+    return frozenset(_engine(doc.lex, "countable", []))
+
+
+def find_disqualifiers(doc: Doc) -> list[Disqualifier]:
+    out: list[Disqualifier] = []
+    seen: set[str] = set()
+    for c in read_candidates(doc, DISQUALIFIER_KINDS):
+        if c.dropped is not None or c.kind in seen:
+            continue
+        if c.kind == "not_interested" and _softened(doc, c):
+            continue
+        seen.add(c.kind)
+        out.append(Disqualifier(kind=c.kind, evidence=doc.words(c.span)))
+    return out
+
+
+def _softened(doc: Doc, c: Candidate) -> bool:
+    """'Not interested right now': a no for now is no disqualifier."""
+    clause = doc.clauses[c.clause]
+    return doc.has("soft_time", (clause[0], clause[1])) is not None
