@@ -20,7 +20,15 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from assistant.extract import vocab
 
@@ -188,7 +196,7 @@ class NumbersVocab(_Model):
 class Weekdays(_Model):
     names: list[Words]
     weak: Words = []
-    not_alone: Words = []
+    ignore: Words = []
     not_after: Words = []
 
     @field_validator("names")
@@ -204,7 +212,6 @@ class Months(_Model):
     strict: Words = []
     capitalised: Words = []
     not_deadline: Words = []
-    keep_dot: Words = []
 
     @field_validator("names")
     @classmethod
@@ -213,12 +220,31 @@ class Months(_Model):
 
 
 class Unit(_Model):
-    days: float = Field(gt=0)
+    days: float | None = Field(default=None, gt=0)
+    hours: float | None = Field(default=None, gt=0)
+    minutes: float | None = Field(default=None, gt=0)
     forms: Words = Field(min_length=1)
     short: Words = []
     singular: Words = []
     implicit_one: Words = []
     events: bool = True
+
+    @model_validator(mode="after")
+    def _one_length(self) -> Unit:
+        given = [x for x in (self.days, self.hours, self.minutes) if x is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of days, hours, minutes")
+        return self
+
+    @property
+    def length(self) -> float:
+        """The unit's length in days."""
+        if self.days is not None:
+            return self.days
+        if self.hours is not None:
+            return self.hours / 24
+        assert self.minutes is not None
+        return self.minutes / 1440
 
 
 class Offset(_Model):
@@ -327,6 +353,7 @@ class DatesVocab(_Model):
 
     weekdays: Weekdays
     months: Months
+    keep_dot: Words = []
     units: list[Unit] = []
     fixed: list[Offset] = []
     day_parts: Words = []
