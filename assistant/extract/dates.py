@@ -80,18 +80,22 @@ def _next_on_or_after(month: int, day: int | None, as_of: date, year: int | None
     return None
 
 
-def _weekday(as_of: date, weekday: int, direction: str) -> date:
+# Which day of a weekday `_weekday` picks: the last one before `as_of` (or on it), the one
+# of the same Monday-to-Sunday week, the next one (or `as_of` itself).
+_BEFORE, _ON_OR_BEFORE, _SAME_WEEK, _ON_OR_AFTER, _AFTER = range(5)
+
+
+def _weekday(as_of: date, weekday: int, direction: int) -> date:
     back = (as_of.weekday() - weekday) % 7
-    if direction == "on_or_before":
+    if direction == _ON_OR_BEFORE:
         return as_of - timedelta(days=back)
-    if direction == "before":
+    if direction == _BEFORE:
         return as_of - timedelta(days=back or 7)
     ahead = (weekday - as_of.weekday()) % 7
-    if direction == "on_or_after":
+    if direction == _ON_OR_AFTER:
         return as_of + timedelta(days=ahead)
-    if direction == "after":
+    if direction == _AFTER:
         return as_of + timedelta(days=ahead or 7)
-    # "this": the day of the same Monday-to-Sunday week
     return as_of + timedelta(days=weekday - as_of.weekday())
 
 
@@ -208,10 +212,8 @@ def _build(folder: Path) -> _Tables:
     """Every table and regex of this module, from the vocabulary in `folder` (read once)."""
     from assistant.extract.vocab import schema
 
-    langs = vocab.languages("dates")
-    if not langs:
-        raise schema.VocabError(f"{folder}: no language has a dates.toml")
-    data = {lang: schema.read(lang, "dates") for lang in langs}
+    langs = schema.languages_with(schema.DatesVocab)
+    data = {lang: schema.read(lang, schema.DatesVocab) for lang in langs}
     sym = schema.symbols()
     f = fold_text
     every = [data[lang] for lang in langs]
@@ -547,7 +549,7 @@ def _count(words: str, lang: str | None, *, middle: bool = False) -> float | Non
 # --- finding dates --------------------------------------------------------------------------
 
 Found = tuple[int, int, date]
-Finder = Callable[[_Tables, str, str, frozenset[str], date, "str | None"], list[Found]]
+Finder = Callable[[_Tables, str, str, frozenset[str], date, str | None], list[Found]]
 
 _HAS_DIGIT = re.compile(r"\d")
 # ISO, day-month-year and "12. 03. 2026": digits and separators only.
@@ -578,7 +580,7 @@ def _find_fixed(
         phrase = _norm(m.group("p"))
         out.append((m.start(), m.end(), as_of + timedelta(days=t.offsets[phrase])))
     for m in t.weekend.finditer(folded) if not t.weekend_gate.isdisjoint(words) else ():
-        direction = "before" if m.group("past") else "after"
+        direction = _BEFORE if m.group("past") else _AFTER
         out.append((m.start(), m.end(), _weekday(as_of, 5, direction)))
     return out
 
@@ -605,17 +607,17 @@ def _find_weekdays(
         if day in ignored:
             continue
         if direction_word in t.past_dir:
-            direction = "before"
+            direction = _BEFORE
         elif direction_word in t.next_dir:
-            direction = "after"
+            direction = _AFTER
         elif direction_word in t.this_dir:
-            direction = "this"
+            direction = _SAME_WEEK
         elif prep in t.forward_prep:
-            direction = "after"
+            direction = _AFTER
         elif prep in t.by_prep:
-            direction = "on_or_after"
+            direction = _ON_OR_AFTER
         else:
-            direction = "on_or_before"
+            direction = _ON_OR_BEFORE
         out.append((m.start("x"), m.end("x"), _weekday(as_of, t.weekdays[day], direction)))
     return out
 

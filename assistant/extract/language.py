@@ -45,9 +45,10 @@ class _Detector:
 def _detector(folder: Path) -> _Detector:
     from assistant.extract.vocab import schema
 
-    found = {lang: schema.read(lang, "language") for lang in vocab.languages("language")}
-    if not found:
-        raise schema.VocabError(f"{folder}: no language has a language.toml")
+    found = {
+        lang: schema.read(lang, schema.LanguageVocab)
+        for lang in schema.languages_with(schema.LanguageVocab)
+    }
     langs = tuple(sorted(found, key=lambda lang: (found[lang].tie_rank, lang)))
     stop: dict[str, int] = {}
     elisions, shapes, letters, finals = [], [], [], []
@@ -70,7 +71,7 @@ def _detector(folder: Path) -> _Detector:
 def __getattr__(name: str) -> tuple[str, ...]:
     if name == "LANGUAGES":
         return _detector(vocab.root()).langs
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(name)
 
 
 def detect_language(text: str) -> str:

@@ -130,8 +130,8 @@ def _build(folder: Path) -> _Tables:
     """Every table and regex of this module, from the vocabulary in `folder` (read once)."""
     from assistant.extract.vocab import schema
 
-    langs = vocab.languages("numbers")
-    data = {lang: schema.read(lang, "numbers") for lang in langs}
+    langs = schema.languages_with(schema.NumbersVocab)
+    data = {lang: schema.read(lang, schema.NumbersVocab) for lang in langs}
     sym = schema.symbols()
 
     number_words: dict[str, float] = {}

@@ -18,7 +18,7 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -38,6 +38,7 @@ __all__ = [
     "NumbersVocab",
     "Symbols",
     "VocabError",
+    "languages_with",
     "read",
     "symbols",
     "validate_file",
@@ -74,6 +75,10 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class _File(_Model):
+    FILE: ClassVar[str]  # the file's stem in each language folder
+
+
 def _forms_table(value: list[list[str]], count: int, what: str) -> list[list[str]]:
     if len(value) != count:
         raise ValueError(f"{count} lists needed ({what} first), found {len(value)}")
@@ -86,8 +91,10 @@ def _forms_table(value: list[list[str]], count: int, what: str) -> list[list[str
 # --- language.toml --------------------------------------------------------------------------
 
 
-class LanguageVocab(_Model):
+class LanguageVocab(_File):
     """How a note in this language is recognised (assistant/extract/language.py)."""
+
+    FILE = "language"
 
     tie_rank: int = Field(ge=0)
     stopwords: Words = Field(min_length=1)
@@ -150,8 +157,10 @@ class Clock(_Model):
     meridiem: Words = []
 
 
-class NumbersVocab(_Model):
+class NumbersVocab(_File):
     """Number words, multipliers, counts and currency words (assistant/extract/numbers.py)."""
+
+    FILE = "numbers"
 
     words: dict[str, Words] = Field(min_length=1)
     articles: Words = []
@@ -348,8 +357,10 @@ class Deadline(_Model):
     duration: Duration = Duration()
 
 
-class DatesVocab(_Model):
+class DatesVocab(_File):
     """Month and weekday names, units, relative expressions, deadline cues (dates.py)."""
+
+    FILE = "dates"
 
     weekdays: Weekdays
     months: Months
@@ -419,12 +430,8 @@ class Symbols(_Model):
 
 # --- loading --------------------------------------------------------------------------------
 
-_MODELS: dict[str, type[_Model]] = {
-    "dates": DatesVocab,
-    "numbers": NumbersVocab,
-    "language": LanguageVocab,
-}
 M = TypeVar("M", bound=_Model)
+F = TypeVar("F", bound=_File)
 
 
 def validate_file(path: Path, model: type[M]) -> M:
@@ -451,14 +458,22 @@ def validate_file(path: Path, model: type[M]) -> M:
         raise VocabError("\n".join(problems)) from None
 
 
-def read(lang: str, name: str) -> Any:
-    """The checked `<lang>/<name>.toml` of the vocabulary folder in use (cached)."""
-    return _read(vocab.root(), lang, name)
+def languages_with(model: type[_File]) -> tuple[str, ...]:
+    """The languages of the folder in use that have the model's file; VocabError if none."""
+    langs = vocab.languages(model.FILE)
+    if not langs:
+        raise VocabError(f"{vocab.root()}: no language folder has a {model.FILE}.toml")
+    return langs
+
+
+def read(lang: str, model: type[F]) -> F:
+    """The checked `<lang>/<file>.toml` of the vocabulary folder in use (cached)."""
+    return _read(vocab.root(), lang, model)  # type: ignore[return-value]
 
 
 @cache
-def _read(folder: Path, lang: str, name: str) -> Any:
-    return validate_file(folder / lang / f"{name}.toml", _MODELS[name])
+def _read(folder: Path, lang: str, model: type[_File]) -> _File:
+    return validate_file(folder / lang / f"{model.FILE}.toml", model)
 
 
 def symbols() -> Symbols:
