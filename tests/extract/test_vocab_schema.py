@@ -55,6 +55,8 @@ def _broken(tmp_path: Path, lang: str, file: str, old: str, new: str) -> Path:
          "weekdays.nmes", "unknown key"),
         ("en", "dates.toml", DatesVocab, '"next\\\\s+weekend"', '"next\\\\s+(weekend"',
          "weekend.next.0", "not a valid regex"),
+        ("pl", "dates.toml", DatesVocab, '"przez\\\\s+weekend"', '"przez\\\\s+sobote"', "weekend",
+         "holds none of weekend.words"),
         ("pl", "dates.toml", DatesVocab, "minutes = 1", "minutes = 1\ndays = 2",
          "units.0", "exactly one of days, hours, minutes"),
         ("en", "dates.toml", DatesVocab, '"yesterday", "last night"', '"yesterday", "last  night"',

@@ -281,6 +281,15 @@ class Weekend(_Model):
     past: list[Pattern] = []
     next: list[Pattern] = []
 
+    @model_validator(mode="after")
+    def _gated(self) -> Weekend:
+        # the reader skips the weekend patterns of a note holding none of `words`
+        words = [vocab.fold(w) for w in self.words]
+        for pattern in [*self.past, *self.next]:
+            if not any(w in vocab.fold_pattern(pattern) for w in words):
+                raise ValueError(f"{pattern!r} holds none of weekend.words: add its word there")
+        return self
+
 
 class Relative(_Model):
     ago: Words = []
