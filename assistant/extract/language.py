@@ -1,96 +1,111 @@
-"""Which of English, Italian and Polish a rep wrote in, from stopwords and letters.
+"""Which language a rep wrote in, from function words, letters and word shapes.
 
-Polish letters (ą ć ę ł ń ó ś ź ż) and Italian accented endings (à è ì ò ù) are strong
-signs; frequent function words decide the rest, also for Polish written without diacritics.
-Words shared by two languages ("a", "in", "to", "do", "e", "i") are left out. On a tie or
-with no evidence the answer is English.
+The languages and their signs are data: `vocab/<lang>/language.toml` (stop words, letters
+only that language writes, accented final letters, elisions, typical endings and letter
+clusters). Letters and accented endings are strong signs; frequent function words decide
+the rest, also for Polish written without diacritics. On a tie or with no evidence the
+answer is the language of the lowest `tie_rank` (English).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from assistant.extract import vocab
 
 __all__ = ["LANGUAGES", "detect_language"]
 
-LANGUAGES = ("en", "it", "pl")
+LANGUAGES: tuple[str, ...]  # the languages with a language.toml, by tie rank; read when asked
 
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": _words(
-        "the and of with has have had is was were for on at he she they we our their his her "
-        "it's this that from about asked wants would will not but been after which who just "
-        "yesterday today week last next said says her him them an are be did didn't "
-        "what when there too also very can hi thanks please"
-    ),
-    "it": _words(
-        "il lo la gli le di che per con non sono ha hanno un una uno del della dei delle degli "
-        "al alla alle nel nella nei sul sulla anche ci si da dal dalla già ieri oggi "
-        "settimana scorsa è questo questa molto poi perché dopo ancora gli sua suo loro "
-        "vuole chiesto fatto stato stata mese prossimo tra fra ho abbiamo ciao buongiorno grazie "
-        "richiesta preventivo dipendenti"
-    ),
-    "pl": _words(
-        "się sie nie jest na że ze od po dla oraz ale jak już juz przez był była byl byla "
-        "tylko jego jej ich mu być byc są sa będzie bedzie ta tego tej które ktore "
-        "który ktory która ktora wczoraj dziś dzis dzisiaj tydzień tydzien temu przy bez "
-        "także takze ma mamy też tez czy został zostal pracowników pracownikow "
-        "osób osob prosi prosił prosil chce hej cześć czesc dzięki dzieki prośba"
-    ),
-}
-# A word can count for one language only.
-_STOP_LANG: dict[str, str] = {}
-for _lang, _stopwords in _STOPWORDS.items():
-    for _word in _stopwords:
-        _STOP_LANG.setdefault(_word, _lang)
+# A capitalised word with letters of one language is often only a name ("Łukasz", "Kraków").
+_NAME_WEIGHT = 0.3
+# Weaker hints from word shapes, for notes with few function words ("Scaricato ebook").
+_SHAPE_WEIGHT = 0.4
+# A word ending in an accented letter of one language ("perché", "città").
+_FINAL_WEIGHT = 1.5
+_APOSTROPHES = "'’"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_PL_LETTERS = frozenset("ąćęłńóśźż")
-_IT_ACCENTED_END = frozenset("àèìòù")
-_ELIDED = ("l", "un", "dell", "all", "dall", "nell", "sull", "c", "d", "quest")
-_IT_ELISIONS = tuple(w + q for w in _ELIDED for q in "'’")
-# A capitalised word with Polish letters is often only a name ("Łukasz", "Kraków").
-_NAME_WEIGHT = 0.3
-# Weaker hints from word shapes, for notes with few function words ("Scaricato ebook"):
-# English -ing/-ed and "th", Italian -zione/-mente/-ato, Polish -ych/-anie and rz/cz/sz.
-_SHAPE_WEIGHT = 0.4
-_EN_ENDINGS = ("ing", "ed")
-_IT_ENDINGS = ("zione", "zioni", "mente", "ato", "ati", "ito", "iti", "uto", "uti", "ando",
-               "endo", "ggio")  # fmt: skip
-_PL_ENDINGS = ("ych", "ymi", "ami", "ach", "owie", "osci", "enie", "anie", "aniu", "eniu", "ego",
-               "emu", "owy", "owa", "owe", "owany", "owana", "owane", "owani")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Detector:
+    langs: tuple[str, ...]  # by tie rank: the first is the answer on a tie
+    stop: dict[str, int]  # word -> index into langs
+    elisions: tuple[tuple[int, tuple[str, ...]], ...]
+    shapes: tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...]  # endings, clusters
+    letters: tuple[tuple[int, frozenset[str]], ...]
+    finals: tuple[tuple[int, frozenset[str]], ...]
+
+
+@cache
+def _detector(folder: Path) -> _Detector:
+    from assistant.extract.vocab import schema
+
+    found = {
+        lang: schema.read(lang, schema.LanguageVocab)
+        for lang in schema.languages_with(schema.LanguageVocab)
+    }
+    langs = tuple(sorted(found, key=lambda lang: (found[lang].tie_rank, lang)))
+    stop: dict[str, int] = {}
+    elisions, shapes, letters, finals = [], [], [], []
+    for i, lang in enumerate(langs):
+        data = found[lang]
+        for word in data.stopwords:
+            stop.setdefault(word, i)
+        if data.elisions:
+            forms = tuple(e[:-1] + q for e in data.elisions for q in _APOSTROPHES)
+            elisions.append((i, forms))
+        if data.endings or data.clusters:
+            shapes.append((i, tuple(data.endings), tuple(data.clusters)))
+        if data.letters:
+            letters.append((i, frozenset(data.letters)))
+        if data.final_letters:
+            finals.append((i, frozenset(data.final_letters)))
+    return _Detector(langs, stop, tuple(elisions), tuple(shapes), tuple(letters), tuple(finals))
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    if name == "LANGUAGES":
+        return _detector(vocab.root()).langs
+    raise AttributeError(name)
 
 
 def detect_language(text: str) -> str:
-    """The language of `text`: "en", "it" or "pl", the best score; "en" on a tie or no evidence."""
-    en = it = pl = 0.0
+    """The language of `text` ("en", "it", "pl", ...): the best score; on a tie or with no
+    evidence the language of the lowest tie rank."""
+    det = _detector(vocab.root())
+    scores = [0.0] * len(det.langs)
     for word in _WORD.findall(text):
         low = word.lower()
-        lang = _STOP_LANG.get(low)
-        if lang == "en":
-            en += 1.0
-        elif lang == "it":
-            it += 1.0
-        elif lang == "pl":
-            pl += 1.0
-        elif ("'" in low or "’" in low) and low.startswith(_IT_ELISIONS):
-            it += 1.0
-        elif len(low) > 3 and low.isascii():
-            if low.endswith(_EN_ENDINGS) or "th" in low:
-                en += _SHAPE_WEIGHT
-            if low.endswith(_IT_ENDINGS):
-                it += _SHAPE_WEIGHT
-            if low.endswith(_PL_ENDINGS) or "rz" in low or "cz" in low or "sz" in low:
-                pl += _SHAPE_WEIGHT
-        elif not low.isascii():
-            if not _PL_LETTERS.isdisjoint(low):
-                pl += _NAME_WEIGHT if word[0].isupper() else 1.0
-            elif low[-1] in _IT_ACCENTED_END:
-                it += 1.5
-    best = max(en, it, pl)
-    if best <= 0 or en == best:
-        return "en"
-    return "it" if it == best else "pl"
+        index = det.stop.get(low)
+        if index is not None:
+            scores[index] += 1.0
+            continue
+        if "'" in low or "’" in low:
+            elided = next((i for i, forms in det.elisions if low.startswith(forms)), None)
+            if elided is not None:
+                scores[elided] += 1.0
+                continue
+        if low.isascii():
+            if len(low) > 3:
+                for i, endings, clusters in det.shapes:
+                    if low.endswith(endings) or any(c in low for c in clusters):
+                        scores[i] += _SHAPE_WEIGHT
+            continue
+        for i, letters in det.letters:
+            if not letters.isdisjoint(low):
+                scores[i] += _NAME_WEIGHT if word[0].isupper() else 1.0
+                break
+        else:
+            for i, finals in det.finals:
+                if low[-1] in finals:
+                    scores[i] += _FINAL_WEIGHT
+                    break
+    best = max(scores)
+    if best <= 0:
+        return det.langs[0]
+    return det.langs[scores.index(best)]

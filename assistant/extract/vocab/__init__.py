@@ -1,9 +1,10 @@
 """The rules extractor's vocabularies: TOML data per language, read once and cached.
 
-Layout: `common.toml` (language-neutral data) and one folder per language (`en/`, `it/`,
-`pl/`) holding `interactions.toml`, `grammar.toml`, `people.toml`, `places.toml`,
-`industries.toml`, `bant.toml` and `qualifiers.toml`. Adding a language is adding a folder;
-adding a synonym is adding a line. Patterns are regexes matched on a *folded* copy of the
+Layout: `common.toml` and `symbols.toml` (language-neutral data) and one folder per language
+(`en/`, `it/`, `pl/`) holding `interactions.toml`, `grammar.toml`, `people.toml`,
+`places.toml`, `industries.toml`, `bant.toml`, `qualifiers.toml`, and the schema-checked
+`dates.toml`, `numbers.toml` and `language.toml` (see `schema.py`). Adding a language is
+adding a folder; adding a synonym is adding a line. Patterns are regexes matched on a *folded* copy of the
 note (see `fold`), with the macros of `common.toml` expanded (`{gap}`, `{past}`, ...).
 """
 
@@ -12,11 +13,36 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 VOCAB_DIR = Path(__file__).resolve().parent
+_root = VOCAB_DIR
+
+
+def root() -> Path:
+    """The vocabulary folder in use: this package's, unless `use_root` says otherwise."""
+    return _root
+
+
+@contextmanager
+def use_root(folder: Path) -> Iterator[Path]:
+    """Read the vocabularies from `folder` (a copy of this one, say, with a new language).
+
+    Every cache of this package is keyed by the folder, so leaving the block goes back to
+    the vocabularies read before it. For tests and tools trying out data; the extractor
+    itself never switches.
+    """
+    global _root
+    previous, _root = _root, Path(folder).resolve()
+    try:
+        yield _root
+    finally:
+        _root = previous
+
 
 # Letters whose decomposition does not strip to an ASCII base, and typographic variants.
 _SPECIAL = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ß", "æ": "æ",
@@ -57,23 +83,40 @@ def fold_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-@cache
 def common() -> dict[str, Any]:
     """The language-neutral data (common.toml)."""
-    with (VOCAB_DIR / "common.toml").open("rb") as fh:
+    return _common(_root)
+
+
+@cache
+def _common(folder: Path) -> dict[str, Any]:
+    with (folder / "common.toml").open("rb") as fh:
         return tomllib.load(fh)
 
 
-@cache
-def languages() -> tuple[str, ...]:
-    """The languages with a vocabulary folder, sorted."""
-    return tuple(sorted(p.name for p in VOCAB_DIR.iterdir() if (p / "interactions.toml").is_file()))
+def languages(needs: str = "interactions") -> tuple[str, ...]:
+    """The languages whose folder has `<needs>.toml`, sorted.
+
+    The rules extractor reads every file of a language, so by default a language is a folder
+    with `interactions.toml`; the date, number and language readers ask for their own file
+    (`languages("dates")`), so a folder holding only those files is a language to them.
+    """
+    return _languages(_root, needs)
 
 
 @cache
+def _languages(folder: Path, needs: str) -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in folder.iterdir() if (p / f"{needs}.toml").is_file()))
+
+
 def load(lang: str) -> dict[str, dict[str, Any]]:
     """Every TOML file of one language, by file stem: `load("pl")["people"]["seniority"]`."""
-    folder = VOCAB_DIR / lang
+    return _load(_root, lang)
+
+
+@cache
+def _load(root_folder: Path, lang: str) -> dict[str, dict[str, Any]]:
+    folder = root_folder / lang
     if not folder.is_dir():
         raise KeyError(f"no vocabulary for language {lang!r}")
     data: dict[str, dict[str, Any]] = {}
