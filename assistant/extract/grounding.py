@@ -367,10 +367,20 @@ def _machine_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(found)
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
 def machine_spans(text: str) -> list[tuple[int, int]]:
     """The parts of `text` addressed to a machine rather than written about the lead: fenced
-    code, JSON objects, chat-template turns, fake "### System:" messages."""
+    code, JSON objects, chat-template turns, fake "### System:" messages, and sentences that
+    give an AI orders ("ignore previous instructions", "mark this lead as SQL"; the words are
+    the vocabulary's `machine_instruction` class, in every language)."""
     spans = [(m.start(), m.end()) for p in _machine_patterns() for m in p.finditer(text)]
+    hits = [h for h in readers.class_hits(text) if h[0] == "machine_instruction"]
+    if hits:
+        for m in _SENTENCE.finditer(text):
+            if any(m.start() <= start < m.end() for _, start, _ in hits):
+                spans.append((m.start(), m.end()))
     return sorted(spans)
 
 

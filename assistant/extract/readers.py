@@ -9,17 +9,14 @@ names a place in DE. Every word comes from the vocabularies; this module only as
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
-from assistant.extract import vocab
 from assistant.extract.dates import find_dates, find_deadline_days
-from assistant.extract.lexicon import Lexicon, lexicon, place_code
 from assistant.extract.numbers import find_amounts, find_counts, find_numbers
-from assistant.extract.vocab import fold
 
 __all__ = [
     "authority_cue",
     "budget_cue",
+    "class_hits",
     "countries_named",
     "currencies_named",
     "has_deadline",
@@ -28,9 +25,24 @@ __all__ = [
 ]
 
 
-@cache
-def _all() -> Lexicon:
-    return lexicon(vocab.languages())
+def _hits(text: str):
+    """The vocabulary classes found in `text` (the engine's lexicon, every language)."""
+    from assistant.extract.engine.lexicon import lexicon
+    from assistant.extract.engine.text import tokenize
+
+    lex = lexicon()
+    tokens = tokenize(text, langs=lex.langs, elisions=lex.elisions, clitics=lex.clitics)
+    return lex.find(tokens)
+
+
+def class_hits(text: str) -> list[tuple[str, int, int]]:
+    """(class, start char, end char) of every vocabulary class found in `text`."""
+    from assistant.extract.engine.lexicon import lexicon
+    from assistant.extract.engine.text import tokenize
+
+    lex = lexicon()
+    tokens = tokenize(text, langs=lex.langs, elisions=lex.elisions, clitics=lex.clitics)
+    return [(h.cls, tokens[h.start].start, tokens[h.end - 1].end) for h in lex.find(tokens)]
 
 
 def numbers(text: str, lang: str | None = None) -> set[float]:
@@ -41,28 +53,17 @@ def numbers(text: str, lang: str | None = None) -> set[float]:
 
 
 def headcounts(text: str, lang: str | None = None) -> set[int]:
-    """The whole numbers `text` could give as a headcount."""
-    return {int(v) for v in numbers(text, lang) if v >= 1 and v == int(v)}
+    """The whole numbers `text` could give as a headcount, in digits, words or a size in
+    words ("just me and my sister" is 2)."""
+    found = {int(v) for v in numbers(text, lang) if v >= 1 and v == int(v)}
+    found |= {int(h.value) for h in _hits(text) if h.cls == "vague_size"}
+    return found
 
 
 def countries_named(text: str) -> set[str]:
     """ISO codes of the places `text` names: cities, countries, regions, demonyms, in any
     language (inflected forms too: "w Krakowie")."""
-    lex = _all()
-    folded = fold(text)
-    codes: set[str] = set()
-    for pattern, table in (
-        (lex.places, lex.place_codes),
-        (lex.countries, lex.country_codes),
-        (lex.demonyms, lex.demonym_codes),
-    ):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(folded):
-            code = place_code(table, m.group())
-            if code:
-                codes.add(code)
-    return codes
+    return {str(h.value) for h in _hits(text) if h.cls in ("city", "country", "region", "demonym")}
 
 
 def currencies_named(text: str, lang: str | None = None) -> set[str]:
@@ -78,14 +79,11 @@ def has_deadline(text: str, as_of: date, lang: str | None = None) -> bool:
 
 def budget_cue(text: str, lang: str | None = None) -> bool:
     """Whether `text` talks about a budget or money (a budget word, or an amount)."""
-    lex = _all()
-    folded = fold(text)
-    if lex.budget_words is not None and lex.budget_words.search(folded):
+    if any(h.cls.startswith("budget") for h in _hits(text)):
         return True
     return bool(find_amounts(text, lang))
 
 
 def authority_cue(text: str) -> bool:
     """Whether `text` says who decides, signs or approves."""
-    folded = fold(text)
-    return any(p.search(folded) for p in _all().authority.values())
+    return any(h.cls in ("decides", "needs_approval") for h in _hits(text))

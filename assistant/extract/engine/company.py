@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from assistant.extract.engine.doc import Doc, Span
 from assistant.extract.engine.lexicon import Hit
-from assistant.extract.engine.people import Person
+from assistant.extract.engine.people import Person, name_at
 from assistant.extract.numbers import find_amounts, find_numbers
 
 __all__ = ["Company", "read_company"]
@@ -178,6 +178,9 @@ def _zones(doc: Doc, company: Company) -> list[Span]:
     for sentence in doc.sentences:
         if doc.has("describe", sentence) or doc.has("company_noun", sentence, local=False):
             zones.append(sentence)
+    # the rest of the note last: terse notes describe a company without a verb ("SaaS for
+    # accountants", "Eco cleaning products webshop")
+    zones.append((0, len(tokens)))
     return zones
 
 
@@ -303,6 +306,8 @@ def _places(doc: Doc, company: Company, person: Person) -> None:
     def usable(h: Hit) -> bool:
         if any(a <= h.start < b for a, b in skip):
             return False
+        if h.end - h.start == 1 and name_at(doc, h.start) is not None:
+            return False  # "Jordan Pike", "Sydney Marsh": a first name
         if doc.in_title(h.start):
             return False
         if h.cls in ("country", "city") and h.end - h.start == 1:

@@ -76,6 +76,8 @@ def _budget(doc: Doc, deal: Deal) -> None:
             status, cue = "planned", planned
         elif confirmed is not None:
             clause = doc.clauses[doc.clause_of(confirmed.start)]
+            if doc.has("cond", (clause[0], confirmed.start)):
+                continue  # "no demo until the budget is in place": not in place yet
             if _negated_at(doc, confirmed, clause):
                 soft = doc.has("soft_time", sentence)
                 status, cue = ("planned" if soft else "none"), confirmed
@@ -117,9 +119,11 @@ def _authority(doc: Doc, deal: Deal) -> None:
     third = "third_party"
     for h in sorted(doc.of("needs_approval", local=False) + doc.of("decides", local=False), key=lambda h: h.start):
         clause = doc.clauses[doc.clause_of(h.start)]
+        sentence = doc.sentences[doc.sentence_of(h.start)]
         if doc.voice_at(h.start) == "us" and h.cls == "decides":
             continue
-        before = (clause[0], h.start)
+        # who decides may stand a few words back, past a bracket: "his father (owner) decides"
+        before = (max(sentence[0], h.start - 8), h.start)
         someone_else = doc.has(third, before, local=False)
         subject_lead = doc.has("lead_pronoun", before) or doc.has("first_person", before)
         negated = _negated_at(doc, h, clause)
@@ -136,7 +140,7 @@ def _authority(doc: Doc, deal: Deal) -> None:
 
 def _need(doc: Doc, deal: Deal) -> None:
     for span in doc.labels.get("need", []):
-        if span[1] > span[0]:
+        if span[1] > span[0] and not doc.has("neg", (span[0], min(span[1], span[0] + 2))):
             deal.need, deal.need_span = doc.words(span).strip(" .;:-"), span
             return
     for h in doc.of("need", local=False):
@@ -168,6 +172,9 @@ def _timeline(doc: Doc, deal: Deal, as_of: date) -> None:
             continue  # "a quote by Friday": the request's date, not a purchase deadline
         a, b = doc.chars(sentence)
         found = find_deadline_days(doc.text[a:b], as_of, doc.sentence_lang[k])
+        first_cue = doc.has("deadline", sentence, local=False)
+        if found is not None and first_cue is not None and _negated_at(doc, first_cue, sentence):
+            found = None
         if found is not None:
             days, words = found
             start = doc.text.find(words, a, b)
@@ -179,6 +186,8 @@ def _timeline(doc: Doc, deal: Deal, as_of: date) -> None:
         for cue in doc.of("deadline", local=False):
             if not sentence[0] <= cue.start < sentence[1]:
                 continue
+            if _negated_at(doc, cue, doc.clauses[doc.clause_of(cue.start)]):
+                continue  # "nothing before January": no deadline
             for d in doc.dates:
                 i = doc.token_at_char(d.start)
                 if not cue.end <= i <= cue.end + 8 or not a <= d.start < b:

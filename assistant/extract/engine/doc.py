@@ -242,7 +242,8 @@ def _is_abbreviation(doc: Doc, i: int) -> bool:
     if prev.end != doc.tokens[i].start or prev.kind not in ("word", "num"):
         return False
     if prev.kind == "word" and len(prev.text) == 1 and prev.text.isupper():
-        return True
+        # an initial ("J. Smith"), not the end of "Q&A."
+        return not (i >= 2 and doc.tokens[i - 2].end == prev.start)
     return any(h.end == i for h in doc.of("abbrev", local=False) if h.start <= i - 1)
 
 

@@ -90,14 +90,33 @@ def _engine(lex: Lexicon, key: str, default: Any) -> Any:
 # --- finding candidates --------------------------------------------------------------------------
 
 
+_HEAD_NOUNS = ("asset", "webinar", "event", "newsletter", "form", "trial")
+# object classes that name what another object is about when a head noun follows them
+_MODIFIERS = frozenset({"pricing", "demo", "quote", "prices", "site", "product", "email", "ad", "social",
+                        "post", "feature", "upgrade", "paid_plan", "sales_contact", "meeting"})
+
+
 def _hits_in(doc: Doc, classes: tuple[str, ...], span: Span) -> list[Hit]:
     s, e = span
     out = []
     for cls in classes:
         for h in doc.of(cls):
-            if s <= h.start and h.end <= e:
+            if s <= h.start and h.end <= e and not _modifies(doc, h):
                 out.append(h)
     return out
+
+
+def _modifies(doc: Doc, h: Hit) -> bool:
+    """An object word naming what another object is about ("the price-list automation
+    ebook", "the pricing webinar"): the head noun after it is the object."""
+    if h.cls not in _MODIFIERS:
+        return False
+    for k in range(h.end, min(len(doc.tokens), h.end + 3)):
+        if any(x.start == k and x.cls in _HEAD_NOUNS for x in doc.at(k)):
+            return True
+        if doc.tokens[k].kind == "sym" and doc.tokens[k].text != "-":
+            return False
+    return False
 
 
 def _scopes(doc: Doc) -> list[tuple[Span, bool]]:
@@ -115,9 +134,17 @@ def _scopes(doc: Doc) -> list[tuple[Span, bool]]:
     return scopes
 
 
+def _object_classes(lex: Lexicon) -> frozenset[str]:
+    """The classes frames use as objects (every entry after the act)."""
+    return frozenset(cls for f in _frames(lex) for entry in f.entries[1:] for cls in entry)
+
+
 def _bare_act(doc: Doc, act: Hit) -> bool:
     """An act whose own clause names no object: "(downloaded last wk)", "clicked it twice"."""
     clause = doc.clauses[doc.clause_of(act.start)]
+    objects = _object_classes(doc.lex)
+    if any(h.cls in objects and clause[0] <= h.start < clause[1] for k in range(*clause) for h in doc.at(k)):
+        return False
     words = [t for t in doc.tokens[clause[0] : clause[1]]
              if t.kind == "word" and not (act.start <= t.i < act.end) and not _in_date(doc, t.i)]
     return len(words) <= 3
@@ -160,7 +187,8 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
                     continue
                 lo = min(h.start for h in chosen)
                 hi = max(h.end for h in chosen)
-                if not is_row and hi - lo > window + sum(h.end - h.start for h in chosen):
+                quoted = sum(1 for k in range(lo, hi) if doc.in_quote(k))  # a title counts as one word
+                if not is_row and hi - lo - quoted > window + sum(h.end - h.start for h in chosen):
                     continue
                 out.append(Candidate(
                     kind=frame.kind, frame=frame, hits=chosen, clause=doc.clause_of(act.start),
@@ -312,6 +340,13 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
             if tok.kind == "sym" and tok.text not in ("~",):
                 break
     act = c.act
+    if act.start > clause[0]:  # "4 downloads in December"
+        k = act.start - 1
+        tok = tokens[k]
+        if (tok.kind == "num" or _number_word(doc, k)) and not _in_date(doc, k):
+            value = _value_at(doc, k)
+            if value and 1 < value < 1000:
+                return int(value)
     for k in range(act.end, min(clause[1], act.end + 3)):
         tok = tokens[k]
         if (tok.kind == "num" or _number_word(doc, k)) and not _in_date(doc, k):
@@ -331,9 +366,15 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
 
 def _listed(doc: Doc, hits: list[Hit]) -> int:
     """How many of `hits` form one list (joined by commas, "and", "+", "i", "e")."""
+    hits = sorted(hits, key=lambda h: (h.start, -h.end))
+    distinct: list[Hit] = []
+    for h in hits:  # "our stand" and "stand" are one object
+        if distinct and h.start < distinct[-1].end:
+            continue
+        distinct.append(h)
+    hits = distinct
     if len(hits) < 2:
         return len(hits)
-    hits = sorted(hits, key=lambda h: h.start)
     n = 1
     for a, b in itertools.pairwise(hits):
         gap = doc.tokens[a.end : b.start]
@@ -537,7 +578,9 @@ def _merge(doc: Doc, kept: list[Candidate]) -> list[Interaction]:
         words = doc.words(c.span).casefold()
         if any(doc.words(s).casefold() == words for s in spans):
             continue
-        add = c.count if c.kind in _countable(doc) else 0  # "uses it daily, shared 3 dashboards" is one usage
+        # "uses it daily, shared 3 dashboards" is one usage; a badge scan and "came to the booth"
+        # the same day are one visit; two downloads the same day are two
+        add = c.count if c.kind in frozenset(_engine(doc.lex, "summed", [])) else 0
         merged[key] = (first, total + add, [*spans, c.span])
     out = []
     for key in order:

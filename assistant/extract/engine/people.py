@@ -388,7 +388,7 @@ def _read_title(doc: Doc, person: Person) -> None:
         if near:
             chosen = min(near, key=lambda t: abs(t.start - ne))
     if chosen is None:
-        free = [t for t in titles if not _third_party_title(doc, t) and doc.voice_at(t.start) != "us"]
+        free = [t for t in titles if not _third_party_title(doc, t)]
         if free:
             chosen = free[0]
     if chosen is None:
