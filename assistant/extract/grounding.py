@@ -370,16 +370,17 @@ def _machine_patterns() -> tuple[re.Pattern[str], ...]:
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
-def machine_spans(text: str) -> list[tuple[int, int]]:
+def machine_spans(text: str, reading: readers.Reading | None = None) -> list[tuple[int, int]]:
     """The parts of `text` addressed to a machine rather than written about the lead: fenced
     code, JSON objects, chat-template turns, fake "### System:" messages, and sentences that
     give an AI orders ("ignore previous instructions", "mark this lead as SQL"; the words are
     the vocabulary's `machine_instruction` class, in every language)."""
     spans = [(m.start(), m.end()) for p in _machine_patterns() for m in p.finditer(text)]
-    hits = [h for h in readers.class_hits(text) if h[0] == "machine_instruction"]
-    if hits:
+    reading = reading or readers.Reading(text)
+    starts = [f[1] for f in reading.found if f[0] == "machine_instruction"]
+    if starts:
         for m in _SENTENCE.finditer(text):
-            if any(m.start() <= start < m.end() for _, start, _ in hits):
+            if any(m.start() <= start < m.end() for start in starts):
                 spans.append((m.start(), m.end()))
     return sorted(spans)
 
@@ -414,7 +415,8 @@ def _place(
 
 
 def ground(
-    extraction: Extraction, text: str, *, as_of: date | None = None, lang: str | None = None
+    extraction: Extraction, text: str, *, as_of: date | None = None, lang: str | None = None,
+    reading: readers.Reading | None = None,
 ) -> tuple[Extraction, list[DroppedItem]]:
     """The extraction with only what `text` supports, and what was dropped and why.
 
@@ -423,7 +425,8 @@ def ground(
     are read against it.
     """
     folded = fold(text)
-    machine = machine_spans(text)
+    reading = reading or readers.Reading(text)  # the vocabulary's classes, read once
+    machine = machine_spans(text, reading)
     dropped: list[DroppedItem] = []
 
     interactions: list[Interaction] = []
@@ -433,7 +436,7 @@ def ground(
             dropped.append(DroppedItem(item="interaction", reason=problem or "", data=item.model_dump(mode="json")))
             continue
         item = item.model_copy(update={"evidence": text[span[0] : span[1]]})
-        stated = readers.headcounts(item.evidence, lang)
+        stated = reading.headcounts(span[0], span[1], lang)
         if item.count > 1 and stated and item.count not in stated:
             # The evidence names a different number: take it when it is the only one.
             count = next(iter(stated)) if len(stated) == 1 else 1
@@ -471,7 +474,8 @@ def ground(
         if value is None or value == "":
             continue
         given = extraction.evidence.get(fact.path)
-        evidence, problem = _ground_fact(fact, value, given, extraction, kept, text, folded, machine, as_of, lang)
+        evidence, problem = _ground_fact(fact, value, given, extraction, kept, text, folded, machine, as_of, lang,
+                                         reading)
         if evidence is None:
             cleared.setdefault(fact.group, {})[fact.name] = None
             dropped.append(
@@ -505,6 +509,7 @@ def _ground_fact(
     machine: list[tuple[int, int]],
     as_of: date | None,
     lang: str | None,
+    reading: readers.Reading,
 ) -> tuple[Evidence | None, str | None]:
     """The note's words for one fact, or why it has none."""
     source = fact.derived_from
@@ -529,12 +534,13 @@ def _ground_fact(
     if names and _inside(span, names):
         return None, "only the company's name hints at it"
     quote = text[span[0] : span[1]]
-    problem = _disagrees(fact, value, quote, span, extraction, text, as_of, lang)
+    problem = _disagrees(fact, value, quote, span, extraction, text, as_of, lang, reading)
     if problem:
         return None, problem
     return Evidence(quote=quote, start=span[0], end=span[1]), None
 
 
+_BUDGET_CUES = ("budget", "budget_confirmed", "budget_planned", "budget_none", "budget_unknown")
 _FACT_SHORTEST = 2  # a fact may stand on two letters ("MD", "IT", "UK"); its value is checked too
 
 
@@ -547,8 +553,10 @@ def _disagrees(
     text: str,
     as_of: date | None,
     lang: str | None,
+    reading: readers.Reading,
 ) -> str | None:
     """Why `value` cannot be read from `quote`, or None when it can."""
+    a, b = span
     plain = getattr(value, "value", value)
     ground_kind = fact.ground
     if ground_kind is Ground.text:
@@ -563,19 +571,19 @@ def _disagrees(
         ok = any(_close(float(plain), n) for n in readers.numbers(quote, lang))
         return None if ok else f"{plain:g} is not written in its evidence"
     if ground_kind is Ground.size:
-        ok = any(_close(float(plain), n) for n in readers.headcounts(quote, lang))
+        ok = any(_close(float(plain), n) for n in reading.headcounts(a, b, lang))
         return None if ok else f"{plain:g} cannot be read from its evidence"
     if ground_kind is Ground.place:
-        return None if str(plain).upper() in readers.countries_named(quote) else f"its evidence names no place in {plain}"
+        return None if str(plain).upper() in reading.countries(a, b) else f"its evidence names no place in {plain}"
     if ground_kind is Ground.currency:
         ok = str(plain).upper() in readers.currencies_named(quote, lang) or fold(str(plain)) in fold(quote)
         return None if ok else f"its evidence names no amount in {plain}"
     if ground_kind is Ground.deadline:
         ok = readers.has_deadline(quote, as_of or date.today(), lang)
         return None if ok else "its evidence states no date or period"
-    if fact.path == "bant.budget" and not readers.budget_cue(quote, lang):
+    if fact.path == "bant.budget" and not (reading.has(a, b, *_BUDGET_CUES) or readers.currencies_named(quote, lang)):
         return "its evidence says nothing about a budget"
-    elif fact.path == "bant.authority" and not readers.authority_cue(quote):
+    elif fact.path == "bant.authority" and not reading.has(a, b, "decides", "needs_approval"):
         return "its evidence does not say who decides"
     return None
 

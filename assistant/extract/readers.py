@@ -14,6 +14,7 @@ from assistant.extract.dates import find_dates, find_deadline_days
 from assistant.extract.numbers import find_amounts, find_counts, find_numbers
 
 __all__ = [
+    "Reading",
     "authority_cue",
     "budget_cue",
     "class_hits",
@@ -28,21 +29,48 @@ __all__ = [
 def _hits(text: str):
     """The vocabulary classes found in `text` (the engine's lexicon, every language)."""
     from assistant.extract.engine.lexicon import lexicon
-    from assistant.extract.engine.text import tokenize
 
     lex = lexicon()
-    tokens = tokenize(text, langs=lex.langs, elisions=lex.elisions, clitics=lex.clitics)
-    return lex.find(tokens)
+    return lex.find(lex.tokenize(text))
 
 
-def class_hits(text: str) -> list[tuple[str, int, int]]:
-    """(class, start char, end char) of every vocabulary class found in `text`."""
+Found = tuple[str, int, int, object]  # class, start char, end char, value
+
+
+def class_hits(text: str) -> list[Found]:
+    """(class, start char, end char, value) of every vocabulary class found in `text`."""
     from assistant.extract.engine.lexicon import lexicon
-    from assistant.extract.engine.text import tokenize
 
     lex = lexicon()
-    tokens = tokenize(text, langs=lex.langs, elisions=lex.elisions, clitics=lex.clitics)
-    return [(h.cls, tokens[h.start].start, tokens[h.end - 1].end) for h in lex.find(tokens)]
+    tokens = lex.tokenize(text)
+    return [(h.cls, tokens[h.start].start, tokens[h.end - 1].end, h.value) for h in lex.find(tokens)]
+
+
+class Reading:
+    """The vocabulary classes of a whole note, read once, asked about any span of it."""
+
+    def __init__(self, text: str, found: list[Found] | None = None) -> None:
+        self.text = text
+        self.found = sorted(class_hits(text) if found is None else found, key=lambda f: f[1])
+        self._starts = [f[1] for f in self.found]
+
+    def within(self, start: int, end: int) -> list[Found]:
+        import bisect
+
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [f for f in self.found[lo:hi] if f[2] <= end]
+
+    def has(self, start: int, end: int, *classes: str) -> bool:
+        return any(f[0] in classes for f in self.within(start, end))
+
+    def countries(self, start: int, end: int) -> set[str]:
+        return {str(f[3]) for f in self.within(start, end) if f[0] in ("city", "country", "region", "demonym")}
+
+    def headcounts(self, start: int, end: int, lang: str | None = None) -> set[int]:
+        found = {int(v) for v in numbers(self.text[start:end], lang) if v >= 1 and v == int(v)}
+        found |= {int(f[3]) for f in self.within(start, end) if f[0] == "vague_size"}
+        return found
 
 
 def numbers(text: str, lang: str | None = None) -> set[float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["fold", "locate", "quote_at"]
 
@@ -37,11 +37,23 @@ def _fold_char(c: str) -> str:
     return base if len(base) == 1 else low
 
 
+class _FoldTable(dict):
+    """str.translate table folding each character (filled as characters are met)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case, no diacritics, plain quotes, dashes and spaces; same length as `text`."""
     if text.isascii() and "`" not in text and "\t" not in text and "\r" not in text:
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.+|\u2026|\[\.\.\.\])\s*")
@@ -51,6 +63,7 @@ _MIN_FRAGMENT = 3
 _MAX_SKIPPED = 200
 
 
+@lru_cache(maxsize=20_000)
 def _pattern(fragment: str) -> re.Pattern[str] | None:
     words = fold(fragment).split()
     if not words:

@@ -18,7 +18,8 @@ class EngineExtractor:
 
     def extract(self, text: str, *, as_of: date, lang: str | None = None) -> ExtractionResult:
         from assistant.extract.engine.reader import read_note
+        from assistant.extract.readers import Reading
 
-        extraction, language = read_note(text, as_of=as_of, lang=lang)
-        grounded, dropped = ground(extraction, text, as_of=as_of, lang=language)
+        extraction, language, found = read_note(text, as_of=as_of, lang=lang)
+        grounded, dropped = ground(extraction, text, as_of=as_of, lang=language, reading=Reading(text, found))
         return ExtractionResult(extraction=grounded, language=language, extractor=self.name, dropped=dropped)

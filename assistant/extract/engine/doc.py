@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from assistant.extract.dates import DateSpan
 from assistant.extract.engine.lexicon import Hit, Lexicon
-from assistant.extract.engine.text import Token, tokenize
+from assistant.extract.engine.text import Token
 
 __all__ = ["Doc", "Span", "build_doc"]
 
@@ -80,6 +80,15 @@ class Doc:
     row_dates: dict[int, DateSpan] = field(default_factory=dict)  # line -> date opening it
     emails: list[Email] = field(default_factory=list)
     _hits_by_cls: dict[str, list[Hit]] = field(default_factory=dict)
+    _of_cache: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
+    _voice_of: list[str | None] | None = None
+    _line_index: list[int] | None = None
+    _date_tokens: set[int] | None = None
+    _title_of: set[int] | None = None
+    _quote_of: dict[int, Span] | None = None
+    _dated: list[tuple[DateSpan, int]] | None = None
+    _dated_starts: list[int] = field(default_factory=list)
+    _starts_cache: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
     _hits_at: dict[int, list[Hit]] = field(default_factory=dict)
     _line_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
@@ -88,22 +97,63 @@ class Doc:
     # --- looking things up ------------------------------------------------------------
 
     def of(self, cls: str, *, local: bool | None = None) -> list[Hit]:
-        """The hits of class `cls`; a function class only where its language is spoken."""
-        hits = self._hits_by_cls.get(cls, [])
+        """The hits of class `cls` in text order; a function class only where its language
+        is spoken."""
         if local is None:
             local = cls in self.lex.function_classes
-        if not local:
-            return hits
-        # the language of the sentence, or the note's own (a note mixing languages: an
-        # English note with an Italian sentence still negates with "no")
-        return [h for h in hits if not h.lang or h.lang == self.lang
-                or h.lang == self.sentence_lang[self.sentence_of(h.start)]]
+        key = (cls, local)
+        found = self._of_cache.get(key)
+        if found is not None:
+            return found
+        hits = self._hits_by_cls.get(cls, [])
+        if local:
+            # the language of the sentence, or the note's own (a note mixing languages: an
+            # English note with an Italian sentence still negates with "no")
+            hits = [h for h in hits if not h.lang or h.lang == self.lang
+                    or h.lang == self.sentence_lang[self.sentence_of(h.start)]]
+        self._of_cache[key] = hits
+        self._starts_cache[key] = [h.start for h in hits]
+        return hits
+
+    def between(self, cls: str, start: int, end: int, *, local: bool | None = None) -> list[Hit]:
+        """The hits of `cls` lying within tokens [start, end)."""
+        if local is None:
+            local = cls in self.lex.function_classes
+        hits = self.of(cls, local=local)
+        starts = self._starts_cache[(cls, local)]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [h for h in hits[lo:hi] if h.end <= end]
 
     def at(self, i: int) -> list[Hit]:
         return self._hits_at.get(i, [])
 
     def line_of(self, i: int) -> int:
+        if self._line_index is None:
+            index = []
+            bounds = [*self._line_starts[1:], len(self.tokens) + 1]
+            line = 0
+            for k in range(len(self.tokens)):
+                while k >= bounds[line]:
+                    line += 1
+                index.append(line)
+            self._line_index = index
+        if 0 <= i < len(self._line_index):
+            return self._line_index[i]
         return max(0, bisect.bisect_right(self._line_starts, i) - 1)
+
+    def in_date(self, i: int) -> bool:
+        """Whether token i is part of a date expression."""
+        if self._date_tokens is None:
+            tokens = self.tokens
+            inside: set[int] = set()
+            for d in self.dates:
+                k = self.token_at_char(d.start)
+                while k < len(tokens) and tokens[k].start < d.end:
+                    inside.add(k)
+                    k += 1
+            self._date_tokens = inside
+        return i in self._date_tokens
 
     def sentence_of(self, i: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, i) - 1)
@@ -134,27 +184,41 @@ class Doc:
         return lo
 
     def voice_at(self, i: int) -> str | None:
-        for v in self.voices:
-            if v.start <= i < v.end:
-                return v.who
-        return None
+        if self._voice_of is None:  # the innermost voice of each token, found once
+            self._voice_of = [None] * len(self.tokens)
+            for v in sorted(self.voices, key=lambda v: -(v.end - v.start)):  # wide first, narrow over it
+                for k in range(v.start, min(v.end, len(self.tokens))):
+                    self._voice_of[k] = v.who
+        return self._voice_of[i] if 0 <= i < len(self._voice_of) else None
 
     def in_title(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.title_quotes)
+        if self._title_of is None:
+            self._title_of = set()
+            for s, e in self.title_quotes:
+                self._title_of.update(range(s, e))
+        return i in self._title_of
 
     def in_quote(self, i: int) -> Span | None:
-        for s, e in self.quotes:
-            if s <= i < e:
-                return s, e
-        return None
+        if self._quote_of is None:
+            self._quote_of = {}
+            for s, e in self.quotes:
+                for k in range(s, e):
+                    self._quote_of[k] = (s, e)
+        return self._quote_of.get(i)
+
+    def dates_between(self, start: int, end: int) -> list[tuple[DateSpan, int]]:
+        """The note's dates (with their first token) lying in tokens [start, end)."""
+        if self._dated is None:
+            self._dated = sorted(((d, self.token_at_char(d.start)) for d in self.dates), key=lambda x: x[1])
+            self._dated_starts = [i for _, i in self._dated]
+        lo = bisect.bisect_left(self._dated_starts, start)
+        hi = bisect.bisect_left(self._dated_starts, end)
+        return self._dated[lo:hi]
 
     def has(self, cls: str, span: Span, *, local: bool | None = None) -> Hit | None:
         """The first hit of `cls` inside token span [s, e)."""
-        s, e = span
-        for h in self.of(cls, local=local):
-            if s <= h.start and h.end <= e:
-                return h
-        return None
+        found = self.between(cls, span[0], span[1], local=local)
+        return found[0] if found else None
 
     def any_of(self, classes: tuple[str, ...] | list[str], span: Span) -> Hit | None:
         best = None
@@ -169,7 +233,7 @@ def build_doc(text: str, lex: Lexicon, *, lang: str, dates: list[DateSpan], sent
               as_of: date | None = None) -> Doc:
     """The structure of `text` (see the module docstring). `sentence_lang(text)` names the
     language of a piece of text; `dates` are the note's dates (for rows and headers)."""
-    tokens = tokenize(text, langs=lex.langs, elisions=lex.elisions, clitics=lex.clitics)
+    tokens = lex.tokenize(text)
     _read_typos(tokens, lex)
     hits = lex.find(tokens)
     doc = Doc(text=text, tokens=tokens, hits=hits, lex=lex, lang=lang, dates=dates)
@@ -204,6 +268,11 @@ def _read_typos(tokens: list[Token], lex: Lexicon) -> None:
             tok.keys = tok.keys | near
 
 
+# dictionaries quick to load that tell a real word from a typo (the Polish one takes 5 s;
+# a Polish word one letter from a vocabulary word is mostly a form of it anyway)
+_TYPO_DICTIONARIES = ("en", "it")
+
+
 @lru_cache(maxsize=100_000)
 def _known_word(word: str, langs: tuple[str, ...]) -> bool:
     try:
@@ -211,6 +280,8 @@ def _known_word(word: str, langs: tuple[str, ...]) -> bool:
     except ImportError:
         return True  # without dictionaries, no word is taken for a typo
     for lang in langs:
+        if lang not in _TYPO_DICTIONARIES:
+            continue
         try:
             if simplemma.is_known(word, lang=lang):
                 return True
@@ -441,11 +512,25 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
+_LABEL_NAMES: dict[int, dict[str, str]] = {}
+
+
+def _label_names(lex: Lexicon) -> dict[str, str]:
+    """Label words as a CSV header writes them ("contact_name") -> their field."""
+    from assistant.extract.spans import fold
+
+    found = _LABEL_NAMES.get(id(lex))
+    if found is None:
+        found = {fold(t.written).replace("_", " "): str(t.value) for t in lex.classes.get("label", [])}
+        _LABEL_NAMES[id(lex)] = found
+    return found
+
+
 def _csv_labels(doc: Doc) -> list[tuple[str, Span]]:
     """A CSV header of labels ("contact_name,title,company,email") and the row under it."""
     from assistant.extract.spans import fold
 
-    names = {fold(t.written).replace("_", " "): str(t.value) for t in doc.lex.classes.get("label", [])}
+    names = _label_names(doc.lex)
     text = doc.text
     out: list[tuple[str, Span]] = []
     lines = [(doc.tokens[s].start, doc.tokens[e - 1].end) for s, e in doc.lines if s < e]
@@ -535,10 +620,13 @@ def _rows(doc: Doc, as_of: date | None = None) -> None:
         first_char = doc.tokens[start].start
         if doc.tokens[start].text in _BULLETS and start + 1 < end:
             first_char = doc.tokens[start + 1].start
-        for d in doc.dates:
-            if d.start == first_char or (d.start > first_char and not doc.text[first_char : d.start].strip(" -–•*[(")):
-                doc.row_dates[k] = d
-                break
+        opening = next(
+            (d for d, i in doc.dates_between(start, min(end, start + 4))
+             if d.start == first_char or (d.start > first_char and not doc.text[first_char : d.start].strip(" -–•*[("))),
+            None,
+        )
+        if opening is not None:
+            doc.row_dates[k] = opening
         else:
             if as_of is not None:
                 found = _row_day(doc, start, end, as_of)
@@ -575,7 +663,7 @@ def _header_line(doc: Doc, line: int) -> str | None:
         return None
     for cls, kind in (("header_from", "from"), ("header_sent", "sent"), ("header_subject", "subject"),
                       ("header_to", "to"), ("reply_subject", "reply")):
-        for h in doc.of(cls, local=False):
+        for h in doc.between(cls, s, s + 4, local=False):
             if h.start == s and h.end < e and doc.tokens[h.end].text == ":":
                 return kind
     return None

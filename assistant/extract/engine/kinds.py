@@ -100,8 +100,8 @@ def _hits_in(doc: Doc, classes: tuple[str, ...], span: Span) -> list[Hit]:
     s, e = span
     out = []
     for cls in classes:
-        for h in doc.of(cls):
-            if s <= h.start and h.end <= e and not _modifies(doc, h):
+        for h in doc.between(cls, s, e):
+            if not _modifies(doc, h):
                 out.append(h)
     return out
 
@@ -150,30 +150,51 @@ def _bare_act(doc: Doc, act: Hit) -> bool:
     return len(words) <= 3
 
 
+def _act_scopes(doc: Doc, act: Hit, rows: dict[int, Span]) -> list[tuple[Span, bool | None]]:
+    """Where the rest of a frame may stand for this act: its clause; its row, when its line
+    is a row of a timeline or a table; its sentence, when its clause names nothing else."""
+    clause = doc.clauses[doc.clause_of(act.start)]
+    scopes: list[tuple[Span, bool | None]] = [(clause, False)]
+    line = doc.line_of(act.start)
+    if line in rows and rows[line][0] <= act.start:
+        scopes.append((rows[line], True))
+    sentence = doc.sentences[doc.sentence_of(act.start)]
+    if sentence != clause:
+        scopes.append((sentence, None))
+    return scopes
+
+
 def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidate]:
     lex = doc.lex
     window = int(_engine(lex, "window", 10))
     out: list[Candidate] = []
-    scopes = _scopes(doc)
+    rows: dict[int, Span] = {}
+    for line, d in doc.row_dates.items():
+        e = doc.lines[line][1]
+        after = doc.token_at_char(d.end)
+        if after < e:
+            rows[line] = (after, e)
+    bare: dict[int, bool] = {}
     for frame in _frames(lex):
         if kinds is not None and frame.kind not in kinds:
             continue
-        for scope, is_row in scopes:
-            if frame.row and not is_row:
+        for act in _hits_in(doc, frame.entries[0], (0, len(doc.tokens))):
+            if doc.in_title(act.start) and not _in_form_title(doc, act.start):
                 continue
-            sentence_wide = is_row is None
-            groups = [_hits_in(doc, entry, scope) for entry in frame.entries]
-            if any(not g for g in groups):
-                continue
-            for act in groups[0]:
-                if doc.in_title(act.start) and not _in_form_title(doc, act.start):
+            for scope, is_row in _act_scopes(doc, act, rows):
+                if frame.row and not is_row:
                     continue
-                if sentence_wide and (len(groups) < 2 or not _bare_act(doc, act)):
-                    continue
+                if is_row is None:  # the sentence: only for an act with nothing of its own
+                    if len(frame.entries) < 2:
+                        continue
+                    if act.start not in bare:
+                        bare[act.start] = _bare_act(doc, act)
+                    if not bare[act.start]:
+                        continue
                 chosen = [act]
-                for group in groups[1:]:
+                for entry in frame.entries[1:]:
                     best = None
-                    for h in group:
+                    for h in _hits_in(doc, entry, scope):
                         if any(_overlap(h, c) for c in chosen):
                             continue
                         dist = min(abs(h.start - c.start) for c in chosen)
@@ -195,6 +216,7 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
                     sentence=doc.sentence_of(act.start), line=doc.line_of(act.start), act=act,
                     span=(lo, hi),
                 ))
+                break  # the narrowest scope that holds the frame
     return out
 
 
@@ -275,10 +297,10 @@ def agent(doc: Doc, act: Hit) -> str:
     clause = doc.clauses[doc.clause_of(act.start)]
     voice = doc.voice_at(act.start)
     subject = None
-    recipients = {h.end for h in doc.of("to_contact", local=False)}
+    recipients = {h.end for h in doc.between("to_contact", clause[0], act.start, local=False)}
     for cls in _SUBJECTS:
-        for h in doc.of(cls):
-            if clause[0] <= h.start and h.end <= act.start and (subject is None or h.end > subject.end):
+        for h in doc.between(cls, clause[0], act.start):
+            if subject is None or h.end > subject.end:
                 if cls == "our_side" and (h.start in recipients or (h.start - 1) in recipients):
                     continue  # "emailed support asking to...": support is who they wrote to
                 if h.end < len(doc.tokens) and doc.tokens[h.end].text == "." and h.end + 1 < len(doc.tokens) \
@@ -286,8 +308,8 @@ def agent(doc: Doc, act: Hit) -> str:
                     continue  # "i.e."
                 subject = h
     first_verb = any(
-        h.start <= act.start < h.end or h.end == act.start for h in doc.of("first_person_verb")
-        if clause[0] <= h.start <= act.start
+        h.start <= act.start < h.end or h.end == act.start
+        for h in doc.between("first_person_verb", clause[0], act.end)
     )
     if subject is not None:
         cls = subject.cls
@@ -309,8 +331,7 @@ def agent(doc: Doc, act: Hit) -> str:
 
 
 def _in_date(doc: Doc, k: int) -> bool:
-    tok = doc.tokens[k]
-    return any(d.start <= tok.start < d.end for d in doc.dates)
+    return doc.in_date(k)
 
 
 def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
@@ -404,9 +425,8 @@ def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
          busy: set[int] = frozenset(), acts: list[int] = ()) -> date | None:  # type: ignore[assignment]
     clause = doc.clauses[c.clause]
     sentence = doc.sentences[c.sentence]
-    dated = [(d, doc.token_at_char(d.start)) for d in doc.dates]
     # the clause's own date: the one nearer this act than any other act of the clause
-    in_clause = [(abs(i - c.act.start), d, i) for d, i in dated if clause[0] <= i < clause[1] and not doc.in_title(i)]
+    in_clause = [(abs(i - c.act.start), d, i) for d, i in doc.dates_between(*clause) if not doc.in_title(i)]
     in_clause = [x for x in in_clause if all(abs(x[2] - a) >= x[0] for a in acts)]
     if in_clause:
         return _past(min(in_clause, key=lambda x: x[0])[1].value, as_of)
@@ -415,8 +435,8 @@ def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
     if doc.has("same_day", clause) and previous is not None and previous.day is not None:
         return previous.day
     # the sentence's date, unless it is nearer another action of the sentence
-    in_sentence = [(abs(i - c.act.start), d, i) for d, i in dated if sentence[0] <= i < sentence[1]
-                   and not doc.in_title(i) and doc.clause_of(i) not in busy and doc.clause_of(i) != c.clause]
+    in_sentence = [(abs(i - c.act.start), d, i) for d, i in doc.dates_between(*sentence)
+                   if not doc.in_title(i) and doc.clause_of(i) not in busy and doc.clause_of(i) != c.clause]
     if in_sentence:
         _, d, _ = min(in_sentence, key=lambda x: x[0])
         return _past(d.value, as_of)

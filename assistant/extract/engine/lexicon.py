@@ -79,7 +79,7 @@ def parse_term(written: str, *, cls: str, lang: str, value: Any = None) -> Term 
     if head[0] in _SPLITS["clitics"]:  # "'d like": the clitic is a word of its own
         parts.append(Part("key", head[0]))
         written = head[1] if len(head) > 1 else ""
-    tokens = tokenize(written, langs=(), elisions=_SPLITS["elisions"], clitics=_SPLITS["clitics"])
+    tokens = tokenize(written, elisions=_SPLITS["elisions"], clitics=_SPLITS["clitics"])
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -125,10 +125,16 @@ class Lexicon:
         self._by_suffix: dict[str, list[Term]] = {}
         self._num_first: list[Term] = []
         self.classes: dict[str, list[Term]] = {}
+        self._by_pair: dict[tuple[str, str], list[Term]] = {}
         for term in self.terms:
             self.classes.setdefault(term.cls, []).append(term)
             head = term.parts[0]
-            if head.mode == "key":
+            if head.mode == "key" and len(term.parts) > 1 and term.parts[1].mode == "key":
+                # most terms of several words start with a common one ("the", "di"): index
+                # them by their first two words
+                self._by_pair.setdefault((head.text, term.parts[1].text), []).append(term)
+                self._by_key.setdefault(head.text, [])
+            elif head.mode == "key":
                 self._by_key.setdefault(head.text, []).append(term)
             elif head.mode == "stem":
                 self._by_stem.setdefault(head.text, []).append(term)
@@ -147,8 +153,23 @@ class Lexicon:
                 for variant in _deletions(key):
                     self._near.setdefault(variant, set()).add(key)
         self._suffix_lengths = sorted({len(s) for s in self._by_suffix})
+        self._shape_cache: dict[str, list[Term]] = {}
         self.elisions = _SPLITS["elisions"]
         self.clitics = _SPLITS["clitics"]
+        self._forms: dict[str, tuple[str, ...]] | None = None
+
+    @property
+    def forms(self) -> dict[str, tuple[str, ...]]:
+        """Folded inflected forms -> the vocabulary lemmas they are forms of (lemmas.py)."""
+        if self._forms is None:
+            from assistant.extract.engine.lemmas import form_lemmas
+
+            keys = frozenset(p.text for t in self.terms for p in t.parts if p.mode == "key" and p.text.isalpha())
+            self._forms = form_lemmas(self.langs, keys)
+        return self._forms
+
+    def tokenize(self, text: str) -> list[Token]:
+        return tokenize(text, elisions=self.elisions, clitics=self.clitics, forms=self.forms)
 
     def words(self, lang: str, file: str, section: str) -> Any:
         return self.data.get(lang, {}).get(file, {}).get(section, {})
@@ -181,31 +202,47 @@ class Lexicon:
     def find(self, tokens: list[Token]) -> list[Hit]:
         """Every class term found in `tokens`: the longest term of a class at each start."""
         found: list[Hit] = []
-        by_key, by_stem, by_exact = self._by_key, self._by_stem, self._by_exact
+        by_key, by_stem, by_exact, by_pair = self._by_key, self._by_stem, self._by_exact, self._by_pair
         lengths = self._stem_lengths
+        count = len(tokens)
         for i, tok in enumerate(tokens):
             candidates: list[Term] = []
+            nxt = None
+            if i + 1 < count:
+                j = i + 2 if _glued_hyphen(tokens, i + 1) and i + 2 < count else i + 1
+                nxt = tokens[j]
             for key in tok.keys:
                 hit = by_key.get(key)
                 if hit:
                     candidates.extend(hit)
+                if nxt is not None and hit is not None:
+                    for key2 in nxt.keys:
+                        pair = by_pair.get((key, key2))
+                        if pair:
+                            candidates.extend(pair)
             if tok.kind == "word" or tok.kind == "num":
-                folded = tok.fold
-                for n in lengths:
-                    if n > len(folded):
-                        break
-                    hit = by_stem.get(folded[:n])
-                    if hit:
-                        candidates.extend(hit)
-                exact = by_exact.get(tok.text)
-                if exact:
-                    candidates.extend(exact)
-                for n in self._suffix_lengths:
-                    if n >= len(folded):
-                        break
-                    hit = self._by_suffix.get(folded[-n:])
-                    if hit:
-                        candidates.extend(hit)
+                shaped = self._shape_cache.get(tok.text)
+                if shaped is None:  # stems, suffixes and exact terms depend on the word alone
+                    shaped = []
+                    folded = tok.fold
+                    for n in lengths:
+                        if n > len(folded):
+                            break
+                        hit = by_stem.get(folded[:n])
+                        if hit:
+                            shaped.extend(hit)
+                    exact = by_exact.get(tok.text)
+                    if exact:
+                        shaped.extend(exact)
+                    for n in self._suffix_lengths:
+                        if n >= len(folded):
+                            break
+                        hit = self._by_suffix.get(folded[-n:])
+                        if hit:
+                            shaped.extend(hit)
+                    if len(self._shape_cache) < 200_000:
+                        self._shape_cache[tok.text] = shaped
+                candidates.extend(shaped)
             if tok.kind == "num":
                 candidates.extend(self._num_first)
             if not candidates:

@@ -43,8 +43,9 @@ def _chars(doc: Doc, chars: tuple[int, int] | None, *, via: str | None = None) -
     return Evidence(quote=doc.text[a:b], start=a, end=b, via=via)
 
 
-def read_note(text: str, *, as_of: date, lang: str | None = None) -> tuple[Extraction, str]:
-    """(extraction, detected language) of `text` read against `as_of`."""
+def read_note(text: str, *, as_of: date, lang: str | None = None) -> tuple[Extraction, str, list]:
+    """(extraction, detected language, the classes found as (class, start, end, value)
+    characters) of `text` read against `as_of`."""
     language = detect_language(text)
     lex = lexicon()
     dates = find_dates(text, as_of, language)
@@ -101,4 +102,6 @@ def read_note(text: str, *, as_of: date, lang: str | None = None) -> tuple[Extra
         disqualifiers=find_disqualifiers(doc),
         evidence=evidence,
     )
-    return extraction, language
+    tokens = doc.tokens
+    found = [(h.cls, tokens[h.start].start, tokens[h.end - 1].end, h.value) for h in doc.hits]
+    return extraction, language, found

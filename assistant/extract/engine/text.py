@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from assistant.extract.spans import fold
 
-__all__ = ["Token", "lemma_keys", "tokenize"]
+__all__ = ["Token", "tokenize"]
 
 # One pass, longest shapes first: an email, a url, a number (with its separators: "1.200",
 # "2,5"; a glued unit is a word of its own: "50k" is "50" "k", "3x" is "3" "x"), a word (with apostrophes inside: "didn't";
@@ -55,31 +54,16 @@ class Token:
         return self.kind == "word" and len(self.text) > 1 and self.text.isupper()
 
 
-@lru_cache(maxsize=200_000)
-def lemma_keys(word: str, langs: tuple[str, ...]) -> frozenset[str]:
-    """The folded word and its folded lemma in each of `langs` (simplemma's dictionaries)."""
-    low = word.lower()
-    keys = {fold(low)}
-    try:
-        import simplemma
-    except ImportError:  # without lemmas, folded forms and stems still match
-        return frozenset(keys)
-    for lang in langs:
-        try:
-            lemma = simplemma.lemmatize(low, lang=lang)
-        except (ValueError, KeyError):  # a language simplemma does not know
-            continue
-        keys.add(fold(lemma.lower()))
-    return frozenset(keys)
-
-
 def tokenize(
-    text: str, *, langs: tuple[str, ...], elisions: frozenset[str], clitics: frozenset[str] = frozenset()
+    text: str, *, langs: tuple[str, ...] = (), elisions: frozenset[str] = frozenset(),
+    clitics: frozenset[str] = frozenset(), forms: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Token]:
-    """The tokens of `text`; words carry their lemma keys in `langs`. A word opening with an
+    """The tokens of `text`; a word's keys are its folded form and, with `forms` (folded
+    form -> vocabulary lemmas, engine/lemmas.py), its lemmas. A word opening with an
     elision of the vocabulary ("l'ebook", "dell'azienda") is two tokens: "l'" and "ebook";
     a word ending in a clitic ("we'd", "didn't") is two too: "we" + "'d", "did" + "n't"."""
     tokens: list[Token] = []
+    folded = fold(text)  # one pass: a token's folded form is a slice of it
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "sym"
         start, end = m.start(), m.end()
@@ -87,7 +71,7 @@ def tokenize(
         if kind == "word" and elisions:
             cut = _elision_cut(raw, elisions)
             if cut:
-                _add(tokens, text, start, start + cut, "word", langs)
+                _add(tokens, text, folded, start, start + cut, "word", forms)
                 start += cut
                 raw = text[start:end]
                 if not raw:
@@ -95,10 +79,10 @@ def tokenize(
         if kind == "word" and clitics and ("'" in raw or "’" in raw):
             cut = _clitic_cut(raw, clitics)
             if cut:
-                _add(tokens, text, start, start + cut, "word", langs)
-                _add(tokens, text, start + cut, end, "word", langs)
+                _add(tokens, text, folded, start, start + cut, "word", forms)
+                _add(tokens, text, folded, start + cut, end, "word", forms)
                 continue
-        _add(tokens, text, start, end, kind, langs)
+        _add(tokens, text, folded, start, end, kind, forms)
     return tokens
 
 
@@ -117,11 +101,10 @@ def _elision_cut(word: str, elisions: frozenset[str]) -> int:
     return 0
 
 
-def _add(tokens: list[Token], text: str, start: int, end: int, kind: str, langs: tuple[str, ...]) -> None:
+def _add(tokens: list[Token], text: str, folded_text: str, start: int, end: int, kind: str,
+         forms: dict[str, tuple[str, ...]] | None) -> None:
     raw = text[start:end]
-    folded = fold(raw)
-    if kind == "word":
-        keys = lemma_keys(raw, langs) if len(raw) > 2 else frozenset({folded})
-    else:
-        keys = frozenset({folded})
+    folded = folded_text[start:end]
+    lemmas = forms.get(folded) if forms and kind == "word" else None
+    keys = frozenset((folded, *lemmas)) if lemmas else frozenset((folded,))
     tokens.append(Token(len(tokens), start, end, raw, kind, folded, keys))
