@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.extract import vocab
 
-__all__ = ["LANGUAGES", "detect_language"]
+__all__ = ["LANGUAGES", "best_language", "detect_language", "language_scores"]
 
 LANGUAGES: tuple[str, ...]  # the languages with a language.toml, by tie rank; read when asked
 
@@ -77,6 +77,20 @@ def __getattr__(name: str) -> tuple[str, ...]:
 def detect_language(text: str) -> str:
     """The language of `text` ("en", "it", "pl", ...): the best score; on a tie or with no
     evidence the language of the lowest tie rank."""
+    return best_language(language_scores(text))
+
+
+def best_language(scores: dict[str, float]) -> str:
+    """The language of the best score; on a tie or with none above 0, the lowest tie rank."""
+    langs = _detector(vocab.root()).langs
+    best = max((scores.get(lang, 0.0) for lang in langs), default=0.0)
+    if best <= 0:
+        return langs[0]
+    return next(lang for lang in langs if scores.get(lang, 0.0) == best)
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Each language's evidence in `text` (function words, letters, shapes)."""
     det = _detector(vocab.root())
     scores = [0.0] * len(det.langs)
     for word in _WORD.findall(text):
@@ -105,7 +119,4 @@ def detect_language(text: str) -> str:
                 if low[-1] in finals:
                     scores[i] += _FINAL_WEIGHT
                     break
-    best = max(scores)
-    if best <= 0:
-        return det.langs[0]
-    return det.langs[scores.index(best)]
+    return dict(zip(det.langs, scores, strict=True))

@@ -19,13 +19,15 @@ messages, form submissions. `Doc` finds, with the vocabulary's classes:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from assistant.extract.dates import DateSpan
-from assistant.extract.engine.lexicon import Hit, Lexicon
+from assistant.extract.engine.lexicon import Hit, Lexicon, Term, reading_langs
 from assistant.extract.engine.text import Token
+from assistant.extract.language import best_language, language_scores
 
 __all__ = ["Doc", "Span", "build_doc"]
 
@@ -229,19 +231,23 @@ class Doc:
         return best
 
 
-def build_doc(text: str, lex: Lexicon, *, lang: str, dates: list[DateSpan], sentence_lang,
-              as_of: date | None = None) -> Doc:
-    """The structure of `text` (see the module docstring). `sentence_lang(text)` names the
-    language of a piece of text; `dates` are the note's dates (for rows and headers)."""
+def build_doc(text: str, lex: Lexicon, *, lang: str | None = None,
+              dates: list[DateSpan] | Callable[[str], list[DateSpan]] = (), as_of: date | None = None) -> Doc:
+    """The structure of `text` (see the module docstring). Without `lang`, the note's
+    language is read from its function words and its vocabulary's words (_languages);
+    `dates` are the note's dates (for rows and headers), or how to find them in a language."""
     tokens = lex.tokenize(text)
     _read_typos(tokens, lex)
     hits = lex.find(tokens)
-    doc = Doc(text=text, tokens=tokens, hits=hits, lex=lex, lang=lang, dates=dates)
+    doc = Doc(text=text, tokens=tokens, hits=hits, lex=lex, lang=lang or "")
     for h in hits:
         doc._hits_by_cls.setdefault(h.cls, []).append(h)
         doc._hits_at.setdefault(h.start, []).append(h)
     _lines(doc)
-    _sentences(doc, sentence_lang)
+    _sentences(doc)
+    _languages(doc, given=lang)
+    doc.dates = list(dates(doc.lang) if callable(dates) else dates)
+    _local_shapes(doc)
     _quotes(doc)
     _clauses(doc)
     _questions(doc)
@@ -250,6 +256,48 @@ def build_doc(text: str, lex: Lexicon, *, lang: str, dates: list[DateSpan], sent
     _rows(doc, as_of)
     _emails(doc)
     return doc
+
+
+# The vocabulary's vote for a language: a word only one language's terms read.
+_VOCAB_WEIGHT = 1.0
+# A sentence keeps the note's language unless its own words say otherwise this clearly.
+_NOTE_BIAS = 1.5
+
+
+def _languages(doc: Doc, *, given: str | None) -> None:
+    """The note's language and each sentence's: the language detector's signs (function
+    words, letters, shapes: language.py) plus a vote of the vocabulary: a word that only
+    one language's terms (or one dictionary's forms) read is a sign of that language
+    ("Producent okien z Poznania": "producent*", "z", "Poznania" are Polish terms)."""
+    votes: dict[int, set[str]] = {}
+    for h in doc.hits:
+        if h.term.lang:
+            for k in range(h.start, h.end):
+                votes.setdefault(k, set()).add(h.term.lang)
+    for tok in doc.tokens:
+        if tok.forms:
+            for langs in tok.forms.values():
+                votes.setdefault(tok.i, set()).update(langs.split())
+    single = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
+
+    def scores(span: Span) -> dict[str, float]:
+        out = dict(language_scores(doc.words(span)))
+        for k in range(*span):
+            lang = single.get(k)
+            if lang is not None:
+                out[lang] = out.get(lang, 0.0) + _VOCAB_WEIGHT
+        return out
+
+    sentence_scores = [scores(span) for span in doc.sentences]
+    if not given:
+        total: dict[str, float] = {}
+        for sc in sentence_scores:
+            for lang, v in sc.items():
+                total[lang] = total.get(lang, 0.0) + v
+        given = best_language(total)
+    doc.lang = given
+    doc.sentence_lang = [best_language({**sc, given: sc.get(given, 0.0) + _NOTE_BIAS})
+                         for sc in sentence_scores] or [given]
 
 
 # --- segmentation -------------------------------------------------------------------------
@@ -305,6 +353,43 @@ def _lines(doc: Doc) -> None:
     doc.lines = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
 
 
+def _local_shapes(doc: Doc) -> None:
+    """A stem, an ending or an inflection is a rule of its language's words: Polish
+    "moduł*" is no reading of Italian "modulo", nor is Italian "Grazie" the Polish locative
+    of Graz. Such a reading counts only in a sentence of its language (or in a note of
+    it); where one was found elsewhere, the terms that do count there are read again."""
+    tokens = doc.tokens
+
+    def spoken(i: int) -> tuple[str, str]:
+        return doc.lang, doc.sentence_lang[doc.sentence_of(i)]
+
+    def allowed(term: Term, i: int) -> bool:
+        if term.lang and term.shaped and term.lang not in spoken(i):
+            return False
+        for j in range(i, min(i + len(term.parts) + 1, len(tokens))):
+            if tokens[j].forms:
+                here = spoken(i)
+                return all(any(lang in here for lang in langs.split())
+                           for langs in reading_langs(term, tokens, i))
+        return True
+
+    again = sorted({h.start for h in doc.hits if not allowed(h.term, h.start)})
+    if not again:
+        return
+    redo = set(again)
+    kept = [h for h in doc.hits if h.start not in redo]
+    kept.extend(doc.lex.find(tokens, at=again, allow=allowed))
+    kept.sort(key=lambda h: h.start)
+    doc.hits = kept
+    doc._hits_by_cls.clear()
+    doc._hits_at.clear()
+    doc._of_cache.clear()
+    doc._starts_cache.clear()
+    for h in doc.hits:
+        doc._hits_by_cls.setdefault(h.cls, []).append(h)
+        doc._hits_at.setdefault(h.start, []).append(h)
+
+
 def _is_abbreviation(doc: Doc, i: int) -> bool:
     """A full stop after an abbreviation ("dott.", "ca.", "prac.") or an initial ("J.")."""
     if i == 0:
@@ -315,10 +400,10 @@ def _is_abbreviation(doc: Doc, i: int) -> bool:
     if prev.kind == "word" and len(prev.text) == 1 and prev.text.isupper():
         # an initial ("J. Smith"), not the end of "Q&A."
         return not (i >= 2 and doc.tokens[i - 2].end == prev.start)
-    return any(h.end == i for h in doc.of("abbrev", local=False) if h.start <= i - 1)
+    return any(h.cls == "abbrev" and h.end == i for k in range(max(0, i - 4), i) for h in doc.at(k))
 
 
-def _sentences(doc: Doc, sentence_lang) -> None:
+def _sentences(doc: Doc) -> None:
     tokens, text = doc.tokens, doc.text
     starts: list[int] = []
     questions: list[bool] = []
@@ -350,11 +435,6 @@ def _sentences(doc: Doc, sentence_lang) -> None:
     bounds = [*doc._sent_starts, len(tokens)]
     doc.sentences = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
     doc.sentence_question = questions or [False]
-    langs = []
-    for span in doc.sentences:
-        words = doc.words(span) if span[0] < span[1] else ""
-        langs.append(sentence_lang(words, doc.lang))
-    doc.sentence_lang = langs or [doc.lang]
     del text
 
 

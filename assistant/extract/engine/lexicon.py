@@ -20,7 +20,7 @@ engine names classes, never words; the words are all in `assistant/extract/vocab
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,7 +29,7 @@ from typing import Any
 from assistant.extract.engine.text import Token, tokenize
 from assistant.extract.spans import fold
 
-__all__ = ["VOCAB_DIR", "Hit", "Lexicon", "Term", "lexicon"]
+__all__ = ["VOCAB_DIR", "Hit", "Lexicon", "Term", "lexicon", "reading_langs"]
 
 VOCAB_DIR = Path(__file__).resolve().parents[1] / "vocab_next"
 _MIN_STEM = 2
@@ -48,6 +48,11 @@ class Term:
     parts: tuple[Part, ...]
     written: str
     value: Any = None
+
+    @property
+    def shaped(self) -> bool:
+        """A stem or an ending: a rule of one language's words, not a word."""
+        return any(p.mode in ("stem", "suffix") for p in self.parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,16 +161,20 @@ class Lexicon:
         self._shape_cache: dict[str, list[Term]] = {}
         self.elisions = _SPLITS["elisions"]
         self.clitics = _SPLITS["clitics"]
-        self._forms: dict[str, tuple[str, ...]] | None = None
+        self._forms: dict[str, tuple[tuple[str, str], ...]] | None = None
 
     @property
-    def forms(self) -> dict[str, tuple[str, ...]]:
-        """Folded inflected forms -> the vocabulary lemmas they are forms of (lemmas.py)."""
+    def forms(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Folded inflected forms -> (vocabulary lemma, languages) they are forms of (lemmas.py)."""
         if self._forms is None:
             from assistant.extract.engine.lemmas import form_lemmas
 
-            keys = frozenset(p.text for t in self.terms for p in t.parts if p.mode == "key" and p.text.isalpha())
-            self._forms = form_lemmas(self.langs, keys)
+            keys: dict[str, set[str]] = {lang: set() for lang in self.langs}
+            for t in self.terms:
+                for lang in ([t.lang] if t.lang else self.langs):
+                    if lang in keys:
+                        keys[lang].update(p.text for p in t.parts if p.mode == "key" and p.text.isalpha())
+            self._forms = form_lemmas({lang: frozenset(k) for lang, k in keys.items()})
         return self._forms
 
     def tokenize(self, text: str) -> list[Token]:
@@ -199,13 +208,16 @@ class Lexicon:
                     found.add(key)
         return frozenset(found)
 
-    def find(self, tokens: list[Token]) -> list[Hit]:
-        """Every class term found in `tokens`: the longest term of a class at each start."""
+    def find(self, tokens: list[Token], *, at: Iterable[int] | None = None,
+             allow: Callable[[Term, int], bool] | None = None) -> list[Hit]:
+        """Every class term found in `tokens` (or at the starts `at`): the longest term of a
+        class at each start, among the terms `allow(term, start)` lets count."""
         found: list[Hit] = []
         by_key, by_stem, by_exact, by_pair = self._by_key, self._by_stem, self._by_exact, self._by_pair
         lengths = self._stem_lengths
         count = len(tokens)
-        for i, tok in enumerate(tokens):
+        for i in (range(count) if at is None else at):
+            tok = tokens[i]
             candidates: list[Term] = []
             nxt = None
             if i + 1 < count:
@@ -249,6 +261,8 @@ class Lexicon:
                 continue
             best: dict[str, tuple[int, Term]] = {}
             for term in candidates:
+                if allow is not None and not allow(term, i):
+                    continue
                 end = _match(term.parts, tokens, i)
                 if end is None:
                     continue
@@ -261,6 +275,24 @@ class Lexicon:
 
 
 _MIN_FUZZY = 5
+
+
+def reading_langs(term: Term, tokens: list[Token], i: int) -> list[str]:
+    """For each word of `term` at tokens[i:] met only as an inflected form (its lemma), the
+    languages whose dictionary makes it that form ("it pl"): such a reading is a rule of
+    those languages, as a stem is of its own."""
+    out: list[str] = []
+    j = i
+    for n, part in enumerate(term.parts):
+        if n and j < len(tokens) and part.text != "-" and _glued_hyphen(tokens, j):
+            j += 1
+        if j >= len(tokens):
+            break
+        tok = tokens[j]
+        if part.mode == "key" and tok.forms and part.text != tok.fold and part.text in tok.forms:
+            out.append(tok.forms[part.text])
+        j += 1
+    return out
 
 
 def _deletions(word: str) -> set[str]:
@@ -373,9 +405,14 @@ def _places(lang: str, data: dict[str, Any]) -> Iterator[Term]:
     for section, cls in (("cities", "city"), ("countries", "country"), ("demonyms", "demonym"),
                          ("regions", "region")):
         for written, code in data.get(section, {}).items():
-            term = parse_term(str(written), cls=cls, lang=lang, value=code)
+            written = str(written)
+            acronym = len(written) >= 2 and written.isalpha() and written.isupper()
+            # an acronym ("USA", "UK") is no word ("Usa" is Italian "uses")
+            term = parse_term("=" + written if acronym else written, cls=cls, lang=lang, value=code)
             if term is not None:
                 yield term
+            if acronym:
+                continue
             # a language that inflects its place names: "w Krakowie", "z Poznania" typed
             # without diacritics meet the name's stem (with diacritics, its lemma)
             stem = fold(str(written)).rstrip("aeiouy")

@@ -15,18 +15,9 @@ from assistant.extract.engine.doc import Doc, Span, build_doc
 from assistant.extract.engine.kinds import find_disqualifiers, find_interactions
 from assistant.extract.engine.lexicon import lexicon
 from assistant.extract.engine.people import read_person
-from assistant.extract.language import detect_language
 
 __all__ = ["read_note"]
 
-_MIN_SENTENCE_WORDS = 4
-
-
-def _sentence_lang(text: str, note_lang: str) -> str:
-    """A sentence's language, from its own words when it has enough of them."""
-    if len(text.split()) < _MIN_SENTENCE_WORDS:
-        return note_lang
-    return detect_language(text)
 
 
 def _evidence(doc: Doc, span: Span | None, *, via: str | None = None) -> Evidence | None:
@@ -46,10 +37,9 @@ def _chars(doc: Doc, chars: tuple[int, int] | None, *, via: str | None = None) -
 def read_note(text: str, *, as_of: date, lang: str | None = None) -> tuple[Extraction, str, list]:
     """(extraction, detected language, the classes found as (class, start, end, value)
     characters) of `text` read against `as_of`."""
-    language = detect_language(text)
-    lex = lexicon()
-    dates = find_dates(text, as_of, language)
-    doc = build_doc(text, lex, lang=language, dates=dates, sentence_lang=_sentence_lang, as_of=as_of)
+    doc = build_doc(text, lexicon(), lang=lang, dates=lambda language: find_dates(text, as_of, language),
+                    as_of=as_of)
+    language = doc.lang
     person = read_person(doc)
     company = read_company(doc, person)
     deal = read_deal(doc, as_of=as_of)

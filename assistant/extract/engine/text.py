@@ -40,6 +40,7 @@ class Token:
     kind: str  # word | num | email | url | sym
     fold: str
     keys: frozenset[str] = field(default_factory=frozenset)  # fold and lemmas (folded)
+    forms: dict[str, str] | None = None  # lemma -> the languages it is a form in ("it pl")
 
     @property
     def is_word(self) -> bool:
@@ -56,7 +57,7 @@ class Token:
 
 def tokenize(
     text: str, *, langs: tuple[str, ...] = (), elisions: frozenset[str] = frozenset(),
-    clitics: frozenset[str] = frozenset(), forms: dict[str, tuple[str, ...]] | None = None,
+    clitics: frozenset[str] = frozenset(), forms: dict[str, tuple[tuple[str, str], ...]] | None = None,
 ) -> list[Token]:
     """The tokens of `text`; a word's keys are its folded form and, with `forms` (folded
     form -> vocabulary lemmas, engine/lemmas.py), its lemmas. A word opening with an
@@ -102,9 +103,12 @@ def _elision_cut(word: str, elisions: frozenset[str]) -> int:
 
 
 def _add(tokens: list[Token], text: str, folded_text: str, start: int, end: int, kind: str,
-         forms: dict[str, tuple[str, ...]] | None) -> None:
+         forms: dict[str, tuple[tuple[str, str], ...]] | None) -> None:
     raw = text[start:end]
     folded = folded_text[start:end]
     lemmas = forms.get(folded) if forms and kind == "word" else None
-    keys = frozenset((folded, *lemmas)) if lemmas else frozenset((folded,))
-    tokens.append(Token(len(tokens), start, end, raw, kind, folded, keys))
+    if lemmas:
+        keys = frozenset((folded, *(lemma for lemma, _ in lemmas)))
+        tokens.append(Token(len(tokens), start, end, raw, kind, folded, keys, dict(lemmas)))
+    else:
+        tokens.append(Token(len(tokens), start, end, raw, kind, folded, frozenset((folded,))))
