@@ -124,6 +124,7 @@ LEAD_TABLES = ("lead", "note", "interaction", "fact_change", "verdict", "chat_me
 def lead_rows(engine: Any, tables: tuple[str, ...] = LEAD_TABLES) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table that holds a lead or something recorded about one, in id
     order, as the database returns it (JSON columns parsed, so key order does not matter)."""
+    import contextlib
     import json
 
     import sqlalchemy as sa
@@ -137,10 +138,8 @@ def lead_rows(engine: Any, tables: tuple[str, ...] = LEAD_TABLES) -> dict[str, l
                 values = {}
                 for key, value in row.items():
                     if isinstance(value, str) and value[:1] in "[{":
-                        try:
+                        with contextlib.suppress(ValueError):
                             value = json.loads(value)
-                        except ValueError:
-                            pass
                     values[key] = value
                 parsed.append(values)
             out[table] = parsed
