@@ -412,14 +412,13 @@ class ChatService:
         p = self.pipeline
         before = p.get_lead(lead_id)
         previous = before.verdict.stage if before.verdict else None
+        asked = [(c.field, c.value) for c in correction.changes] if correction is not None else []
+        said_changes = [*asked, *(changes or [])]
         applied: list[tuple[str, Any]] = []
-        if correction is not None:
-            for change in correction.changes:
-                value = change.value
-                if isinstance(value, LiftDisqualifiers):
-                    value = value.remaining([d.model_dump(mode="json") for d in before.facts.disqualifiers])
-                applied.append((change.field, value))
-        applied.extend(changes or [])
+        for path, value in said_changes:
+            if isinstance(value, LiftDisqualifiers):  # the ones the rep says do not hold go
+                value = value.remaining([d.model_dump(mode="json") for d in before.facts.disqualifiers])
+            applied.append((path, value))
         for path, value in applied:
             if path.startswith("ix:"):
                 p.reject_interaction(lead_id, int(path[3:]))
@@ -427,7 +426,7 @@ class ChatService:
                 p.correct_fact(lead_id, path, value, said=text)
         state, _transcript = p.lead_state(lead_id)
         lang = self.lang_of(state)
-        shown = [(path, value) for path, value in applied if not path.startswith("ix:")]
+        shown = [(path, value) for path, value in said_changes if not path.startswith("ix:")]
         card = correction_card(state, shown, previous, p.scoring, lang, heading=heading)
         drafts: list[tuple[str, str, dict[str, Any] | None]] = []
         if text is not None:

@@ -607,7 +607,10 @@ def correction_card(state: LeadState, changes: list[tuple[str, Any]], previous: 
         parts = []
         for path, value in changes:
             if path == "disqualifiers":
-                parts.append(f"{labels.fact(path)}: {labels('cleared')}" if not value else labels.fact(path))
+                kinds = getattr(value, "kinds", None)  # chat.LiftDisqualifiers: these no longer hold
+                named = ", ".join(labels.enum(k.value) for k in kinds) if kinds else ""
+                head = f"{labels.fact(path)} {named}".strip()
+                parts.append(f"{head}: {labels('cleared')}" if named or not value else head)
             else:
                 shown = labels.value(value, path) if value not in (None, "") else labels("cleared")
                 parts.append(f"{labels.fact(path)} = {shown}")

@@ -26,11 +26,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from assistant.chat import Intent, Question, QuestionKind
+from assistant.chat import Intent, LiftDisqualifiers, Question, QuestionKind
 from assistant.config import Settings
-from assistant.domain import ChatMessage, LeadSummary
+from assistant.domain import ChatMessage, DisqualifierKind, LeadSummary
 from assistant.service import ChatService, NoteFailed, NotePlaced, PlacementAsked
-from assistant.tui.actions import ACTIONS, BY_NAME, SLASH, bindings_for
+from assistant.tui.actions import ACTIONS, SLASH, bindings_for
 from assistant.tui.messages import (
     DatabaseChanged,
     FactsCorrected,
@@ -672,10 +672,8 @@ class LeadqualApp(App[None]):
             self._correct("reject", [(item, None)], f"Rejected interaction #{item[3:]}; it no longer counts.")
         elif item.startswith("fact:"):
             self._correct("clear", [(item[5:], None)])
-        elif item.startswith("dq:") and self.current is not None:
-            kind = item[3:]
-            remaining = [d.model_dump(mode="json") for d in self.current.facts.disqualifiers if d.kind.value != kind]
-            self._correct("clear", [("disqualifiers", remaining)])
+        elif item.startswith("dq:"):
+            self._correct("clear", [("disqualifiers", LiftDisqualifiers((DisqualifierKind(item[3:]),)))])
 
     def on_card_items_edit_requested(self, message: CardItems.EditRequested) -> None:
         view = self.current
@@ -727,4 +725,4 @@ def make_app(
     return LeadqualApp(service, settings, now=now, poll_seconds=poll_seconds)
 
 
-__all__ = ["BY_NAME", "LeadqualApp", "make_app"]
+__all__ = ["LeadqualApp", "make_app"]

@@ -201,3 +201,43 @@ async def test_undo_after_a_new_note_refuses_and_loses_nothing(make) -> None:
         await send(app, pilot, "/undo")
         assert "changed after the merge" in transcript_text(app)
         assert _rows(app) == before
+
+
+async def test_a_note_left_waiting_at_quit_is_offered_again_on_the_next_start(make) -> None:
+    app = make()
+    async with app.run_test(size=BIG) as pilot:
+        await settle(app, pilot)
+        giulia = await _giulia_with_a_correction(app, pilot)
+        await send(app, pilot, MARK, paste=True)
+        assert isinstance(app.screen, PlacementScreen)
+        before = _rows(app)
+    # the app is gone (a quit, a crash) while it asked: the note waits, saved, on no lead
+    again = make()
+    async with again.run_test(size=BIG) as pilot:
+        await settle(again, pilot)
+        assert _rows(again) == before
+        assert "1 note(s) saved earlier are on no lead yet: /pending places them." in transcript_text(again)
+        await send(again, pilot, "/pending")
+        assert isinstance(again.screen, PlacementScreen)
+        await choose(again, pilot, "n")
+        assert _everywhere(again, MARK) == [_lead(again, "Mark Thompson").id]
+        assert again.pipeline.get_lead(giulia).facts.contact.job_title == "CMO"
+
+
+async def test_clearing_a_disqualifier_on_the_card_says_which(make) -> None:
+    from assistant.tui.widgets.lead_card import CardItems
+
+    app = make()
+    async with app.run_test(size=BIG) as pilot:
+        await settle(app, pilot)
+        await send(app, pilot, KACPER, paste=True)
+        await pilot.press("ctrl+t")
+        items = app.query_one(CardItems)
+        index = next(i for i in range(items.option_count) if items.get_option_at_index(i).id == "dq:student")
+        await pilot.press("home")
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert app.pipeline.get_lead(app.lead_id).facts.disqualifiers == []
+        assert "disqualifier student: cleared" in transcript_text(app)

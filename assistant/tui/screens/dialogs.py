@@ -4,6 +4,7 @@ long text (the scoring rules)."""
 from __future__ import annotations
 
 from rich.console import RenderableType
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -37,7 +38,7 @@ class PlacementScreen(ModalScreen[str | None]):
         default = self.asked.options[self.asked.default]
         self.query_one(f"#choice-{default.key}", Button).focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         for option in self.asked.options:
             if event.key == option.key:
                 event.stop()
