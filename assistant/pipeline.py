@@ -648,8 +648,10 @@ class Pipeline:
             return repo.lead_state(session=s, lead_id=lead_id), repo.transcript(session=s, lead_id=lead_id)
 
     def change_marker(self) -> tuple[int, int, str]:
-        """Changes whenever any process writes a lead (cheap: poll it)."""
-        with self._sessions() as s:
+        """Changes whenever any process writes a lead. Cheap to poll: one indexed read,
+        outside any transaction, so it never waits for another process's write."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn, \
+                Session(bind=conn) as s:
             return repo.change_marker(session=s)
 
     # --- merging two leads, explicitly, and undoing it -------------------------------------

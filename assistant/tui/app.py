@@ -126,6 +126,7 @@ class LeadqualApp(App[None]):
         self.leads: list[LeadSummary] = []
         self.current: LeadView | None = None
         self._marker: tuple[int, int, str] | None = None
+        self._polling = False
         self._pending_text: str | None = None  # what the rep sent while a note is being read
 
     @property
@@ -244,13 +245,19 @@ class LeadqualApp(App[None]):
 
     def check_for_changes(self) -> None:
         """Poll the change marker (cheap); when another process wrote leads, load the list."""
-        self.run_worker(self._job_poll, thread=True, group="poll", exclusive=True, exit_on_error=False)
+        if self._polling:
+            return  # the last look has not come back yet
+        self._polling = True
+        self.run_worker(self._job_poll, thread=True, group="poll", exit_on_error=False)
 
     def _job_poll(self) -> None:
-        marker = self.service.change_marker()
-        if marker != self._marker:
-            self._marker = marker
-            self.post_message(DatabaseChanged(self.service.leads()))
+        try:
+            marker = self.service.change_marker()
+            if marker != self._marker:
+                self._marker = marker
+                self.post_message(DatabaseChanged(self.service.leads()))
+        finally:
+            self._polling = False
 
     # --- jobs (run in the worker thread) -------------------------------------------------
 

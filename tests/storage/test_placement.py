@@ -215,3 +215,28 @@ def test_a_rep_set_field_is_kept_on_the_lead_row(pipeline: Pipeline, extractor: 
     placed = _note(pipeline, text, giulia)
     assert placed.report.kept_rep_fields == ["contact.job_title"]
     assert pipeline.get_lead(giulia).facts.contact.job_title == "Head of Marketing"
+
+
+def test_the_change_marker_moves_with_every_write_and_never_waits_for_a_writer(
+    pipeline: Pipeline, extractor: ScriptedExtractor, giulia: int, db_url: str
+) -> None:
+    first = pipeline.change_marker()
+    pipeline.correct_fact(giulia, "bant.budget", "confirmed", said="budget is confirmed")
+    second = pipeline.change_marker()
+    assert second != first
+    pipeline.create_lead(name="Omar Haddad")
+    third = pipeline.change_marker()
+    assert third != second
+    pipeline.delete_lead(giulia)
+    assert pipeline.change_marker() != third
+    if not db_url.startswith("sqlite"):
+        return
+    import sqlite3
+
+    holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process writing, holding the lock
+        assert pipeline.change_marker()  # read at once, without waiting for the lock
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
