@@ -439,27 +439,30 @@ class ChatService:
     # --- merging --------------------------------------------------------------------------------
 
     def merge_preview(self, from_id: int, into_id: int) -> MergePreviewView:
+        """What merging `from_id` into `into_id` would move, copy and keep, in words."""
         preview = self.pipeline.merge_preview(from_id, into_id)
         labels = Labels(view_language(self.settings.language, None))
         s, t = preview.source, preview.target
+        duplicates = (labels("merge_duplicates", count=preview.duplicate_interactions, into_id=t.id)
+                      if preview.duplicate_interactions else "")
         lines = [
-            f"Merge lead #{s.id} {s.label} into #{t.id} {t.label}?",
-            f"Moves: {preview.notes} note(s), {preview.interactions} interaction(s)"
-            + (f" ({preview.duplicate_interactions} already on #{t.id}, dropped)" if preview.duplicate_interactions else "")
-            + f", {preview.chat_messages} chat message(s).",
+            labels("merge_question", from_id=s.id, from_label=s.label, into_id=t.id, into_label=t.label),
+            labels("merge_moves", notes=preview.notes, interactions=preview.interactions, duplicates=duplicates,
+                   chats=preview.chat_messages),
         ]
         if preview.copied:
-            lines.append(f"Copies (#{t.id} does not know them): " + "; ".join(
-                f"{labels.fact(m.path)} = {labels.value(m.value, m.path)}" for m in preview.copied))
+            lines.append(labels("merge_copies", into_id=t.id, facts="; ".join(
+                f"{labels.fact(m.path)} = {labels.value(m.value, m.path)}" for m in preview.copied)))
         if preview.kept:
-            lines.append(f"Keeps #{t.id}'s values: " + "; ".join(
-                f"{labels.fact(m.path)} {labels.value(m.value, m.path)} (not {labels.value(m.other, m.path)})"
-                for m in preview.kept))
+            lines.append(labels("merge_keeps", into_id=t.id, facts="; ".join(
+                f"{labels.fact(m.path)} " + labels("merge_not", value=labels.value(m.value, m.path),
+                                                   other=labels.value(m.other, m.path))
+                for m in preview.kept)))
         if preview.disqualifiers:
-            lines.append("Adds disqualifiers: " + "; ".join(
-                f'{labels.enum(d.kind.value)} "{d.evidence}"' for d in preview.disqualifiers))
-        lines.append(f"Lead #{s.id} is then deleted; /undo puts both leads back exactly as they are now.")
-        return MergePreviewView(from_id, into_id, "Merge two leads", tuple(lines))
+            lines.append(labels("merge_adds", items="; ".join(
+                f'{labels.enum(d.kind.value)} "{d.evidence}"' for d in preview.disqualifiers)))
+        lines.append(labels("merge_then", from_id=s.id))
+        return MergePreviewView(from_id, into_id, labels("merge_title"), tuple(lines))
 
     def merge(self, from_id: int, into_id: int) -> MergeDone:
         preview = self.pipeline.merge_preview(from_id, into_id)

@@ -483,10 +483,14 @@ class LeadqualApp(App[None]):
         self._start("open lead", lambda: [LeadOpened(self.service.open(lead_id))], reading=False)
 
     def _find_lead(self, text: str) -> LeadSummary | None:
+        """The lead `text` names: its id ('5', '#5') first, else its name, company or email."""
         needle = text.lower().strip()
+        by_id = next((lead for lead in self.leads if needle.lstrip("#") == str(lead.id)), None)
+        if by_id is not None or not needle:
+            return by_id
         for lead in self.leads:
             haystack = " ".join(x for x in (lead.name, lead.company, lead.email) if x).lower()
-            if needle.lstrip("#") == str(lead.id) or (needle and needle in haystack):
+            if needle in haystack:
                 return lead
         return None
 

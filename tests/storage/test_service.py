@@ -164,3 +164,17 @@ def test_someone_elses_note_asks_in_three_transactions_and_writes_nothing(servic
     placed = _placed(service.place(asked.pending_id, "new"))
     assert asking + len(begins) <= 3
     assert placed.view.summary.name == "Kacper Nowak" and placed.new_lead
+
+
+def test_the_merge_preview_is_in_the_reps_language(settings: Settings) -> None:
+    svc = _service(settings, language="it")
+    try:
+        giulia = _placed(svc.note(ITALIAN, None)).view.lead_id
+        kacper = _placed(svc.place(svc.note(POLISH, giulia).pending_id, "new")).view.lead_id
+        preview = svc.merge_preview(kacper, giulia)
+        assert preview.title == "Unisci due lead"
+        assert preview.lines[0] == f"Unire il lead #{kacper} Kacper Nowak a #{giulia} Giulia Ferrari (Vela)?"
+        assert any(line.startswith(f"Tiene i valori di #{giulia}: nome Giulia Ferrari (non Kacper Nowak)")
+                   for line in preview.lines)
+    finally:
+        svc.pipeline.close()
