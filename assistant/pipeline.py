@@ -516,6 +516,11 @@ class Pipeline:
             return repo.save_pending_note(session=s, text=text, author=author or self.settings.author,
                                           open_lead_id=open_lead_id)
 
+    def start_state(self) -> tuple[list[LeadSummary], list[PendingNote]]:
+        """Every lead, and the notes saved on no lead yet (one transaction)."""
+        with self._tx() as s:
+            return repo.list_leads(session=s), repo.pending_notes(session=s)
+
     def pending_notes(self) -> list[PendingNote]:
         with self._tx() as s:
             return repo.pending_notes(session=s)

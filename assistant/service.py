@@ -204,6 +204,10 @@ class ChatService:
     def delete(self, lead_id: int) -> None:
         self.pipeline.delete_lead(lead_id)
 
+    def start(self) -> tuple[list[LeadSummary], list[PendingNote]]:
+        """What the first screen shows: the leads, and the notes waiting on no lead."""
+        return self.pipeline.start_state()
+
     def pending(self) -> list[PendingNote]:
         """Notes saved earlier (a crash, a quit while asked) that are on no lead yet."""
         return self.pipeline.pending_notes()

@@ -262,9 +262,9 @@ class LeadqualApp(App[None]):
     # --- jobs (run in the worker thread) -------------------------------------------------
 
     def _job_start(self) -> list[Message]:
-        self._marker = self.service.change_marker()
-        out: list[Message] = [LeadsLoaded(self.service.leads())]
-        if pending := self.service.pending():
+        leads, pending = self.service.start()
+        out: list[Message] = [LeadsLoaded(leads)]
+        if pending:
             out.append(PendingFound(pending))
         return out
 
