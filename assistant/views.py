@@ -98,8 +98,7 @@ class Labels:
         if fact is not None and fact.enum is not None and isinstance(value, str):
             return self.enum(value)
         if fact is not None and fact.fact.show == "days":
-            return self("days_value", days=value) if "days_value" in self._v.labels else \
-                (self._v.values.get("days") or "{days} days").format(days=value)
+            return (self._v.values.get("days") or self._en.values["days"]).format(days=value)
         if isinstance(value, float | int) and not isinstance(value, bool):
             return number(value)
         return format_value(value)
@@ -499,8 +498,7 @@ def headline(verdict: Verdict, facts: Extraction, model: ScoringModel, labels: L
     if rule == "disqualifier":
         items = "; ".join(f'{labels.enum(d.kind.value)} "{d.evidence}"' for d in facts.disqualifiers)
         return stage, items
-    live = [i for i in facts.interactions]
-    decided = _deciding(verdict, live, model)
+    decided = _deciding(verdict, list(facts.interactions), model)
     if decided is not None:
         interaction, _age = decided
         earned = next((c.points for c in verdict.explanation.contributions
@@ -528,7 +526,7 @@ def stage_change(old: Stage | None, new: Stage, labels: Labels) -> str | None:
     return labels("stage_change", old=labels.stage(old), new=labels.stage(new))
 
 
-def _found_sections(extraction: Extraction, as_of: date, labels: Labels) -> list[Section]:
+def _found_sections(extraction: Extraction, labels: Labels) -> list[Section]:
     sections = []
     facts = [
         CardLine(labels.fact(fact.path), labels.value(value, fact.path),
@@ -578,7 +576,7 @@ def note_card(state: LeadState, note: NoteFacts, previous: Stage | None, model: 
     if note.fell_back:
         notices.append(Notice(labels("llm_failed", reason=note.fell_back), "error"))
         notices.append(Notice("  " + labels("fell_back"), "error"))
-    sections = _found_sections(note.extraction, verdict.as_of, labels)
+    sections = _found_sections(note.extraction, labels)
     if not sections:
         notices.append(Notice("  " + labels("nothing_new"), "muted"))
     if note.dropped:
