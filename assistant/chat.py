@@ -1,10 +1,15 @@
-"""What a rep's chat message means (a question, a correction or a note) and the answers to questions.
+"""What a rep's chat message means: a question, a correction, a /command or a note.
 
-Pure and Textual-free: the TUI (and any other shell) calls `read_message(text)` and then
-either answers a `Question` with `answer(question, verdict)`, applies a `Correction`'s
-changes with `Pipeline.correct_fact`, or qualifies the text as a note. Every phrase lives
-in `assistant/chat_vocab/<lang>.toml` (English, Italian, Polish), so a new phrasing is a
-data edit. Answers come from the scorer's explanation, never invented here.
+Pure and Textual-free: the service (`assistant/service.py`) calls `read_message(text)` and
+then answers a `Question` from the verdict, applies a `Correction`'s changes with
+`Pipeline.correct_fact` (the rep's words kept as evidence), or reads the text as a note.
+Every phrase lives in `assistant/chat_vocab/<lang>.toml` (English, Italian, Polish), so a
+new phrasing is a data edit; so do the words the views show (`assistant/views.py`).
+Corrections cover a name ("actually his name is Kacper Nowak", a Polish name given back in
+the nominative: "rozmawiałem z Kacprem Nowakiem"), a job title, authority, budget,
+timeline, a disqualifier that does not hold ("in realtà non è uno studente"), a company's
+size, country, city or industry. "<Name> here" in a note names its contact
+(`introduced_name`).
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from assistant.domain import Extraction, Stage, Verdict
+from assistant.domain import DisqualifierKind, Evidence, Extraction, Stage
 from assistant.extract.numbers import parse_number
 from assistant.extract.spans import locate
-from assistant.present import contribution_words
+from assistant.identity import nominative_name
 
 LANGUAGES = ("en", "it", "pl")
 # A question or a correction is a short remark; anything longer is a note to extract,
@@ -30,7 +35,6 @@ MAX_QUESTION_WORDS = 30
 MAX_CORRECTION_WORDS = 25
 # Without "actually" / "in realtà" / "właściwie" only a very short remark is a correction.
 MAX_UNMARKED_CORRECTION_WORDS = 8
-TOP_CONTRIBUTIONS = 5
 
 
 class Intent(StrEnum):
@@ -56,11 +60,26 @@ class Question:
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One fact the rep set: a field path of the Extraction and its new value."""
+    """One fact the rep set: a field path of the Extraction and its new value. For
+    `disqualifiers` the value is a `LiftDisqualifiers`."""
 
     field: str
     value: Any
     evidence: str  # the words of the message that said it
+
+
+@dataclass(frozen=True)
+class LiftDisqualifiers:
+    """The rep says a disqualifier does not hold: these kinds go (none named: all of them)."""
+
+    kinds: tuple[DisqualifierKind, ...] = ()
+
+    def remaining(self, current: list[Any]) -> list[Any]:
+        """The disqualifiers that stay, of `current` ({kind, evidence} dicts or Disqualifiers)."""
+        if not self.kinds:
+            return []
+        gone = {k.value for k in self.kinds}
+        return [d for d in current if (d["kind"] if isinstance(d, dict) else d.kind.value) not in gone]
 
 
 @dataclass(frozen=True)
@@ -103,7 +122,8 @@ def normalize(text: str) -> str:
 class _Rule:
     field: str
     pattern: re.Pattern[str]
-    value: str  # int | amount | duration | text | clear (an empty list) | a literal value
+    # int | amount | duration | text | title | name | name_gen | clear | clear:<kind> | a literal
+    value: str
     keep_case: bool
 
 
@@ -120,9 +140,16 @@ class _Vocab:
     answers: dict[str, str]
     kinds: dict[str, str]
     when: dict[str, str]
+    fact_cues: tuple[str, ...] = ()
+    intros: tuple[re.Pattern[str], ...] = ()
+    titles: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    facts: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
+    kind_labels: dict[str, str] = field(default_factory=dict)
 
 
-_LITERAL_KINDS = {"int", "amount", "duration", "text"}
+_LITERAL_KINDS = {"int", "amount", "duration", "text", "title", "name", "name_gen"}
 
 
 @cache
@@ -153,6 +180,13 @@ def vocab(lang: str) -> _Vocab:
         answers=dict(raw["answers"]),
         kinds=dict(raw.get("kinds", {})),
         when=dict(raw.get("when", {})),
+        fact_cues=tuple(normalize(c) for c in raw["corrections"].get("fact_cues", [])),
+        intros=tuple(re.compile(p) for p in raw.get("intro", {}).get("patterns", [])),
+        titles={k.lower(): v for k, v in raw.get("titles", {}).items()},
+        labels=dict(raw.get("labels", {})),
+        facts=dict(raw.get("facts", {})),
+        values=dict(raw.get("values", {})),
+        kind_labels=dict(raw.get("kind_labels", {})),
     )
 
 
@@ -241,7 +275,17 @@ def read_correction(text: str) -> Correction | None:
             best, best_key = Correction(lang=lang, changes=tuple(changes)), key
     if best is None:
         best = _read_marked_facts(text, plain)
-    return best
+    return _with_title_alone(best) if best is not None else None
+
+
+def _with_title_alone(correction: Correction) -> Correction:
+    """A corrected title re-reads seniority and department itself (Pipeline.correct_fact):
+    they are left out here, so they follow the title instead of being locked by the rep."""
+    fields = {c.field for c in correction.changes}
+    if "contact.job_title" not in fields:
+        return correction
+    kept = tuple(c for c in correction.changes if c.field not in ("contact.seniority", "contact.department"))
+    return Correction(lang=correction.lang, changes=kept)
 
 
 # Facts a rep may state in a marked correction that the phrase rules above do not cover
@@ -257,6 +301,9 @@ _EXTRACTED_FIELDS = (
 def _read_marked_facts(text: str, plain: str) -> Correction | None:
     """A message opening with a correction marker: the facts the offline extractor reads in it."""
     marked = [lang for lang in LANGUAGES if any(plain.startswith(m) for m in vocab(lang).markers)]
+    if not marked and len(plain.split()) <= MAX_UNMARKED_CORRECTION_WORDS:
+        # "based in Munich", "hanno sede a Torino": a fact said plainly in a short remark
+        marked = [lang for lang in LANGUAGES if any(f" {c} " in f" {plain} " for c in vocab(lang).fact_cues)]
     if not marked:
         return None
     from datetime import date
@@ -306,13 +353,25 @@ def _as_written(words: str, original: str) -> str:
 
 
 def _value(rule: _Rule, match: re.Match[str], v: _Vocab, original: str) -> Any:
-    if rule.value == "clear":  # "not a competitor after all": the list is emptied
-        return []
+    if rule.value == "clear":  # "not disqualified after all": every disqualifier goes
+        return LiftDisqualifiers()
+    if rule.value.startswith("clear:"):  # "not a student after all": that one goes
+        return LiftDisqualifiers((DisqualifierKind(rule.value.partition(":")[2]),))
     if rule.value not in _LITERAL_KINDS:
         return rule.value
     raw = _captured(match)
     if raw is None:
         return None
+    if rule.value in ("name", "name_gen"):
+        name = raw if rule.keep_case else _as_written(raw, original)
+        if v.lang == "pl":  # "z Kacprem Nowakiem" -> "Kacper Nowak"
+            name = nominative_name(name, genitive=rule.value == "name_gen")
+        return name.strip()
+    if rule.value == "title":
+        title = raw if rule.keep_case else _as_written(raw, original)
+        head, sep, rest = title.partition(" ")
+        nominative = v.titles.get(head.lower())  # "dyrektorem marketingu" -> "dyrektor marketingu"
+        return (nominative + sep + rest if nominative else title).strip()
     if rule.value == "text":
         return raw if rule.keep_case else _as_written(raw, original)
     if rule.value == "int":
@@ -327,128 +386,45 @@ def _value(rule: _Rule, match: re.Match[str], v: _Vocab, original: str) -> Any:
     return None
 
 
-# --- answering -------------------------------------------------------------------------
+# --- a note that names its contact ----------------------------------------------------------
 
 
-def _stage_label(stage: Stage) -> str:
-    return stage.value.upper() if stage is not Stage.disqualified else "DISQUALIFIED"
+def introduced_name(text: str) -> tuple[str, Evidence] | None:
+    """The person a note opens with ("Sofia Rossi here", "qui Sofia Rossi", "Kacper Nowak z
+    tej strony"), with the words that say it; None when it names no one that way."""
+    for lang in LANGUAGES:
+        for pattern in vocab(lang).intros:
+            match = pattern.search(text)
+            if match is None or not match.group("value"):
+                continue
+            name = match.group("value").strip()
+            if lang == "pl":
+                name = nominative_name(name)
+            start, end = match.span("value")
+            return name, Evidence(quote=text[start:end], start=start, end=end)
+    return None
 
 
-def _points(verdict: Verdict) -> list[str]:
-    ranked = sorted(verdict.explanation.contributions, key=lambda c: -abs(c.points))
-    lines = []
-    for c in ranked[:TOP_CONTRIBUTIONS]:
-        if c.points == 0:
-            continue
-        words = contribution_words(c)
-        lines.append(f"  {c.points:+g} {c.axis.value} {c.rule}{' ' + words if words else ''}")
-    return lines
+def with_introduced_name(text: str, extraction: Extraction) -> Extraction:
+    """`extraction` with the contact's name from "<Name> here" when it has none."""
+    if extraction.contact.name:
+        return extraction
+    found = introduced_name(text)
+    if found is None:
+        return extraction
+    name, words = found
+    contact = extraction.contact.model_copy(update={"name": name})
+    return extraction.model_copy(update={"contact": contact,
+                                         "evidence": {**extraction.evidence, "contact.name": words}})
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
-
-def answer(question: Question, verdict: Verdict | None) -> str:
-    """The answer to `question` from `verdict`'s explanation, in the question's language.
-
-    The verdict should have been scored in `question.lang` so its reason, next-stage
-    summary and questions read in the same language as the frame around them.
-    """
-    a = vocab(question.lang).answers
-    if verdict is None:
-        return a["no_verdict"]
-    explanation = verdict.explanation
-    stage = verdict.stage
-    label = _stage_label(stage)
-    if question.kind is QuestionKind.next:
-        if explanation.questions:
-            return "\n".join([a["ask_next"], *(f"  {i}. {q}" for i, q in enumerate(explanation.questions, 1))])
-        return a["nothing_to_ask"].format(summary=explanation.next_stage.summary)
-    if question.kind is QuestionKind.why_not:
-        target = question.stage or explanation.next_stage.stage
-        if target is None:
-            return a["why_not_top"].format(stage=label, summary=explanation.next_stage.summary)
-        if target is stage:
-            return a["same"].format(stage=label, reason=explanation.reason)
-        if stage is not Stage.disqualified and target.rank < stage.rank:
-            return a["already"].format(stage=label, target=_stage_label(target), reason=explanation.reason)
-        missing = explanation.next_stage.summary
-        return a["why_not"].format(target=_stage_label(target), missing=missing)
-    # why
-    asked = question.stage
-    reason = _without_stage_prefix(explanation.reason)
-    if asked is not None and asked is not stage:
-        head = a["why_other"].format(stage=label, asked=_stage_label(asked), reason=reason)
-    else:
-        head = a["why"].format(stage=label, reason=reason)
-    points = _points(verdict)
-    return "\n".join([head, a["points"], *points]) if points else head
-
-
-def describe_changes(correction: Correction) -> str:
-    """'company.employees = 40; bant.authority = influencer' framed in the rep's language."""
-    parts = "; ".join(f"{c.field} = {'none' if c.value == [] else c.value}" for c in correction.changes)
-    return vocab(correction.lang).answers["corrected"].format(changes=parts)
-
-
-def _without_stage_prefix(reason: str) -> str:
-    """'MQL: engagement 48 ...' -> 'engagement 48 ...' (the answer names the stage itself)."""
-    head, sep, rest = reason.partition(": ")
-    return rest if sep and len(head.split()) == 1 else reason
-
-
-def _when(day: object, verdict: Verdict, v: _Vocab) -> str:
-    if day is None:
-        return v.when["undated"]
-    age = (verdict.as_of - day).days  # type: ignore[operator]
-    if age <= 0:
-        return v.when["today"]
-    if age == 1:
-        return v.when["yesterday"]
-    return v.when["days_ago"].format(days=age)
-
-
-def verdict_line(verdict: Verdict, facts: Extraction | None = None, lang: str = "en") -> str:
-    """The verdict in one line: 'SQL: asked for a quote 2 days ago (+39); fit B 62'."""
-    v = vocab(lang if lang in LANGUAGES else "en")
-    a = v.answers
-    explanation = verdict.explanation
-    fit = a["verdict_fit"].format(grade=verdict.fit.grade, fit=f"{verdict.fit.score:.0f}")
-    engagement = a["verdict_engagement"].format(engagement=f"{verdict.engagement.score:.0f}")
-    label = _stage_label(verdict.stage)
-    rule = explanation.rule
-    if rule == "disqualifier":
-        return explanation.reason
-    if rule in {"hand_raise", "product_usage"}:
-        deciding = [
-            c for c in explanation.contributions
-            if c.axis.value == "engagement" and c.evidence and f'"{c.evidence}"' in explanation.reason
-        ]
-        if deciding:
-            c = deciding[0]
-            day = None
-            for interaction in facts.interactions if facts else []:
-                if interaction.kind.value == c.rule and interaction.evidence == c.evidence:
-                    day = interaction.occurred_on
-            what = f"{v.kinds.get(c.rule, c.rule)} {_when(day, verdict, v)} ({c.points:+.0f})"
-            return f"{a['verdict_top'].format(stage=label, what=what)}; {fit}"
-    if rule == "bant":
-        what = a["verdict_bant"].format(met=len(verdict.bant_met), criteria=", ".join(verdict.bant_met))
-        return f"{a['verdict_top'].format(stage=label, what=what)}; {fit}"
-    top = sorted(
-        (c for c in explanation.contributions if c.axis.value == "engagement" and c.points > 0),
-        key=lambda c: -c.points,
-    )[:2]
-    if top:
-        parts = ", ".join(f"{v.kinds.get(c.rule, c.rule)} {c.points:+.0f}" for c in top)
-        engagement = f"{engagement} ({parts})"
-    return f"{a['verdict_top'].format(stage=label, what=engagement)}; {fit}"
-
-
-def stage_change_line(old: Stage | None, new: Stage, lang: str = "en") -> str | None:
-    """'MQL -> SQL' when the stage moved, else None."""
-    if old is None or old is new:
-        return None
-    v = vocab(lang if lang in LANGUAGES else "en")
-    return v.answers["stage_change"].format(old=_stage_label(old), new=_stage_label(new))
+def with_nominative_name(extraction: Extraction, lang: str | None) -> Extraction:
+    """A Polish note's contact name in the nominative ("z Kacprem Nowakiem" -> "Kacper
+    Nowak"), its words kept as written; any other note as it is."""
+    name = extraction.contact.name
+    if lang != "pl" or not name:
+        return extraction
+    nominative = nominative_name(name)
+    if nominative == name:
+        return extraction
+    return extraction.model_copy(update={"contact": extraction.contact.model_copy(update={"name": nominative})})

@@ -432,6 +432,7 @@ class LeadSummary(_Model):
     name: str | None = None
     company: str | None = None
     email: str | None = None
+    phone: str | None = None
     stage: Stage | None = Field(default=None, description="None until the first verdict.")
     fit: float | None = None
     grade: str | None = None
@@ -567,3 +568,66 @@ class StageChange(_Model):
     company: str | None = None
     old_stage: Stage | None = None
     new_stage: Stage
+
+
+# --- placing notes and merging leads (issue 11) ------------------------------------------
+
+
+class PendingNote(_Model):
+    """A rep's text saved before it is placed on a lead: it belongs to no lead's facts yet."""
+
+    id: int
+    text: str
+    author: str | None = None
+    created_at: datetime
+    open_lead_id: int | None = Field(default=None, description="The lead open when it was typed.")
+    status: Literal["saved", "failed"] = "saved"
+    error: str | None = None
+
+
+class FactMove(_Model):
+    """One fact a merge would copy, or keep: its path, the value kept and the other value."""
+
+    path: str
+    value: Any = None
+    other: Any = None
+
+
+class MergePreview(_Model):
+    """What merging lead `source` into lead `target` moves, before anything is written."""
+
+    source: LeadSummary
+    target: LeadSummary
+    notes: int = 0
+    interactions: int = Field(default=0, description="Interactions that move.")
+    duplicate_interactions: int = Field(default=0, description="Interactions the target already has.")
+    chat_messages: int = 0
+    copied: list[FactMove] = Field(default_factory=list, description="Facts the target lacks, copied.")
+    kept: list[FactMove] = Field(default_factory=list, description="Facts both know differently: the target's stay.")
+    disqualifiers: list[Disqualifier] = Field(default_factory=list, description="Disqualifiers the target gains.")
+
+
+class MergeRecord(_Model):
+    """A merge that happened and can be undone while the merged lead is unchanged."""
+
+    id: int
+    from_id: int
+    into_id: int
+    from_label: str
+    into_label: str
+    created_at: datetime
+    undone: bool = False
+
+
+class LeadState(_Model):
+    """One lead as a screen shows it: who, the facts with their words and sources, the
+    interactions, the current verdict, and the engagement of each verdict so far."""
+
+    summary: LeadSummary
+    facts: Extraction
+    interactions: list[StoredInteraction] = Field(default_factory=list)
+    verdict: Verdict | None = None
+    rep_fields: list[str] = Field(default_factory=list)
+    sources: dict[str, FactSource] = Field(default_factory=dict)
+    engagement_history: list[float] = Field(default_factory=list)
+    language: str | None = Field(default=None, description="The lead's language (its first note's).")

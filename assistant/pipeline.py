@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,9 +34,13 @@ from assistant.domain import (
     ExtractionResult,
     FactChange,
     LeadDetail,
+    LeadState,
     LeadSummary,
     LLMCallRecord,
+    MergePreview,
+    MergeRecord,
     NoteRecord,
+    PendingNote,
     Provenance,
     Stage,
     StageChange,
@@ -46,6 +50,7 @@ from assistant.domain import (
 from assistant.extract import Extractor, make_extractor
 from assistant.extract.errors import ExtractionError
 from assistant.extract.titles import read_title
+from assistant.identity import IDENTITY_PATHS, Comparison, Identity, compare
 from assistant.scoring import ScoringModel, load_scoring, score
 from storage import make_engine, repo, upgrade
 from storage.errors import (
@@ -63,9 +68,13 @@ __all__ = [
     "InvalidFact",
     "LeadNotFound",
     "NoteNotFound",
+    "NoteRead",
     "Pipeline",
+    "PlacedNote",
+    "PlacementQuestion",
     "QualifyOutcome",
     "StorageError",
+    "Target",
 ]
 
 # leads per transaction when re-scoring everything
@@ -93,6 +102,92 @@ class QualifyOutcome:
     @property
     def stage_changed(self) -> bool:
         return self.previous_stage != self.verdict.stage
+
+
+@dataclass(frozen=True)
+class NoteRead:
+    """What reading one text gave: the extraction, and whether the LLM failed on the way."""
+
+    result: ExtractionResult
+    fell_back: bool = False
+    error: ExtractionError | None = None
+    calls: tuple[LLMCallRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a pending note goes.
+
+    `auto`: the open lead (`lead_id`, or a new lead when None), unless the note names
+    someone else or a lead we already have: then nothing is written and the pipeline asks
+    (`PlacementQuestion`). `lead`: that lead, as the rep chose; with `keep_identity` the
+    lead keeps its own name, email, phone and company where the note says otherwise.
+    `new`: a new lead.
+    """
+
+    kind: Literal["auto", "lead", "new"]
+    lead_id: int | None = None
+    keep_identity: bool = False
+
+    @classmethod
+    def auto(cls, lead_id: int | None) -> Target:
+        return cls("auto", lead_id)
+
+    @classmethod
+    def lead(cls, lead_id: int, *, keep_identity: bool = False) -> Target:
+        return cls("lead", lead_id, keep_identity)
+
+    @classmethod
+    def new(cls) -> Target:
+        return cls("new")
+
+
+@dataclass(frozen=True)
+class PlacementQuestion:
+    """A note the pipeline will not place without the rep: it names someone other than the
+    open lead, or a lead we already have. Nothing was written to any lead."""
+
+    pending: PendingNote
+    read: NoteRead
+    person: Identity
+    open_lead: LeadSummary | None
+    comparison: Comparison | None
+    matches: tuple[LeadSummary, ...]
+
+    @property
+    def someone_else(self) -> bool:
+        return self.comparison is not None and self.comparison.someone_else
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    """A note placed on a lead and read into it, with everything a screen shows of the lead."""
+
+    note: NoteRecord
+    read: NoteRead
+    state: LeadState
+    record: VerdictRecord
+    report: repo.MergeReport
+    new_lead: bool
+    matches: tuple[LeadSummary, ...] = ()
+    chat: tuple[ChatMessage, ...] = ()
+    transcript: tuple[ChatMessage, ...] | None = None  # the lead's whole transcript, when asked for
+
+    @property
+    def lead_id(self) -> int:
+        return self.state.summary.id
+
+    @property
+    def previous_stage(self) -> Stage | None:
+        return self.record.previous_stage
+
+
+# (role, text, payload) of the chat messages a placed note adds to its lead's transcript
+ChatDraft = tuple[str, str, dict[str, Any] | None]
+
+
+def _identity(lead: LeadSummary) -> Identity:
+    return Identity(lead.name, lead.email, lead.phone, lead.company)
 
 
 def _provenance(extractor_name: str) -> Provenance:
@@ -207,13 +302,17 @@ class Pipeline:
 
     def merge_leads(self, from_id: int, into_id: int, *, as_of: date | None = None) -> VerdictRecord:
         """Move lead `from_id` (notes, interactions, transcript, facts `into_id` lacks)
-        onto `into_id`, delete `from_id`, and re-score `into_id` (cause merge)."""
+        onto `into_id`, delete `from_id`, and re-score `into_id` (cause merge). `merge`
+        does the same and can be undone."""
         with self._tx() as s:
-            if as_of is None:  # the later of the two leads' reference dates
-                dates = [repo.current_as_of(session=s, lead_id=i) for i in (from_id, into_id)]
-                as_of = max((d for d in dates if d), default=None)
-            repo.merge_leads(session=s, from_id=from_id, into_id=into_id)
-            return self._score_and_save(s, into_id, as_of=as_of, cause="merge")
+            return self._merge_in(s, from_id, into_id, as_of)
+
+    def _merge_in(self, s: Session, from_id: int, into_id: int, as_of: date | None) -> VerdictRecord:
+        if as_of is None:  # the later of the two leads' reference dates
+            dates = [repo.current_as_of(session=s, lead_id=i) for i in (from_id, into_id)]
+            as_of = max((d for d in dates if d), default=None)
+        repo.merge_leads(session=s, from_id=from_id, into_id=into_id)
+        return self._score_and_save(s, into_id, as_of=as_of, cause="merge")
 
     # --- notes and qualification -------------------------------------------------------
 
@@ -254,6 +353,51 @@ class Pipeline:
             for call in calls:
                 self._recorder(call)
 
+    def read_text(self, text: str, *, as_of: date, extractor: str | None = None) -> NoteRead:
+        """Extract the facts of `text` (no transaction: an LLM may take seconds).
+
+        When the LLM fails and settings.fallback_to_rules, the rules extractor reads it
+        instead (`fell_back`, `error`). Otherwise an ExtractionError is raised, with every
+        LLM call made in its `calls`; the caller keeps the text and the error.
+        """
+        chosen = self.extractor_for(extractor)
+        name = getattr(chosen, "name", None) or (extractor or "rules")
+        lang = self.settings.language
+        calls: list[LLMCallRecord] = []
+        try:
+            result = chosen.extract(text, as_of=as_of, lang=lang)
+        except ExtractionError as exc:
+            calls.extend(exc.calls)
+            rules_name = ExtractorChoice.rules.value
+            fallback = None
+            if self.settings.fallback_to_rules and name != rules_name:
+                try:
+                    fallback = self._fallback_extractor()
+                except ImportError:
+                    fallback = None
+            if fallback is None:
+                exc.calls = calls
+                exc.extractor_name = name  # type: ignore[attr-defined]
+                raise
+            try:
+                result = fallback.extract(text, as_of=as_of, lang=lang)
+            except ExtractionError as second:
+                calls.extend(second.calls)
+                exc.calls = calls
+                exc.extractor_name = name  # type: ignore[attr-defined]
+                raise exc from second
+            calls.extend(result.llm_calls)
+            self._record_calls(calls)
+            return NoteRead(result, fell_back=True, error=exc, calls=tuple(calls))
+        except Exception as exc:  # an extractor bug: surfaces as an internal ExtractionError
+            error = ExtractionError(f"{type(exc).__name__}: {exc}", kind="internal")
+            error.calls = calls
+            error.extractor_name = name  # type: ignore[attr-defined]
+            raise error from exc
+        calls.extend(result.llm_calls)
+        self._record_calls(calls)
+        return NoteRead(result, fell_back=False, error=None, calls=tuple(calls))
+
     def qualify_note(self, note_id: int, *, as_of: date, extractor: str | None = None) -> QualifyOutcome:
         """Read a saved note, merge its facts into its lead, score it and save the verdict.
 
@@ -262,43 +406,17 @@ class Pipeline:
         failed with the error kept, and the ExtractionError is raised.
         """
         note = self.get_note(note_id)
-        chosen = self.extractor_for(extractor)
-        name = getattr(chosen, "name", None) or (extractor or "rules")
-        lang = self.settings.language
-        error: ExtractionError | None = None
-        fell_back = False
-        calls: list[LLMCallRecord] = []
         try:
-            result = chosen.extract(note.text, as_of=as_of, lang=lang)
+            read = self.read_text(note.text, as_of=as_of, extractor=extractor)
         except ExtractionError as exc:
-            calls.extend(exc.calls)
-            rules_name = ExtractorChoice.rules.value
-            can_fall_back = self.settings.fallback_to_rules and name != rules_name
-            fallback = None
-            if can_fall_back:
-                try:
-                    fallback = self._fallback_extractor()
-                except ImportError:
-                    fallback = None
-            if fallback is None:
-                self._note_failed(note_id, exc, name, as_of, calls)
-                raise
-            try:
-                result = fallback.extract(note.text, as_of=as_of, lang=lang)
-            except ExtractionError as second:
-                calls.extend(second.calls)
-                self._note_failed(note_id, exc, name, as_of, calls)
-                raise exc from second
-            error, fell_back = exc, True
-        except Exception as exc:  # an extractor bug: the note is kept, marked failed, and it surfaces
-            self._note_failed(note_id, ExtractionError(f"{type(exc).__name__}: {exc}", kind="internal"),
-                              name, as_of, calls)
+            name = getattr(exc, "extractor_name", None) or extractor or "rules"
+            self._note_failed(note_id, exc, name, as_of, list(exc.calls))
+            if exc.kind == "internal" and exc.__cause__ is not None:
+                raise exc.__cause__ from None  # an extractor bug surfaces as itself
             raise
-        calls.extend(result.llm_calls)
-        self._record_calls(calls)
-
+        result, error = read.result, read.error
         with self._tx() as s:
-            repo.add_llm_calls(session=s, note_id=note_id, calls=calls)
+            repo.add_llm_calls(session=s, note_id=note_id, calls=read.calls)
             merged = repo.merge_extraction(
                 session=s, lead_id=note.lead_id, extraction=result.extraction, note_id=note_id,
                 provenance=_provenance(result.extractor), as_of=as_of, language=result.language,
@@ -321,7 +439,7 @@ class Pipeline:
             result=result,
             verdict=record.to_verdict(),
             previous_stage=record.previous_stage,
-            fell_back=fell_back,
+            fell_back=read.fell_back,
             error=error,
             matched_existing=matched,
             changed_fields=tuple(merged.changed_fields),
@@ -388,6 +506,183 @@ class Pipeline:
             previous_stage=matched.stage,
             verdict_record=record,
         )
+
+    # --- placing a note safely (the chat's path: at most three transactions a note) --------
+
+    def save_pending_note(self, text: str, *, open_lead_id: int | None = None,
+                          author: str | None = None) -> PendingNote:
+        """Commit the rep's text at once, on no lead yet (it is placed after reading)."""
+        with self._tx() as s:
+            return repo.save_pending_note(session=s, text=text, author=author or self.settings.author,
+                                          open_lead_id=open_lead_id)
+
+    def start_state(self) -> tuple[list[LeadSummary], list[PendingNote]]:
+        """Every lead, and the notes saved on no lead yet (one transaction)."""
+        with self._tx() as s:
+            return repo.list_leads(session=s), repo.pending_notes(session=s)
+
+    def pending_notes(self) -> list[PendingNote]:
+        with self._tx() as s:
+            return repo.pending_notes(session=s)
+
+    def get_pending_note(self, pending_id: int) -> PendingNote:
+        with self._tx() as s:
+            return repo.get_pending_note(session=s, pending_id=pending_id)
+
+    def read_pending(self, pending: PendingNote, *, as_of: date, extractor: str | None = None) -> NoteRead:
+        """Read a pending note. When no extractor can, it stays pending, marked failed with
+        the error and the LLM calls made, and the ExtractionError is raised."""
+        try:
+            return self.read_text(pending.text, as_of=as_of, extractor=extractor)
+        except ExtractionError as exc:
+            self._record_calls(list(exc.calls))
+            with self._tx() as s:
+                repo.fail_pending_note(session=s, pending_id=pending.id, error=exc.user_message, calls=exc.calls)
+            raise
+
+    def place_note(
+        self,
+        pending_id: int,
+        read: NoteRead,
+        *,
+        as_of: date,
+        target: Target,
+        chat: Callable[[PlacedNote], list[ChatDraft]] | None = None,
+        transcript: bool = False,
+    ) -> PlacedNote | PlacementQuestion:
+        """Place a read pending note and merge it into its lead, in one transaction.
+
+        With `Target.auto`, the person the note names (name, email, phone, company) is
+        compared with the open lead first: someone else, or a lead we already have when
+        no lead (or an empty new one) is open, gives a PlacementQuestion and writes
+        nothing. Otherwise the note becomes a note of its lead, its facts are merged, the
+        lead is scored, and `chat(placed)` gives the messages added to the lead's
+        transcript with it (the rep's text and the reply); with `transcript`, the lead's
+        whole transcript comes back too (a screen switching to that lead shows it).
+        """
+        person = Identity.of(read.result.extraction)
+        with self._tx() as s:
+            pending = repo.get_pending_note(session=s, pending_id=pending_id)
+            open_id = target.lead_id if target.kind != "new" else None
+            open_lead, matches = repo.note_leads(
+                session=s, lead_id=open_id, email=person.email, phone=person.phone, name=person.name,
+                company=person.company,
+            )
+            if open_id is not None and open_lead is None:
+                raise LeadNotFound(open_id)
+            if target.kind == "auto":
+                question = self._question(pending, read, person, open_lead, matches)
+                if question is not None:
+                    return question
+            keep: set[str] = set()
+            if target.kind == "lead" and target.keep_identity and open_lead is not None:
+                comparison = compare(person, _identity(open_lead))
+                keep = {IDENTITY_PATHS[f] for f in comparison.differ}
+            new_lead = open_lead is None
+            lead_id = repo.create_lead(session=s).id if open_lead is None else open_lead.id
+            placed = self._apply(s, pending, read, lead_id, as_of=as_of, keep=keep, new_lead=new_lead,
+                                 matches=tuple(m for m in matches if m.id != lead_id), chat=chat)
+            if transcript:
+                whole = placed.chat if new_lead else tuple(repo.transcript(session=s, lead_id=lead_id))
+                placed = replace(placed, transcript=whole)
+            return placed
+
+    def _question(self, pending: PendingNote, read: NoteRead, person: Identity,
+                  open_lead: LeadSummary | None, matches: list[LeadSummary]) -> PlacementQuestion | None:
+        if open_lead is not None:
+            comparison = compare(person, _identity(open_lead))
+            if comparison.someone_else:
+                return PlacementQuestion(pending, read, person, open_lead, comparison, tuple(matches))
+            # the note's email or phone is another lead's, and not this one's: whose is it?
+            strong = [m for m in matches if compare(person, _identity(m)).same_person]
+            if strong and not comparison.same_person:
+                return PlacementQuestion(pending, read, person, open_lead, comparison, tuple(matches))
+            if _identity(open_lead).known or not matches:
+                return None  # the open lead's own person (another lead of theirs is only mentioned)
+            # an empty new lead, and the note names a lead we have: which one?
+            return PlacementQuestion(pending, read, person, open_lead, comparison, tuple(matches))
+        if matches:
+            return PlacementQuestion(pending, read, person, None, None, tuple(matches))
+        return None
+
+    def _apply(
+        self, s: Session, pending: PendingNote, read: NoteRead, lead_id: int, *, as_of: date,
+        keep: set[str], new_lead: bool, matches: tuple[LeadSummary, ...],
+        chat: Callable[[PlacedNote], list[ChatDraft]] | None,
+    ) -> PlacedNote:
+        with s.no_autoflush:  # the lead's row is written once, with its verdict
+            return self._apply_in(s, pending, read, lead_id, as_of=as_of, keep=keep, new_lead=new_lead,
+                                  matches=matches, chat=chat)
+
+    def _apply_in(
+        self, s: Session, pending: PendingNote, read: NoteRead, lead_id: int, *, as_of: date,
+        keep: set[str], new_lead: bool, matches: tuple[LeadSummary, ...],
+        chat: Callable[[PlacedNote], list[ChatDraft]] | None,
+    ) -> PlacedNote:
+        result = read.result
+        note = repo.place_note(
+            session=s, pending_id=pending.id, lead_id=lead_id, result=result, as_of=as_of,
+            error=read.error.user_message if read.error else None, calls=read.calls,
+        )
+        report = repo.merge_extraction(
+            session=s, lead_id=lead_id, extraction=result.extraction, note_id=note.id,
+            provenance=_provenance(result.extractor), as_of=as_of, language=result.language,
+            author=note.author, keep=keep, flush=False, new_lead=new_lead,
+        )
+        facts, language = repo.scoring_facts(session=s, lead_id=lead_id, as_of=as_of,
+                                             interactions=report.interactions)
+        verdict = score(facts, as_of=as_of, model=self.scoring, lang=self._lang(language))
+        record = repo.save_verdict(session=s, lead_id=lead_id, verdict=verdict, cause="note",
+                                   note_id=note.id, flush=False)
+        repo.write_changes(session=s)
+        # the verdict just saved is the newest of the history
+        history = [verdict.engagement.score] if new_lead else repo.engagement_history(session=s, lead_id=lead_id)
+        state = repo.lead_state(session=s, lead_id=lead_id, interactions=report.interactions,
+                                verdict=verdict, history=history)
+        placed = PlacedNote(note=note, read=read, state=state, record=record, report=report,
+                            new_lead=new_lead, matches=matches)
+        if chat is not None:
+            drafts = chat(placed)
+            added = repo.add_chat_messages(session=s, lead_id=lead_id, messages=drafts)
+            placed = replace(placed, chat=tuple(added))
+        return placed
+
+    def lead_state(self, lead_id: int) -> tuple[LeadState, list[ChatMessage]]:
+        """The lead as a screen shows it, and its transcript (one transaction)."""
+        with self._tx() as s:
+            return repo.lead_state(session=s, lead_id=lead_id), repo.transcript(session=s, lead_id=lead_id)
+
+    def change_marker(self) -> tuple[int, int, str]:
+        """Changes whenever any process writes a lead. Cheap to poll: one indexed read,
+        outside any transaction, so it never waits for another process's write."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn, \
+                Session(bind=conn) as s:
+            return repo.change_marker(session=s)
+
+    # --- merging two leads, explicitly, and undoing it -------------------------------------
+
+    def merge_preview(self, from_id: int, into_id: int) -> MergePreview:
+        """What merging `from_id` into `into_id` would move and copy; nothing is written."""
+        with self._tx() as s:
+            return repo.merge_preview(session=s, from_id=from_id, into_id=into_id)
+
+    def merge(self, from_id: int, into_id: int, *, as_of: date | None = None) -> tuple[VerdictRecord, MergeRecord]:
+        """`merge_leads`, keeping both leads as they were so `undo_merge` can restore them."""
+        with self._tx() as s:
+            snapshot = repo.snapshot_leads(session=s, lead_ids=(from_id, into_id))
+            record = self._merge_in(s, from_id, into_id, as_of)
+            undo = repo.record_merge(session=s, from_id=from_id, into_id=into_id, snapshot=snapshot)
+            return record, undo
+
+    def last_merge(self, into_id: int | None = None) -> MergeRecord | None:
+        with self._tx() as s:
+            return repo.last_merge(session=s, into_id=into_id)
+
+    def undo_merge(self, merge_id: int) -> MergeRecord:
+        """Put both leads of merge `merge_id` back exactly as they were. Raises InvalidFact
+        (nothing changed) when the merged lead changed since."""
+        with self._tx() as s:
+            return repo.undo_merge(session=s, merge_id=merge_id)
 
     # --- scoring ----------------------------------------------------------------------------
 
@@ -541,6 +836,11 @@ class Pipeline:
     ) -> ChatMessage:
         with self._tx() as s:
             return repo.add_chat_message(session=s, lead_id=lead_id, role=role, text=text, payload=payload)
+
+    def add_chat_messages(self, lead_id: int, messages: list[ChatDraft]) -> list[ChatMessage]:
+        """Several messages of one lead's transcript in one transaction."""
+        with self._tx() as s:
+            return repo.add_chat_messages(session=s, lead_id=lead_id, messages=messages)
 
     def transcript(self, lead_id: int) -> list[ChatMessage]:
         with self._tx() as s:

@@ -91,4 +91,6 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
+        if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+            return  # a plain read (the TUI's poll): no transaction, no write lock to wait for
         connection.exec_driver_sql("BEGIN IMMEDIATE")

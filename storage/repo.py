@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from dataclasses import field as _field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -38,13 +39,18 @@ from assistant.domain import (
     Extraction,
     ExtractionResult,
     FactChange,
+    FactMove,
     FactSource,
     Interaction,
     InteractionKind,
     LeadDetail,
+    LeadState,
     LeadSummary,
     LLMCallRecord,
+    MergePreview,
+    MergeRecord,
     NoteRecord,
+    PendingNote,
     Provenance,
     Stage,
     StoredInteraction,
@@ -59,7 +65,9 @@ from storage.tables import (
     InteractionRow,
     LeadRow,
     LLMCallRow,
+    MergeUndoRow,
     NoteRow,
+    PendingNoteRow,
     VerdictRow,
 )
 
@@ -117,6 +125,13 @@ def email_key(email: str | None) -> str | None:
     return email.strip().casefold() or None if email else None
 
 
+def phone_key(phone: str | None) -> str | None:
+    """The last nine digits of a phone number ('+44 113 496 0000' and '0113 496 0000' agree),
+    or None for fewer than seven digits."""
+    digits = re.sub(r"\D", "", phone or "")
+    return digits[-9:] if len(digits) >= 7 else None
+
+
 def name_key(name: str | None, company: str | None) -> str | None:
     """'person|company' (folded), or None unless both are known."""
     person, firm = fold(name), fold(company)
@@ -146,11 +161,21 @@ def _plain(value: Any) -> Any:
 # --- rows -> records --------------------------------------------------------------------
 
 
+_KEPT_ROWS = "leadqual.rows"
+
+
+def _keep(session: Session, rows: Iterable[Any]) -> None:
+    """Hold rows for the rest of the transaction: the session's identity map only keeps
+    weak references, and a note's steps look the same rows up again (no second query)."""
+    session.info.setdefault(_KEPT_ROWS, []).extend(rows)
+
+
 def _lead_row(session: Session, lead_id: int, *, lock: bool = False) -> LeadRow:
-    stmt = sa.select(LeadRow).where(LeadRow.id == lead_id)
+    """The lead's row; one the session already holds is used as it is (no query again)."""
     if lock and session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    row = session.scalars(stmt).one_or_none()
+        row = session.get(LeadRow, lead_id, with_for_update=True)
+    else:
+        row = session.get(LeadRow, lead_id)
     if row is None:
         raise LeadNotFound(lead_id)
     return row
@@ -162,6 +187,7 @@ def _summary(row: LeadRow) -> LeadSummary:
         name=row.name,
         company=row.company_name,
         email=row.email,
+        phone=row.phone,
         stage=Stage(row.stage) if row.stage else None,
         fit=row.fit,
         grade=row.grade,
@@ -292,10 +318,12 @@ def create_lead(
     row = LeadRow(created_at=now, updated_at=now)
     session.add(row)
     session.flush()
+    _keep(session, [row])
     for path, value in (("contact.name", name), ("company.name", company), ("contact.email", email)):
         if value:
             _set_scalar(session, row, path, value, note_id=None, provenance=Provenance.rep, now=now)
     session.flush()
+    _write_fact_changes(session)
     return _summary(row)
 
 
@@ -363,12 +391,16 @@ def find_matching_lead(
 def delete_lead(*, session: Session, lead_id: int) -> None:
     """Delete a lead and everything recorded about it (the foreign keys cascade)."""
     _lead_row(session, lead_id)
+    _write_fact_changes(session)
     note_ids = sa.select(NoteRow.id).where(NoteRow.lead_id == lead_id)
     # explicit deletes, child tables first, so it works even where cascades are off
     session.execute(sa.delete(LLMCallRow).where(LLMCallRow.note_id.in_(note_ids)))
     for table in (ChatMessageRow, VerdictRow, FactChangeRow, InteractionRow, NoteRow):
         session.execute(sa.delete(table).where(table.lead_id == lead_id))
+    row = _lead_row(session, lead_id)
+    session.flush()
     session.execute(sa.delete(LeadRow).where(LeadRow.id == lead_id))
+    session.expunge(row)  # gone: a later look-up in this session must not find it
 
 
 def get_lead(*, session: Session, lead_id: int, as_of: date | None = None) -> LeadDetail:
@@ -391,7 +423,7 @@ def get_lead(*, session: Session, lead_id: int, as_of: date | None = None) -> Le
         interactions=interactions,
         verdict=verdict,
         notes=[_note_record(n) for n in notes],
-        rep_fields=sorted(rep_fields(session=session, lead_id=lead_id)),
+        rep_fields=sorted(row.rep_fields or []),
         sources=_sources(row),
     )
 
@@ -405,10 +437,15 @@ def current_as_of(*, session: Session, lead_id: int) -> date | None:
 
 
 def lead_interactions(*, session: Session, lead_id: int) -> list[StoredInteraction]:
+    return [ix for ix, _key in _interactions_with_keys(session, lead_id)]
+
+
+def _interactions_with_keys(session: Session, lead_id: int) -> list[tuple[StoredInteraction, str]]:
+    """The lead's interactions, oldest first, each with the key that recognises it told again."""
     rows = session.scalars(
         sa.select(InteractionRow).where(InteractionRow.lead_id == lead_id).order_by(InteractionRow.id)
     )
-    return [_stored_interaction(r) for r in rows]
+    return [(_stored_interaction(r), r.evidence_key) for r in rows]
 
 
 def scoring_input(*, session: Session, lead_id: int, as_of: date) -> tuple[Extraction, str | None]:
@@ -534,13 +571,15 @@ def llm_calls(*, session: Session, note_id: int) -> list[LLMCallRecord]:
 
 def rep_fields(*, session: Session, lead_id: int) -> set[str]:
     """Fact paths a rep set (they win over extraction); interaction reviews left out."""
-    rows = session.scalars(
-        sa.select(FactChangeRow.field)
-        .where(FactChangeRow.lead_id == lead_id, FactChangeRow.provenance == Provenance.rep.value)
-        .distinct()
-    )
+    return set(_lead_row(session, lead_id).rep_fields or [])
+
+
+def _rep_path(field: str) -> str | None:
+    """The fact path a rep's change of `field` locks (None for an interaction review)."""
+    if field.startswith("interactions["):
+        return None
     # the timeline is recorded as its due date; callers know it as bant.timeline_days
-    return {TIMELINE_FIELD if f == "bant.timeline_due" else f for f in rows if not f.startswith("interactions[")}
+    return TIMELINE_FIELD if field == "bant.timeline_due" else field
 
 
 @dataclass(frozen=True)
@@ -554,18 +593,51 @@ class Words:
 _NO_WORDS = Words()
 
 
+_PENDING_CHANGES = "leadqual.fact_changes"
+
+
 def _record(
     session: Session, row: LeadRow, field: str, old: Any, new: Any, *,
     note_id: int | None, provenance: Provenance, now: datetime, words: Words = _NO_WORDS,
 ) -> None:
-    session.add(
-        FactChangeRow(
-            lead_id=row.id, note_id=note_id, field=field, old_value=_plain(old),
-            new_value=_plain(new), provenance=provenance.value, created_at=now,
-            evidence=words.evidence.model_dump(mode="json") if words.evidence else None,
-            author=(words.author or None) and words.author[:120],
-        )
-    )
+    """One line of the audit trail. Kept with the session and written by
+    `_write_fact_changes` in one statement with the others (a note changes a dozen facts);
+    a rep's change also locks the fact (`lead.rep_fields`)."""
+    session.info.setdefault(_PENDING_CHANGES, []).append({
+        "lead_id": row.id, "note_id": note_id, "field": field, "old_value": _plain(old),
+        "new_value": _plain(new), "provenance": provenance.value, "created_at": now,
+        "evidence": words.evidence.model_dump(mode="json") if words.evidence else None,
+        "author": (words.author or None) and words.author[:120],
+    })
+    if provenance is Provenance.rep and (path := _rep_path(field)) is not None:
+        locked = list(row.rep_fields or [])
+        if path not in locked:
+            row.rep_fields = sorted([*locked, path])
+
+
+def _write_fact_changes(session: Session) -> None:
+    """Write the audit lines `_record` kept, in one INSERT."""
+    rows = session.info.pop(_PENDING_CHANGES, None)
+    if rows:
+        session.execute(sa.insert(FactChangeRow.__table__), rows)  # type: ignore[arg-type]
+
+
+@sa.event.listens_for(Session, "before_commit")
+def _changes_before_commit(session: Session) -> None:
+    # a safety net: every function that records changes writes them itself
+    if session.info.get(_PENDING_CHANGES):
+        _write_fact_changes(session)
+
+
+@sa.event.listens_for(Session, "after_soft_rollback")
+def _forget_changes(session: Session, _transaction: Any) -> None:
+    session.info.pop(_PENDING_CHANGES, None)
+    session.info.pop(_KEPT_ROWS, None)
+
+
+@sa.event.listens_for(Session, "after_commit")
+def _let_rows_go(session: Session) -> None:
+    session.info.pop(_KEPT_ROWS, None)
 
 
 def _remember_words(
@@ -586,6 +658,7 @@ def _remember_words(
 def _refresh_keys(row: LeadRow) -> None:
     row.email_key = email_key(row.email)
     row.name_key = _search_key(row.name, row.company_name)
+    row.phone_key = phone_key(row.phone)
 
 
 def _set_scalar(
@@ -603,7 +676,7 @@ def _set_scalar(
     _record(session, row, path, old, new, note_id=note_id, provenance=provenance, now=now, words=words)
     _remember_words(row, path, words if new is not None else _NO_WORDS,
                     note_id=note_id, provenance=provenance, now=now)
-    if column in ("name", "email", "company_name"):
+    if column in ("name", "email", "company_name", "phone"):
         _refresh_keys(row)
     return True
 
@@ -648,6 +721,10 @@ class MergeReport:
     added_interactions: list[int]
     duplicate_interactions: int
     kept_rep_fields: list[str]
+    # every interaction of the lead after the merge (rejected ones too), oldest first
+    interactions: list[StoredInteraction] = _field(default_factory=list)
+    # facts the note told differently that were left as they are because the caller said so
+    kept_fields: list[str] = _field(default_factory=list)
 
 
 def merge_extraction(
@@ -661,27 +738,43 @@ def merge_extraction(
     language: str | None = None,
     author: str | None = None,
     now: datetime | None = None,
+    keep: Iterable[str] = (),
+    flush: bool = True,
+    new_lead: bool = False,
 ) -> MergeReport:
     """Merge one note's extraction into the lead (its facts' words kept with them).
 
     A known value replaces the current one (recorded as a fact change), unless a rep set
-    that field; unknown values never erase anything. Interactions are added, except one
-    of the same kind with the same (normalised) evidence as one already recorded.
-    Disqualifiers are added the same way.
+    that field, or it is one of `keep` (the rep put a note naming someone else on this
+    lead: its name, email... stay); unknown values never erase anything. Interactions are
+    added, except one of the same kind with the same (normalised) evidence as one already
+    recorded. Disqualifiers are added the same way. The lead's language is the first one
+    it is given: its views keep one language.
+
+    With `flush=False` the lead's row is left changed in the session, for the caller to
+    write together with its verdict (one UPDATE); `new_lead` says it has no interactions
+    yet (no need to look).
     """
     now = now or utcnow()
     row = _lead_row(session, lead_id, lock=True)
-    locked = rep_fields(session=session, lead_id=lead_id)
+    locked = set(row.rep_fields or [])
+    keep = set(keep)
     changed: list[str] = []
     kept: list[str] = []
+    kept_fields: list[str] = []
     for path in SCALAR_FIELDS:
         group, _, name = path.rpartition(".")
         value = getattr(getattr(extraction, group) if group else extraction, name)
         if value is None or value == "":
             continue
+        differs = _plain(value) != getattr(row, SCALAR_FIELDS[path])
         if _locked(path, locked):
-            if _plain(value) != getattr(row, SCALAR_FIELDS[path]):
+            if differs:
                 kept.append(path)
+            continue
+        if path in keep and getattr(row, SCALAR_FIELDS[path]) is not None:
+            if differs:
+                kept_fields.append(path)
             continue
         words = Words(extraction.evidence.get(path), author)
         if _set_scalar(session, row, path, value, note_id=note_id, provenance=provenance, now=now,
@@ -711,15 +804,23 @@ def merge_extraction(
                 changed.append(DISQUALIFIERS_FIELD)
 
     subject = " ".join(n for n in (row.name, extraction.contact.name) if n) or None
+    known = [] if new_lead else _interactions_with_keys(session, lead_id)
+    existing = [ix for ix, _key in known]
     added, duplicates = add_interactions(
         session=session, lead_id=lead_id, interactions=extraction.interactions,
         note_id=note_id, provenance=provenance, now=now, subject=subject,
+        known_keys={(ix.kind.value, key) for ix, key in known},
     )
-    if language:
+    if language and not row.language:
         row.language = language[:8]
     row.updated_at = now
-    session.flush()
-    return MergeReport(changed, added, duplicates, kept)
+    if flush:
+        session.flush()
+        _write_fact_changes(session)
+    return MergeReport(changed, [i.id for i in added], duplicates, kept, [*existing, *added], kept_fields)
+
+
+_INTERACTION_TABLE = InteractionRow.__table__
 
 
 def add_interactions(
@@ -731,34 +832,47 @@ def add_interactions(
     provenance: Provenance,
     now: datetime | None = None,
     subject: str | None = None,
-) -> tuple[list[int], int]:
-    """Record interactions not already recorded (same kind and normalised evidence).
-    Returns the new ids and how many were duplicates."""
+    known_keys: set[tuple[str, str]] | None = None,
+) -> tuple[list[StoredInteraction], int]:
+    """Record interactions not already recorded (same kind and normalised evidence), in
+    one INSERT. `known_keys`: the (kind, evidence key) of the lead's interactions, when the
+    caller has them. Returns the new interactions and how many were duplicates."""
     now = now or utcnow()
-    existing = {
-        (kind, key)
-        for kind, key in session.execute(
-            sa.select(InteractionRow.kind, InteractionRow.evidence_key).where(InteractionRow.lead_id == lead_id)
-        )
-    }
-    rows: list[InteractionRow] = []
+    if known_keys is None:
+        known_keys = {(ix.kind.value, key) for ix, key in _interactions_with_keys(session, lead_id)}
+    seen = set(known_keys)
+    rows: list[dict[str, Any]] = []
     duplicates = 0
     for i in interactions:
         key = (i.kind.value, evidence_key(i.evidence, subject))
-        if key in existing:
+        if key in seen:
             duplicates += 1
             continue
-        existing.add(key)
-        rows.append(
-            InteractionRow(
-                lead_id=lead_id, note_id=note_id, kind=i.kind.value, count=i.count,
-                occurred_on=i.occurred_on, detail=_clip_detail(i.detail), evidence=i.evidence,
-                evidence_key=key[1], provenance=provenance.value, status=None, created_at=now,
-            )
+        seen.add(key)
+        rows.append({
+            "lead_id": lead_id, "note_id": note_id, "kind": i.kind.value, "count": i.count,
+            "occurred_on": i.occurred_on, "detail": _clip_detail(i.detail), "evidence": i.evidence,
+            "evidence_key": key[1], "provenance": provenance.value, "status": None, "created_at": now,
+        })
+    if not rows:
+        return [], duplicates
+    table = _INTERACTION_TABLE
+    # one multi-row INSERT ... RETURNING; rows are told apart by (kind, key), unique here
+    ids = {
+        (kind, key): ix_id
+        for ix_id, kind, key in session.execute(
+            sa.insert(table).returning(table.c.id, table.c.kind, table.c.evidence_key), rows  # type: ignore[attr-defined]
         )
-    session.add_all(rows)
-    session.flush()
-    return [r.id for r in rows], duplicates
+    }
+    added = [
+        StoredInteraction(
+            id=ids[(r["kind"], r["evidence_key"])], note_id=note_id, kind=InteractionKind(r["kind"]),
+            count=r["count"], occurred_on=r["occurred_on"], detail=r["detail"], evidence=r["evidence"],
+            provenance=provenance, status=None,
+        )
+        for r in rows
+    ]
+    return added, duplicates
 
 
 def _clip_detail(detail: str | None) -> str | None:
@@ -832,6 +946,7 @@ def correct_fact(
                     now=now, words=words)
         row.updated_at = now
         session.flush()
+        _write_fact_changes(session)
         return changed
     new = _coerce(field, value)
     quote = said.strip() if said and said.strip() else (None if new is None else str(_plain(new)))
@@ -852,6 +967,7 @@ def correct_fact(
                 _remember_words(row, field, words, note_id=None, provenance=rep, now=now)
     row.updated_at = now
     session.flush()
+    _write_fact_changes(session)
     return changed
 
 
@@ -878,10 +994,12 @@ def set_interaction_status(
     row.status = status
     lead.updated_at = now
     session.flush()
+    _write_fact_changes(session)
     return True
 
 
 def fact_changes(*, session: Session, lead_id: int) -> list[FactChange]:
+    _write_fact_changes(session)
     _lead_row(session, lead_id)
     rows = session.scalars(
         sa.select(FactChangeRow).where(FactChangeRow.lead_id == lead_id).order_by(FactChangeRow.id)
@@ -932,22 +1050,34 @@ def save_verdict(
     cause: str,
     note_id: int | None = None,
     now: datetime | None = None,
+    flush: bool = True,
 ) -> VerdictRecord:
-    """Store a verdict and make it the lead's current one."""
+    """Store a verdict and make it the lead's current one. With `flush=False` the lead's
+    row is left changed in the session (the caller writes it, with its other changes, in
+    one UPDATE)."""
     now = now or utcnow()
     lead = _lead_row(session, lead_id)
     previous = lead.stage
-    row = VerdictRow(**_verdict_row(lead_id, verdict, cause=cause, note_id=note_id, now=now))
-    session.add(row)
-    session.flush()
-    lead.verdict_id = row.id
+    values = _verdict_row(lead_id, verdict, cause=cause, note_id=note_id, now=now)
+    table = VerdictRow.__table__
+    verdict_id = session.execute(sa.insert(table).returning(table.c.id), values).scalar_one()  # type: ignore[attr-defined]
+    lead.verdict_id = verdict_id
     lead.stage = verdict.stage.value
     lead.fit = verdict.fit.score
     lead.grade = verdict.fit.grade
     lead.engagement = verdict.engagement.score
     lead.updated_at = now
-    session.flush()
-    return _verdict_record(row, previous)
+    if flush:
+        session.flush()
+        _write_fact_changes(session)
+    return VerdictRecord(
+        id=verdict_id, lead_id=lead_id, stage=verdict.stage,
+        previous_stage=Stage(previous) if previous else None, fit=verdict.fit.score,
+        grade=verdict.fit.grade, fit_poor=verdict.fit.poor, known_attributes=verdict.fit.known_attributes,
+        engagement=verdict.engagement.score, bant_met=list(verdict.bant_met), reason=values["reason"],
+        as_of=verdict.as_of, scoring_hash=values["scoring_hash"], created_at=now, cause=cause,
+        note_id=note_id, explanation=verdict.explanation,
+    )
 
 
 def history(*, session: Session, lead_id: int) -> list[VerdictRecord]:
@@ -993,6 +1123,221 @@ def transcript(*, session: Session, lead_id: int) -> list[ChatMessage]:
         ChatMessage(id=r.id, lead_id=r.lead_id, role=r.role, text=r.text, payload=r.payload, at=r.created_at)  # type: ignore[arg-type]
         for r in rows
     ]
+
+
+# --- placing a note: pending notes, who a note is about, one transaction per note -------------
+
+
+def _pending(row: PendingNoteRow) -> PendingNote:
+    return PendingNote(id=row.id, text=row.text, author=row.author, created_at=row.created_at,
+                       open_lead_id=row.open_lead_id, status=row.status, error=row.error)  # type: ignore[arg-type]
+
+
+def save_pending_note(
+    *, session: Session, text: str, author: str | None = None, open_lead_id: int | None = None,
+    now: datetime | None = None,
+) -> PendingNote:
+    """Keep the rep's text before it is placed on any lead (one INSERT)."""
+    row = PendingNoteRow(text=text, author=(author or None) and author[:120], created_at=now or utcnow(),
+                         open_lead_id=open_lead_id, status="saved")
+    session.add(row)
+    session.flush()
+    return _pending(row)
+
+
+def get_pending_note(*, session: Session, pending_id: int) -> PendingNote:
+    row = session.get(PendingNoteRow, pending_id)
+    if row is None:
+        raise NoteNotFound(pending_id)
+    _keep(session, [row])
+    return _pending(row)
+
+
+def pending_notes(*, session: Session) -> list[PendingNote]:
+    """Notes saved and not yet placed on a lead, oldest first."""
+    return [_pending(r) for r in session.scalars(sa.select(PendingNoteRow).order_by(PendingNoteRow.id))]
+
+
+def fail_pending_note(
+    *, session: Session, pending_id: int, error: str, calls: Iterable[LLMCallRecord] = ()
+) -> PendingNote:
+    """No extractor could read it: it stays pending, with the error and the LLM calls made."""
+    row = session.get(PendingNoteRow, pending_id)
+    if row is None:
+        raise NoteNotFound(pending_id)
+    row.status = "failed"
+    row.error = error
+    row.calls = [*(row.calls or []), *(c.model_dump(mode="json") for c in calls)] or None
+    session.flush()
+    return _pending(row)
+
+
+def note_leads(
+    *,
+    session: Session,
+    lead_id: int | None,
+    email: str | None = None,
+    phone: str | None = None,
+    name: str | None = None,
+    company: str | None = None,
+) -> tuple[LeadSummary | None, list[LeadSummary]]:
+    """The open lead (`lead_id`) and the other stored leads the note's person matches, in
+    one query: the same email, the same phone, the same person at the same company, or
+    the same full name. Matches come best first (email, phone, name and company, name),
+    then oldest first. The rows stay in the session for the note's other steps."""
+    conditions = []
+    if lead_id is not None:
+        conditions.append(LeadRow.id == lead_id)
+    keys = {"email": email_key(email), "phone": phone_key(phone), "name": name_key(name, company)}
+    if keys["email"]:
+        conditions.append(LeadRow.email_key == keys["email"])
+    if keys["phone"]:
+        conditions.append(LeadRow.phone_key == keys["phone"])
+    if keys["name"]:
+        conditions.append(LeadRow.name_key == keys["name"])
+    person = fold(name)
+    if len(person.split()) >= 2:  # a full name alone: any lead of that name, at any company
+        conditions.append(sa.and_(LeadRow.name_key >= f"{person}|", LeadRow.name_key < f"{person}}}"))
+    if not conditions:
+        return None, []
+    stmt = sa.select(LeadRow).where(sa.or_(*conditions))
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    rows = session.scalars(stmt).all()
+    _keep(session, rows)
+    open_row = next((r for r in rows if r.id == lead_id), None)
+
+    def rank(row: LeadRow) -> tuple[int, int]:
+        if keys["email"] and row.email_key == keys["email"]:
+            return (0, row.id or 0)
+        if keys["phone"] and row.phone_key == keys["phone"]:
+            return (1, row.id or 0)
+        if keys["name"] and row.name_key == keys["name"]:
+            return (2, row.id or 0)
+        return (3, row.id or 0)
+
+    others = sorted((r for r in rows if r.id != lead_id), key=rank)
+    return (_summary(open_row) if open_row is not None else None), [_summary(r) for r in others]
+
+
+def place_note(
+    *,
+    session: Session,
+    pending_id: int,
+    lead_id: int,
+    result: ExtractionResult,
+    as_of: date,
+    error: str | None = None,
+    calls: Iterable[LLMCallRecord] = (),
+) -> NoteRecord:
+    """Make pending note `pending_id` a read note of lead `lead_id`: the note (with the time
+    the rep wrote it), its LLM calls, and the lead's last activity. The caller merges its
+    facts next (`merge_extraction`), in the same transaction."""
+    pending = session.get(PendingNoteRow, pending_id)
+    if pending is None:
+        raise NoteNotFound(pending_id)
+    lead = _lead_row(session, lead_id)
+    row = NoteRow(
+        lead_id=lead_id, text=pending.text, author=pending.author, created_at=pending.created_at,
+        status="qualified", error=error, extractor=result.extractor[:16],
+        language=(result.language or None) and result.language[:8], as_of=as_of,
+        extraction=result.model_dump(mode="json", exclude={"llm_calls"}),
+    )
+    session.add(row)
+    session.flush()
+    earlier = [LLMCallRecord.model_validate(c) for c in pending.calls or []]
+    session.execute(sa.delete(PendingNoteRow.__table__).where(PendingNoteRow.__table__.c.id == pending_id))  # type: ignore[attr-defined]
+    session.expunge(pending)
+    all_calls = [*earlier, *calls]
+    if all_calls:
+        add_llm_calls(session=session, note_id=row.id, calls=all_calls)
+    if lead.last_activity is None or _later(pending.created_at, lead.last_activity):
+        lead.last_activity = pending.created_at
+    return _note_record(row)
+
+
+def _later(a: datetime, b: datetime) -> bool:
+    if a.tzinfo is None:
+        a = a.replace(tzinfo=UTC)
+    if b.tzinfo is None:
+        b = b.replace(tzinfo=UTC)
+    return a > b
+
+
+def engagement_history(*, session: Session, lead_id: int) -> list[float]:
+    """The engagement score of each of the lead's verdicts, oldest first (one query)."""
+    return [float(v) for v in session.scalars(
+        sa.select(VerdictRow.engagement).where(VerdictRow.lead_id == lead_id).order_by(VerdictRow.id))]
+
+
+def add_chat_messages(
+    *, session: Session, lead_id: int, messages: Sequence[tuple[str, str, dict[str, Any] | None]],
+    now: datetime | None = None,
+) -> list[ChatMessage]:
+    """Several chat messages of one lead in one INSERT; (role, text, payload) each."""
+    now = now or utcnow()
+    for role, _text, _payload in messages:
+        if role not in ("rep", "assistant", "system"):
+            raise InvalidFact(f"Chat role {role!r}: use rep, assistant or system.")
+    if not messages:
+        return []
+    table = ChatMessageRow.__table__
+    rows = [{"lead_id": lead_id, "role": role, "text": text, "payload": payload, "created_at": now}
+            for role, text, payload in messages]
+    session.execute(sa.insert(table), rows)  # type: ignore[arg-type]
+    return [ChatMessage(lead_id=lead_id, role=role, text=text, payload=payload, at=now)  # type: ignore[arg-type]
+            for role, text, payload in messages]
+
+
+def change_marker(*, session: Session) -> tuple[int, int, str]:
+    """What changes whenever any process writes a lead: how many leads there are, the
+    highest id and the newest change (one indexed query; the TUI polls it)."""
+    count, top, newest = session.execute(
+        sa.select(sa.func.count(LeadRow.id), sa.func.max(LeadRow.id), sa.func.max(LeadRow.updated_at))
+    ).one()
+    return int(count or 0), int(top or 0), str(newest or "")
+
+
+def lead_state(
+    *,
+    session: Session,
+    lead_id: int,
+    interactions: Sequence[StoredInteraction] | None = None,
+    verdict: Verdict | None = None,
+    history: Sequence[float] | None = None,
+) -> LeadState:
+    """The lead as a screen shows it. What the caller already has (the interactions a note
+    just merged, the verdict it just saved) is used as given; the rest is read."""
+    row = _lead_row(session, lead_id)
+    if verdict is None and row.verdict_id:
+        verdict_row = session.get(VerdictRow, row.verdict_id)
+        verdict = _verdict_record(verdict_row, None).to_verdict() if verdict_row is not None else None
+    ref = verdict.as_of if verdict else date.today()
+    if interactions is None:
+        interactions = lead_interactions(session=session, lead_id=lead_id)
+    live = [i.as_interaction() for i in interactions if i.status != "rejected"]
+    if history is None:
+        history = engagement_history(session=session, lead_id=lead_id)
+    return LeadState(
+        summary=_summary(row), facts=facts_of(row, ref, live), interactions=list(interactions),
+        verdict=verdict, rep_fields=sorted(row.rep_fields or []), sources=_sources(row),
+        engagement_history=list(history), language=row.language,
+    )
+
+
+def scoring_facts(*, session: Session, lead_id: int, as_of: date,
+                  interactions: Sequence[StoredInteraction]) -> tuple[Extraction, str | None]:
+    """What to score, from the lead's row as this session holds it and its interactions
+    (rejected ones left out): no query."""
+    row = _lead_row(session, lead_id)
+    live = [i.as_interaction() for i in interactions if i.status != "rejected"]
+    return facts_of(row, as_of, live), row.language
+
+
+def write_changes(*, session: Session) -> None:
+    """Write what the session holds changed (the lead's row, the audit lines) now."""
+    session.flush()
+    _write_fact_changes(session)
 
 
 # --- merging two leads -----------------------------------------------------------------------
@@ -1062,9 +1407,188 @@ def merge_leads(*, session: Session, from_id: int, into_id: int, now: datetime |
     target.language = target.language or source.language
     target.updated_at = now
     session.flush()
+    _write_fact_changes(session)
     delete_lead(session=session, lead_id=from_id)
     session.flush()
     return copied
+
+
+def _pair(session: Session, from_id: int, into_id: int) -> tuple[LeadRow, LeadRow]:
+    if from_id == into_id:
+        raise InvalidFact("A lead cannot be merged into itself.")
+    return _lead_row(session, from_id), _lead_row(session, into_id)
+
+
+def merge_preview(*, session: Session, from_id: int, into_id: int) -> MergePreview:
+    """What `merge_leads(from_id, into_id)` would move and copy, reading only."""
+    source, target = _pair(session, from_id, into_id)
+    notes = session.scalar(sa.select(sa.func.count()).select_from(NoteRow).where(NoteRow.lead_id == from_id))
+    chats = session.scalar(
+        sa.select(sa.func.count()).select_from(ChatMessageRow).where(ChatMessageRow.lead_id == from_id))
+    keys = {(ix.kind.value, key) for ix, key in _interactions_with_keys(session, into_id)}
+    moving = _interactions_with_keys(session, from_id)
+    duplicates = sum(1 for ix, key in moving if (ix.kind.value, key) in keys)
+    copied: list[FactMove] = []
+    kept: list[FactMove] = []
+    for fact in FACTS:
+        column = fact.column
+        mine, theirs = getattr(target, column), getattr(source, column)
+        if theirs is None:
+            continue
+        if mine is None:
+            copied.append(FactMove(path=fact.path, value=_plain(theirs)))
+        elif _plain(mine) != _plain(theirs):
+            kept.append(FactMove(path=fact.path, value=_plain(mine), other=_plain(theirs)))
+    current = {(d["kind"], evidence_key(d.get("evidence", ""))) for d in target.disqualifiers or []}
+    extra = [Disqualifier.model_validate(d) for d in source.disqualifiers or []
+             if (d["kind"], evidence_key(d.get("evidence", ""))) not in current]
+    return MergePreview(
+        source=_summary(source), target=_summary(target), notes=notes or 0,
+        interactions=len(moving) - duplicates, duplicate_interactions=duplicates,
+        chat_messages=chats or 0, copied=copied, kept=kept, disqualifiers=extra,
+    )
+
+
+# --- undoing a merge: both leads' rows as they were ----------------------------------------
+
+_SNAPSHOT_TABLES = (NoteRow, InteractionRow, FactChangeRow, VerdictRow, ChatMessageRow)
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _from_json(column: sa.Column, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, sa.DateTime) or type(kind).__name__ == "UTCDateTime":
+        return datetime.fromisoformat(value)
+    if isinstance(kind, sa.Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def _rows_of(session: Session, table: sa.Table, where: Any) -> list[dict[str, Any]]:
+    rows = session.execute(sa.select(table).where(where).order_by(table.c.id)).mappings()
+    return [{k: _to_json(v) for k, v in row.items()} for row in rows]
+
+
+def snapshot_leads(*, session: Session, lead_ids: Sequence[int]) -> dict[str, Any]:
+    """Every row of these leads and of what is recorded about them, as JSON-able data."""
+    session.flush()
+    _write_fact_changes(session)
+    lead = LeadRow.__table__
+    out: dict[str, Any] = {"lead": _rows_of(session, lead, lead.c.id.in_(lead_ids))}  # type: ignore[attr-defined]
+    for model in _SNAPSHOT_TABLES:
+        table = model.__table__
+        out[table.name] = _rows_of(session, table, table.c.lead_id.in_(lead_ids))  # type: ignore[attr-defined]
+    return out
+
+
+def _restore_rows(table: sa.Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{c.name: _from_json(c, row.get(c.name)) for c in table.columns} for row in rows]
+
+
+def record_merge(
+    *, session: Session, from_id: int, into_id: int, snapshot: dict[str, Any], now: datetime | None = None
+) -> MergeRecord:
+    """Keep what a merge replaced, so `undo_merge` can put both leads back."""
+    now = now or utcnow()
+    session.flush()
+    target = _lead_row(session, into_id)
+    labels = {r["id"]: _label_of(r) for r in snapshot["lead"]}
+    row = MergeUndoRow(from_id=from_id, into_id=into_id, created_at=now,
+                       merged_updated_at=target.updated_at, snapshot=snapshot)
+    session.add(row)
+    session.flush()
+    return MergeRecord(id=row.id, from_id=from_id, into_id=into_id, from_label=labels.get(from_id, f"#{from_id}"),
+                       into_label=labels.get(into_id, f"#{into_id}"), created_at=now)
+
+
+def _label_of(lead: dict[str, Any]) -> str:
+    who = lead.get("name") or lead.get("email") or f"lead #{lead['id']}"
+    return f"{who} ({lead['company_name']})" if lead.get("company_name") else who
+
+
+def _merge_record(row: MergeUndoRow) -> MergeRecord:
+    labels = {r["id"]: _label_of(r) for r in row.snapshot.get("lead", [])}
+    return MergeRecord(id=row.id, from_id=row.from_id, into_id=row.into_id,
+                       from_label=labels.get(row.from_id, f"#{row.from_id}"),
+                       into_label=labels.get(row.into_id, f"#{row.into_id}"),
+                       created_at=row.created_at, undone=row.undone_at is not None)
+
+
+def last_merge(*, session: Session, into_id: int | None = None) -> MergeRecord | None:
+    """The newest merge not undone (into `into_id`, if given)."""
+    stmt = sa.select(MergeUndoRow).where(MergeUndoRow.undone_at.is_(None))
+    if into_id is not None:
+        stmt = stmt.where(MergeUndoRow.into_id == into_id)
+    row = session.scalars(stmt.order_by(MergeUndoRow.id.desc()).limit(1)).first()
+    return _merge_record(row) if row is not None else None
+
+
+def _same_instant(a: datetime | None, b: datetime | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.tzinfo is None:
+        a = a.replace(tzinfo=UTC)
+    if b.tzinfo is None:
+        b = b.replace(tzinfo=UTC)
+    return a == b
+
+
+def undo_merge(*, session: Session, merge_id: int, now: datetime | None = None) -> MergeRecord:
+    """Put both leads of a merge back exactly as they were: their facts with their words
+    and sources, notes, interactions, verdicts and transcripts, with the same ids.
+
+    Refused (InvalidFact, nothing changed) once the merged lead changed after the merge
+    (a note, a correction: undoing would lose it), or when the merge was undone already."""
+    now = now or utcnow()
+    row = session.get(MergeUndoRow, merge_id)
+    if row is None:
+        raise InvalidFact(f"No merge {merge_id} to undo.")
+    record = _merge_record(row)
+    if row.undone_at is not None:
+        raise InvalidFact(f"The merge of {record.from_label} into {record.into_label} was undone already.")
+    target = session.get(LeadRow, row.into_id)
+    if target is None:
+        raise InvalidFact(f"{record.into_label} was deleted after the merge: there is nothing to undo.")
+    if not _same_instant(target.updated_at, row.merged_updated_at):
+        raise InvalidFact(
+            f"{record.into_label} changed after the merge (a note, a correction or a re-score): "
+            "undoing it now would lose that change. Merge nothing back by hand: the notes are all on "
+            f"lead #{row.into_id}.")
+    if session.get(LeadRow, row.from_id) is not None:
+        raise InvalidFact(f"Lead #{row.from_id} exists again, so {record.from_label} cannot get its id back.")
+    snap = row.snapshot
+    ids = (row.from_id, row.into_id)
+    _write_fact_changes(session)
+    # what the merge made: the target's rows (its own come back from the snapshot)
+    for model in (ChatMessageRow, VerdictRow, FactChangeRow, InteractionRow):
+        table = model.__table__
+        session.execute(sa.delete(table).where(table.c.lead_id.in_(ids)))  # type: ignore[attr-defined]
+    lead = LeadRow.__table__
+    leads = {r["id"]: r for r in _restore_rows(lead, snap["lead"])}  # type: ignore[arg-type]
+    session.execute(sa.update(lead).where(lead.c.id == row.into_id).values(  # type: ignore[attr-defined]
+        {k: v for k, v in leads[row.into_id].items() if k != "id"}))
+    session.execute(sa.insert(lead), [leads[row.from_id]])  # type: ignore[arg-type]
+    session.expire(target)
+    notes = NoteRow.__table__
+    for note in snap.get("note", []):
+        session.execute(sa.update(notes).where(notes.c.id == note["id"]).values(lead_id=note["lead_id"]))  # type: ignore[attr-defined]
+    for model in (InteractionRow, FactChangeRow, VerdictRow, ChatMessageRow):
+        table = model.__table__
+        rows = _restore_rows(table, snap.get(table.name, []))  # type: ignore[arg-type]
+        if rows:
+            session.execute(sa.insert(table), rows)
+    row.undone_at = now
+    session.flush()
+    return _merge_record(row)
 
 
 # --- bulk re-scoring -----------------------------------------------------------------------------

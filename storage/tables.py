@@ -56,8 +56,10 @@ class LeadRow(Base, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime
-    updated_at: datetime
+    # indexed (revision 0004): the newest change is what the TUI polls to see other writers
+    updated_at: datetime = Field(index=True)
     last_activity: datetime | None = None
+    # the language of the lead's first note (or the rep's choice): its views keep it
     language: str | None = Field(default=None, max_length=8)
 
     # contact
@@ -91,6 +93,10 @@ class LeadRow(Base, table=True):
     # the email, and "person name|company name"; also what the lead list searches
     email_key: str | None = Field(default=None, max_length=320, index=True)
     name_key: str | None = Field(default=None, max_length=402, index=True)
+    # the phone's digits (revision 0004), so a note with the same number finds the lead
+    phone_key: str | None = Field(default=None, max_length=32, index=True)
+    # the fact paths a rep set (revision 0004): extraction never changes them again
+    rep_fields: list[str] | None = _json()
 
     # the current verdict, copied here so lists sort and filter without a join
     stage: str | None = Field(default=None, max_length=16, index=True)
@@ -211,3 +217,42 @@ class ChatMessageRow(Base, table=True):
     text: str = Field(sa_column=Column(sa.Text, nullable=False))
     payload: dict[str, Any] | None = _json()
     created_at: datetime
+
+
+class PendingNoteRow(Base, table=True):
+    """A note saved before anyone knows which lead it is about (revision 0004).
+
+    The rep's text is committed here first; it becomes a `note` of a lead only when the
+    pipeline (or the rep, when the note names someone else) places it. A crash or a quit
+    in between loses nothing: the app offers the pending notes again on its next start.
+    """
+
+    __tablename__ = "pending_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(sa.Text, nullable=False))
+    author: str | None = Field(default=None, max_length=120)
+    created_at: datetime
+    # the lead that was open when the rep typed it (a suggestion, not a link: no FK)
+    open_lead_id: int | None = None
+    # saved, or failed (no extractor could read it; the error kept for a retry)
+    status: str = Field(default="saved", max_length=16)
+    error: str | None = Field(default=None, sa_column=Column(sa.Text, nullable=True))
+    # LLM calls made for it before it had a note id; stored with the note when placed
+    calls: list[dict[str, Any]] | None = _json()
+
+
+class MergeUndoRow(Base, table=True):
+    """What a merge of two leads replaced, so it can be undone exactly (revision 0004):
+    every row of both leads as it was before the merge."""
+
+    __tablename__ = "merge_undo"
+
+    id: int | None = Field(default=None, primary_key=True)
+    from_id: int
+    into_id: int = Field(index=True)
+    created_at: datetime
+    # the merged lead's updated_at right after the merge: undo refuses once it changed
+    merged_updated_at: datetime
+    snapshot: dict[str, Any] = _json(nullable=False)
+    undone_at: datetime | None = None

@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from assistant.chat import (
     Intent,
+    LiftDisqualifiers,
     QuestionKind,
-    answer,
-    describe_changes,
+    introduced_name,
     read_message,
-    stage_change_line,
-    verdict_line,
+    with_introduced_name,
 )
-from assistant.domain import (
-    Authority,
-    Bant,
-    Company,
-    Contact,
-    Department,
-    Extraction,
-    Industry,
-    Interaction,
-    InteractionKind,
-    Seniority,
-    Stage,
-)
+from assistant.domain import DisqualifierKind, Extraction, Stage
 from assistant.extract.numbers import parse_number
-from assistant.scoring import load_scoring, score
-
-AS_OF = date(2026, 3, 16)
 
 
 @pytest.mark.parametrize(
@@ -132,123 +114,6 @@ def test_numbers_as_reps_write_them(raw, value) -> None:
     assert parse_number(raw, whole=True) == value
 
 
-# --- answers, from verdicts the real scorer produces -----------------------------------
-
-
-def _mql_facts() -> Extraction:
-    return Extraction(
-        contact=Contact(name="Lena Ostrowska", job_title="Head of Marketing",
-                        seniority=Seniority.director, department=Department.marketing),
-        company=Company(name="Vellum Labs", employees=200, industry=Industry.software, country="PL"),
-        interactions=[
-            Interaction(kind=InteractionKind.content_download, count=2, occurred_on=date(2026, 3, 10),
-                        evidence="grabbed two of our guides"),
-            Interaction(kind=InteractionKind.webinar_attendance, occurred_on=date(2026, 3, 12),
-                        evidence="sat through the whole webinar"),
-            Interaction(kind=InteractionKind.pricing_page_visit, occurred_on=date(2026, 3, 14),
-                        evidence="looked at the pricing page"),
-        ],
-    )
-
-
-def _verdict(facts: Extraction, lang: str):
-    return score(facts, as_of=AS_OF, model=load_scoring(), lang=lang)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("why is this an MQL?", ["It is MQL because engagement", "Points that count most:", "guides"]),
-        ("why not SQL?", ["Not SQL yet. Missing:", "no hand-raise within 90 days"]),
-        ("what should I ask next?", ["Ask next:", "1. ", "budget"]),
-        ("perché non è SQL?", ["Non ancora SQL. Manca:", "nessuna richiesta esplicita"]),
-        ("cosa devo chiedere?", ["Da chiedere:", "budget"]),
-        ("dlaczego to nie jest SQL?", ["Jeszcze nie SQL. Brakuje:", "brak wyraźnej prośby"]),
-        ("o co zapytać?", ["O co zapytać:", "budżet"]),
-    ],
-    ids=lambda v: v if isinstance(v, str) else None,
-)
-def test_answers_come_from_the_explanation_in_the_reps_language(text, expected) -> None:
-    question = read_message(text).question
-    assert question is not None
-    verdict = _verdict(_mql_facts(), question.lang)
-    assert verdict.stage is Stage.mql
-    reply = answer(question, verdict)
-    for words in expected:
-        assert words in reply, reply
-
-
-def test_why_not_a_stage_already_passed_says_so() -> None:
-    facts = _mql_facts()
-    facts.interactions.append(
-        Interaction(kind=InteractionKind.quote_request, occurred_on=date(2026, 3, 14), evidence="wants a quote")
-    )
-    verdict = _verdict(facts, "en")
-    assert verdict.stage is Stage.sql
-    reply = answer(read_message("why not MQL?").question, verdict)
-    assert reply.startswith("It is already SQL, which is past MQL")
-
-
-def test_why_names_the_real_stage_when_the_rep_guessed_wrong() -> None:
-    verdict = _verdict(_mql_facts(), "en")
-    reply = answer(read_message("why is it SQL?").question, verdict)
-    assert reply.startswith("It is MQL, not SQL:")
-
-
-def test_no_verdict_yet_says_what_to_do() -> None:
-    reply = answer(read_message("why is this an MQL?").question, None)
-    assert "paste a note" in reply
-
-
-def test_corrected_authority_changes_the_verdict() -> None:
-    """A correction's changes, applied to the facts, move the stage (BANT 3 of 4 -> 2 of 4)."""
-    facts = Extraction(
-        contact=Contact(seniority=Seniority.executive, department=Department.executive),
-        company=Company(employees=80, industry=Industry.retail, country="IT"),
-        bant=Bant(budget="confirmed", authority=Authority.decision_maker, need="faster invoicing"),
-    )
-    assert _verdict(facts, "en").stage is Stage.sql
-    change = read_message("no, she is not the decision maker").correction.changes[0]
-    section, name = change.field.split(".")
-    setattr(getattr(facts, section), name, Authority(change.value))
-    assert _verdict(facts, "en").stage is not Stage.sql
-    assert "bant.authority = influencer" in describe_changes(read_message("no, she is not the decision maker").correction)
-
-
-@pytest.mark.parametrize(
-    ("lang", "expected"),
-    [
-        ("en", "SQL: asked for a quote 2 days ago (+39); fit A 85"),
-        ("it", "SQL: ha chiesto un preventivo 2 giorni fa (+39); fit A 85"),
-        ("pl", "SQL: poprosił o wycenę 2 dni temu (+39); dopasowanie A 85"),
-    ],
-    ids=["en", "it", "pl"],
-)
-def test_one_line_verdict_names_the_hand_raise_and_its_age(lang, expected) -> None:
-    facts = _mql_facts()
-    facts.interactions.append(
-        Interaction(kind=InteractionKind.quote_request, occurred_on=date(2026, 3, 14), evidence="wants a quote")
-    )
-    assert verdict_line(_verdict(facts, lang), facts, lang) == expected
-
-
-def test_one_line_verdict_for_mql_names_the_engagement() -> None:
-    facts = _mql_facts()
-    line = verdict_line(_verdict(facts, "en"), facts, "en")
-    assert line.startswith("MQL: engagement 48 (downloaded content +19")
-    assert line.endswith("fit A 85")
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "expected"),
-    [(Stage.mql, Stage.sql, "MQL -> SQL"), (None, Stage.sql, None), (Stage.sql, Stage.sql, None),
-     (Stage.lead, Stage.disqualified, "LEAD -> DISQUALIFIED")],
-    ids=["up", "first", "same", "down"],
-)
-def test_stage_change_is_called_out(old, new, expected) -> None:
-    assert stage_change_line(old, new) == expected
-
-
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
@@ -271,11 +136,122 @@ def test_an_unmarked_short_message_without_facts_stays_a_note() -> None:
     assert read_message("they downloaded the guide").intent is Intent.note
 
 
+
+
 @pytest.mark.parametrize(
-    "message",
-    ["actually not a competitor after all", "non è un concorrente", "właściwie nie jest studentem"],
+    ("message", "lang", "kinds"),
+    [
+        ("actually not a competitor after all", "en", ("competitor",)),
+        ("not a student after all", "en", ("student",)),
+        ("in realtà non è uno studente", "it", ("student",)),
+        ("non è un concorrente", "it", ("competitor",)),
+        ("właściwie nie jest studentem", "pl", ("student",)),
+        ("właściwie nie jest konkurencją", "pl", ("competitor",)),
+    ],
 )
-def test_saying_a_disqualifier_does_not_hold_clears_the_disqualifiers(message: str) -> None:
+def test_a_disqualifier_that_does_not_hold_lifts_that_one(message: str, lang: str, kinds: tuple[str, ...]) -> None:
     reading = read_message(message)
     assert reading.intent is Intent.correction
-    assert [(c.field, c.value) for c in reading.correction.changes] == [("disqualifiers", [])]
+    [change] = reading.correction.changes
+    assert change.field == "disqualifiers" and reading.correction.lang == lang
+    assert change.value == LiftDisqualifiers(tuple(DisqualifierKind(k) for k in kinds))
+    both = [{"kind": "student", "evidence": "a student"}, {"kind": "competitor", "evidence": "works for a rival"}]
+    assert [d["kind"] for d in change.value.remaining(both)] == [k for k in ("student", "competitor") if k not in kinds]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "name"),
+    [
+        ("actually his name is Kacper Nowak", "en", "Kacper Nowak"),
+        ("no, her name is Zofia Wójcik", "en", "Zofia Wójcik"),
+        ("actually I spoke with Ines Carvalho", "en", "Ines Carvalho"),
+        ("in realtà si chiama Giulia Ferrari", "it", "Giulia Ferrari"),
+        ("in realtà ho parlato con Marco De Luca", "it", "Marco De Luca"),
+        ("właściwie nazywa się Anna Kowalska", "pl", "Anna Kowalska"),
+        ("właściwie rozmawiałem z Kacprem Nowakiem", "pl", "Kacper Nowak"),
+        ("właściwie rozmawiałam z Anną Kowalską", "pl", "Anna Kowalska"),
+        ("właściwie dzwoniłem do Kacpra Nowaka", "pl", "Kacper Nowak"),
+        ("właściwie chodzi o Marka Wójcika", "pl", "Marek Wójcik"),
+    ],
+)
+def test_a_name_correction_gives_the_name_in_the_nominative(message: str, lang: str, name: str) -> None:
+    reading = read_message(message)
+    assert reading.intent is Intent.correction, reading
+    assert reading.correction.lang == lang
+    [change] = reading.correction.changes
+    assert (change.field, change.value) == ("contact.name", name)
+    assert change.evidence in message  # the rep's own words, kept as the fact's evidence
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("actually she is the CFO", "CFO"),
+        ("actually he is Head of Sales", "Head of Sales"),
+        ("no, she is the marketing director", "marketing director"),
+        ("actually his title is VP of Engineering", "VP of Engineering"),
+        ("in realtà è il direttore commerciale", "direttore commerciale"),
+        ("in realtà è la responsabile marketing", "responsabile marketing"),
+        ("właściwie jest dyrektorem marketingu", "dyrektor marketingu"),
+        ("właściwie jest kierownikiem sprzedaży", "kierownik sprzedaży"),
+    ],
+)
+def test_a_title_correction_leaves_seniority_and_department_to_follow_it(message: str, title: str) -> None:
+    reading = read_message(message)
+    assert reading.intent is Intent.correction, reading
+    assert [(c.field, c.value) for c in reading.correction.changes] == [("contact.job_title", title)]
+
+
+def test_not_the_director_is_not_a_title() -> None:
+    assert read_message("he is not the director").intent is Intent.note
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("based in Munich", {"company.country": "DE", "company.city": "Munich"}),
+        ("in realtà hanno sede a Torino", {"company.country": "IT", "company.city": "Torino"}),
+    ],
+)
+def test_a_company_place_said_plainly(message: str, expected: dict[str, object]) -> None:
+    reading = read_message(message)
+    assert reading.intent is Intent.correction
+    assert {c.field: c.value for c in reading.correction.changes} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quote"),
+    [
+        ("Sofia Rossi here, we are 40 people and want a demo", "Sofia Rossi", "Sofia Rossi"),
+        ("Hi, Sofia Rossi here", "Sofia Rossi", "Sofia Rossi"),
+        ("qui Sofia Rossi, vorremmo un preventivo", "Sofia Rossi", "Sofia Rossi"),
+        ("Kacper Nowak z tej strony, mamy 40 osób", "Kacper Nowak", "Kacper Nowak"),
+        ("Tu Kacprem", "Kacper", "Kacprem"),
+    ],
+)
+def test_name_here_names_the_contact(text: str, name: str, quote: str) -> None:
+    found = introduced_name(text)
+    assert found is not None
+    assert found[0] == name and found[1].quote == quote
+    assert text[found[1].start : found[1].end] == quote
+    extraction = with_introduced_name(text, Extraction())
+    assert extraction.contact.name == name and extraction.evidence["contact.name"].quote == quote
+
+
+def test_a_name_the_extractor_found_stays() -> None:
+    from assistant.domain import Contact
+
+    extraction = Extraction(contact=Contact(name="Sofia Rossi-Bianchi"))
+    assert with_introduced_name("Sofia Rossi here", extraction) is extraction
+    assert introduced_name("Called the client today, she is keen") is None
+
+
+def test_a_polish_notes_name_comes_back_in_the_nominative() -> None:
+    from assistant.chat import with_nominative_name
+    from assistant.domain import Contact
+
+    polish = Extraction(contact=Contact(name="Kacprem Nowakiem"))
+    assert with_nominative_name(polish, "pl").contact.name == "Kacper Nowak"
+    assert with_nominative_name(polish, "en") is polish  # only a Polish note is read that way
+    nominative = Extraction(contact=Contact(name="Anna Kowalska"))
+    assert with_nominative_name(nominative, "pl") is nominative

@@ -49,8 +49,8 @@ def test_every_cli_command_is_documented() -> None:
 
 
 def test_every_tui_key_and_slash_command_is_documented() -> None:
-    from assistant.tui.keys import KEYS, SLASH_COMMANDS
+    from assistant.tui.actions import keys_table, slash_table
 
-    missing = [key for _where, key, _what in KEYS if f"`{key}`" not in README]
-    missing += [command for command, _what in SLASH_COMMANDS if f"`{command}`" not in README]
+    missing = [key for _where, key, _what in keys_table() if f"`{key}`" not in README]
+    missing += [command for command, _what in slash_table() if f"`{command}`" not in README]
     assert not missing, f"TUI keys missing from README.md: {missing}"

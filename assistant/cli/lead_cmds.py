@@ -531,9 +531,9 @@ def merge_command(
         source, target = p.get_lead(from_id).summary, p.get_lead(into_id).summary
         if not yes and not typer.confirm(f"Merge #{from_id} {source.label} into #{into_id} {target.label}?"):
             raise typer.Exit(1)
-        record = p.merge_leads(from_id, into_id)
+        record, _undo = p.merge(from_id, into_id)  # kept, so the TUI's /undo can put both back
     stage = _stage(record.stage) if record else "-"
-    typer.echo(f"Merged lead #{from_id} into #{into_id}; stage {stage}.")
+    typer.echo(f"Merged lead #{from_id} into #{into_id}; stage {stage}. /undo in the terminal UI puts both back.")
 
 
 @app.command("delete")

@@ -1,21 +1,32 @@
-"""What the pipeline worker reports back to the app: small Messages named for what happened."""
+"""What the pipeline worker reports back to the app: small Messages named for what happened.
+
+Each carries a result of the service layer (`assistant/service.py`): view models the
+widgets render as they are.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from textual.message import Message
 
-from assistant.domain import ChatMessage, LeadDetail, LeadSummary
-
-
-@dataclass
-class LeadView:
-    """Everything the screen shows about one open lead, read in one go by the worker."""
-
-    detail: LeadDetail
-    transcript: list[ChatMessage]
-    engagement_history: list[float]
+from assistant.domain import LeadSummary, PendingNote
+from assistant.service import (
+    FactsCorrected as Corrected,
+)
+from assistant.service import (
+    LeadOpened as Opened,
+)
+from assistant.service import (
+    MergeDone,
+    MergePreviewView,
+    NoteFailed,
+    NotePlaced,
+    PlacementAsked,
+)
+from assistant.service import (
+    QuestionAnswered as Answered,
+)
 
 
 @dataclass
@@ -24,57 +35,75 @@ class LeadsLoaded(Message):
 
 
 @dataclass
+class DatabaseChanged(Message):
+    """Another process (or this one) wrote leads: the list as it is now."""
+
+    leads: list[LeadSummary]
+
+
+@dataclass
 class LeadOpened(Message):
-    view: LeadView
+    opened: Opened
 
 
 @dataclass
 class LeadCreated(Message):
-    view: LeadView
+    opened: Opened
 
 
 @dataclass
-class LeadQualified(Message):
-    """A note was read and scored; `reply` is the saved reply card."""
+class NoteQualified(Message):
+    """A note is on a lead and read into it."""
 
-    view: LeadView
-    reply: ChatMessage
-    stage_change: str | None = None
-    fell_back: bool = False
+    placed: NotePlaced
+
+
+@dataclass
+class PlacementNeeded(Message):
+    """The note names someone else or a lead we have: the rep chooses where it goes."""
+
+    asked: PlacementAsked
 
 
 @dataclass
 class QualificationFailed(Message):
-    """No extractor could read the note. The note itself is saved (note_id)."""
+    """No extractor could read the note; it is saved on no lead, and ctrl+r retries."""
 
-    lead_id: int
-    note_id: int | None
-    reason: str
-    reply: ChatMessage | None = None
+    failed: NoteFailed
 
 
 @dataclass
 class QuestionAnswered(Message):
-    lead_id: int | None
-    reply: ChatMessage
+    answered: Answered
 
 
 @dataclass
 class FactsCorrected(Message):
     """A correction, an edit or a rejection changed the facts and the lead was re-scored."""
 
-    view: LeadView
-    reply: ChatMessage
-    stage_change: str | None = None
+    corrected: Corrected
 
 
 @dataclass
-class DuplicateFound(Message):
-    """The note names a lead we already have: offer it instead of keeping a duplicate."""
+class MergePreviewed(Message):
+    preview: MergePreviewView
 
-    lead_id: int
-    existing: LeadSummary
-    view: LeadView | None = None
+
+@dataclass
+class LeadsMerged(Message):
+    done: MergeDone
+
+
+@dataclass
+class MergeUndone(Message):
+    done: MergeDone
+
+
+@dataclass
+class PendingFound(Message):
+    """Notes saved in an earlier session that are on no lead yet."""
+
+    notes: list[PendingNote]
 
 
 @dataclass
@@ -89,15 +118,16 @@ class LeadExported(Message):
 
 
 @dataclass
+class Said(Message):
+    """A line for the chat that changes no lead (nothing to undo, nothing to retry)."""
+
+    text: str
+    kind: str = "system"
+
+
+@dataclass
 class JobFailed(Message):
     """Something unexpected went wrong (database, file); what the rep typed is kept."""
 
     action: str
     reason: str
-    keep_text: str | None = None
-
-
-@dataclass
-class ReadingCancelled(Message):
-    lead_id: int | None
-    notes: list[str] = field(default_factory=list)

@@ -1,109 +1,46 @@
-"""Turning pipeline results into what the screen shows: fact rows, reply-card payloads, rich cards.
+"""Reply cards as rich renderables: the data of `views.ReplyCard`, drawn (no Textual here).
 
-No Textual here: plain data in, rich renderables out, so it is easy to test and reuse.
-A reply card is stored as a chat message payload, so reopening a lead redraws it exactly.
+A card is stored with its chat message, so a lead reopened later is drawn exactly as it was.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from assistant.domain import Extraction, Stage, Verdict
-from assistant.present import fact_rows as shared_fact_rows
+from assistant.domain import Stage
 from assistant.tui.widgets.style import STAGE_STYLE
+from assistant.views import ReplyCard
+
+_TONES = {"change": "bold yellow", "warning": "dim yellow", "error": "red", "info": "cyan", "muted": "dim"}
 
 
-def fact_rows(extraction: Extraction, verdict: Verdict | None = None) -> list[dict[str, str]]:
-    """Every known fact as {field, value, evidence}, evidence quoted as written."""
-    return shared_fact_rows(extraction)
-
-
-def interaction_rows(extraction: Extraction) -> list[dict[str, str]]:
-    return [
-        {
-            "kind": i.kind.value,
-            "count": str(i.count),
-            "date": i.occurred_on.isoformat() if i.occurred_on else "",
-            "detail": i.detail or "",
-            "evidence": i.evidence,
-        }
-        for i in extraction.interactions
-    ]
-
-
-def reply_payload(
-    *,
-    extraction: Extraction,
-    verdict: Verdict,
-    line: str,
-    stage_change: str | None,
-    extractor: str,
-    model: str | None,
-    dropped: list[dict[str, str]],
-    fell_back: str | None,
-    note_id: int | None,
-    warnings: list[str] | None = None,
-) -> dict[str, Any]:
-    return {
-        "kind": "reply",
-        "note_id": note_id,
-        "stage": verdict.stage.value,
-        "verdict_line": line,
-        "stage_change": stage_change,
-        "extractor": extractor,
-        "model": model,
-        "fell_back": fell_back,
-        "facts": fact_rows(extraction, verdict),
-        "interactions": interaction_rows(extraction),
-        "dropped": dropped,
-        "warnings": warnings or [],
-    }
-
-
-def render_reply(payload: dict[str, Any]) -> RenderableType:
-    """The reply card: verdict line, stage change, what was found with evidence, what was dropped."""
-    stage = Stage(payload["stage"]) if payload.get("stage") else None
-    line = payload.get("verdict_line", "")
-    head, sep, rest = line.partition(": ")
-    # the stage word in the one-line verdict wears the stage's colour, as on the card
-    parts: list[RenderableType] = [
-        Text.assemble((head, STAGE_STYLE[stage]), (sep + rest, "bold")) if sep else Text(line, style="bold")
-    ]
-    if payload.get("stage_change"):
-        parts.append(Text(f"▲ stage changed: {payload['stage_change']}", style="bold yellow"))
-    if payload.get("fell_back"):
-        parts.append(Text(f"⚠ LLM failed: {payload['fell_back']}", style="bold red"))
-        parts.append(Text("  read with the offline rules extractor instead; ctrl+r retries on the LLM", style="red"))
-    facts = payload.get("facts") or []
-    if facts:
-        parts.append(Text("Facts", style="bold underline"))
-        for f in facts:
-            row = Text.assemble(("  " + f["field"] + ": ", "dim"), (f["value"], "bold"))
-            if f.get("evidence"):
-                row.append(f'  {f["evidence"]}', style="italic green")
+def render_card(card: ReplyCard) -> RenderableType:
+    """The card: lines before the headline, the headline (its stage in the stage's colour),
+    notices, sections of label / value / words, and the footer."""
+    parts: list[RenderableType] = [Text(line) for line in card.intro]
+    if card.head_stage or card.head:
+        stage = Stage(card.stage) if card.stage in {s.value for s in Stage} else None
+        if card.head_stage:
+            parts.append(Text.assemble((card.head_stage, STAGE_STYLE[stage]), (": " + card.head, "bold")))
+        else:
+            parts.append(Text(card.head, style="bold"))
+    parts.extend(Text(line) for line in card.body)
+    for notice in card.notices:
+        style = _TONES.get(notice.tone, "")
+        if notice.tone == "error" and not notice.text.startswith(" "):
+            style = "bold red"
+        parts.append(Text(notice.text, style=style))
+    for section in card.sections:
+        parts.append(Text(section.title, style="bold underline"))
+        for line in section.lines:
+            row = Text("  ")
+            row.append(line.label + (": " if line.value else ""), style="dim red" if line.tone == "error" else "dim")
+            if line.value:
+                row.append(line.value, style="dim red" if line.tone == "error" else "bold")
+            if line.evidence:
+                row.append(f"  {line.evidence}", style="italic green")
             parts.append(row)
-    interactions = payload.get("interactions") or []
-    if interactions:
-        parts.append(Text("Interactions", style="bold underline"))
-        for i in interactions:
-            count = f" x{i['count']}" if i.get("count") not in (None, "1") else ""
-            row = Text.assemble(("  " + i["kind"] + count, "bold"), (f" {i['date']}" if i.get("date") else " (no date)", "dim"))
-            row.append(f'  "{i["evidence"]}"', style="italic green")
-            parts.append(row)
-    if not facts and not interactions:
-        parts.append(Text("  nothing new found in this note", style="dim"))
-    dropped = payload.get("dropped") or []
-    if dropped:
-        parts.append(Text(f"Dropped ({len(dropped)}, not supported by the note's words)", style="bold underline"))
-        for d in dropped:
-            parts.append(Text(f"  {d.get('item', '?')}: {d.get('reason', '')}", style="dim red"))
-    for warning in payload.get("warnings") or []:
-        parts.append(Text(f"  note: {warning}", style="dim yellow"))
-    source = payload.get("extractor") or "?"
-    if payload.get("model"):
-        source += f" · {payload['model']}"
-    parts.append(Text(f"read by {source}", style="dim"))
+    if card.footer:
+        parts.append(Text(card.footer, style="dim"))
     return Group(*parts)

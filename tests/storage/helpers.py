@@ -114,3 +114,33 @@ GOOD_FIT: dict[str, Any] = dict(
     employees=240, country="PL", industry="software",
 )
 
+
+
+# --- every lead as stored: what "nothing changed" and "back exactly as it was" compare ------
+
+LEAD_TABLES = ("lead", "note", "interaction", "fact_change", "verdict", "chat_message", "llm_call")
+
+
+def lead_rows(engine: Any, tables: tuple[str, ...] = LEAD_TABLES) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table that holds a lead or something recorded about one, in id
+    order, as the database returns it (JSON columns parsed, so key order does not matter)."""
+    import contextlib
+    import json
+
+    import sqlalchemy as sa
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    with engine.connect() as conn:
+        for table in tables:
+            rows = conn.execute(sa.text(f"SELECT * FROM {table} ORDER BY id")).mappings().all()
+            parsed = []
+            for row in rows:
+                values = {}
+                for key, value in row.items():
+                    if isinstance(value, str) and value[:1] in "[{":
+                        with contextlib.suppress(ValueError):
+                            value = json.loads(value)
+                    values[key] = value
+                parsed.append(values)
+            out[table] = parsed
+    return out

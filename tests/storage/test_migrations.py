@@ -125,3 +125,42 @@ def test_a_database_at_0002_keeps_its_notes_and_corrections_through_0003(db_url:
         assert evidence["company.employees"] == {"quote": "40", "source": "rep", "note_id": None}
     finally:
         engine.dispose()
+
+
+def test_a_database_at_0003_keeps_its_rows_through_0004_and_gets_its_rep_fields(db_url: str) -> None:
+    """0004 only adds: every row stays; the fields a rep set are read from the audit trail onto
+    the lead, and the phone gets the key that finds the lead again."""
+    engine = make_engine(db_url)
+    t = "2026-01-01 10:00:00"
+    try:
+        upgrade(engine, "0003")
+        with engine.begin() as conn:
+            conn.execute(sa.text(
+                "INSERT INTO lead (id, created_at, updated_at, name, phone, company_name) "
+                "VALUES (1, :t, :t, 'Ada Byron', '+44 113 496 0000', 'Loomwork')"), {"t": t})
+            conn.execute(sa.text(
+                "INSERT INTO note (id, lead_id, text, created_at, status) VALUES (1, 1, 'a note', :t, 'qualified')"),
+                {"t": t})
+            for field, prov in (("company.employees", "rep"), ("bant.timeline_due", "rep"),
+                                ("interactions[3].status", "rep"), ("contact.name", "rules")):
+                conn.execute(sa.text(
+                    "INSERT INTO fact_change (lead_id, field, provenance, created_at) VALUES (1, :f, :p, :t)"),
+                    {"f": field, "p": prov, "t": t})
+        upgrade(engine)
+        with engine.connect() as conn:
+            notes = conn.execute(sa.text("SELECT count(*) FROM note")).scalar()
+            changes = conn.execute(sa.text("SELECT count(*) FROM fact_change")).scalar()
+            phone_key, rep, name_key = conn.execute(
+                sa.text("SELECT phone_key, rep_fields, name_key FROM lead WHERE id = 1")).one()
+            tables = set(sa.inspect(conn).get_table_names())
+        if isinstance(rep, str):
+            import json
+
+            rep = json.loads(rep)
+        assert (notes, changes) == (1, 4)
+        assert phone_key == "134960000"
+        assert rep == ["bant.timeline_days", "company.employees"]  # the interaction review is not a fact
+        assert name_key == "ada byron|loomwork"
+        assert {"pending_note", "merge_undo"} <= tables
+    finally:
+        engine.dispose()

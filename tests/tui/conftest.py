@@ -1,5 +1,6 @@
 """TUI test fixtures: no cursor blink, a fresh SQLite file per test, the offline rules extractor,
-a fixed reference date and clock, and helpers that type, paste and read the screen."""
+a fixed reference date and clock, no polling unless a test asks, and helpers that type,
+paste and read the screen."""
 
 from __future__ import annotations
 
@@ -49,9 +50,9 @@ def make(settings: Settings) -> Callable[..., Any]:
     """Build the app over a real Pipeline on the test's SQLite file; overrides change settings."""
     from assistant.tui.app import make_app
 
-    def build(**overrides: Any) -> Any:
+    def build(*, poll_seconds: float | None = None, **overrides: Any) -> Any:
         chosen = type(settings).model_validate(settings.model_dump() | overrides) if overrides else settings
-        return make_app(chosen, today=lambda: AS_OF, now=lambda: FIXED_NOW)
+        return make_app(chosen, today=lambda: AS_OF, now=lambda: FIXED_NOW, poll_seconds=poll_seconds)
 
     return build
 
@@ -151,3 +152,14 @@ def leads_text(app: Any) -> str:
 
     options = app.query_one(LeadOptions)
     return "\n".join(plain(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+
+
+def screen_text(app: Any) -> list[str]:
+    """The screen as a terminal shows it, one string a row."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def choose(app: Any, pilot: Any, key: str) -> None:
+    """Answer the dialog on screen with `key` and wait for what it starts."""
+    await pilot.press(key)
+    await settle(app, pilot)

@@ -13,7 +13,7 @@ from assistant.tui.messages import (
     FactsCorrected,
     LeadCreated,
     LeadOpened,
-    LeadQualified,
+    NoteQualified,
     QuestionAnswered,
 )
 from assistant.tui.widgets.composer import Composer
@@ -44,8 +44,12 @@ async def highlight_lead(app, pilot, lead_id: int) -> None:
 
 def _stage_on_card(app) -> str:
     view = app.query_one(LeadCard).view
-    assert view is not None and view.detail.verdict is not None
-    return view.detail.verdict.stage.value
+    assert view is not None and view.verdict is not None
+    return view.verdict.stage.value
+
+
+def _notes(app, lead_id: int) -> list[str]:
+    return [n.text for n in app.pipeline.get_lead(lead_id).notes]
 
 
 async def test_header_names_the_offline_extractor(make) -> None:
@@ -61,14 +65,15 @@ async def test_typed_note_shows_the_stage_on_the_card(make, recorder: Recorder) 
     async with app.run_test(size=BIG, message_hook=recorder) as pilot:
         await settle(app, pilot)
         await send(app, pilot, MQL_NOTE)
-        qualified = recorder.of(LeadQualified)
+        qualified = recorder.of(NoteQualified)
         assert len(qualified) == 1
-        assert qualified[0].view.detail.verdict.stage.value == "mql"
+        assert qualified[0].placed.view.stage.value == "mql"
         assert _stage_on_card(app) == "mql"
         assert "MQL" in card_text(app)
         assert "MQL: engagement" in transcript_text(app)  # the one-line verdict in the reply card
         assert "Tomas Berg" in leads_text(app)
         assert app.query_one(Composer).text == ""  # sent, box cleared
+        assert app.query_one(Composer).border_title == "note → Tomas Berg (Fjordlane)"
 
 
 async def test_pasted_multiline_email_stays_whole(make, recorder: Recorder) -> None:
@@ -76,13 +81,13 @@ async def test_pasted_multiline_email_stays_whole(make, recorder: Recorder) -> N
     async with app.run_test(size=BIG, message_hook=recorder) as pilot:
         await settle(app, pilot)
         await send(app, pilot, QUOTE_EMAIL, paste=True)
-        detail = recorder.of(LeadQualified)[0].view.detail
-        assert [n.text for n in detail.notes] == [QUOTE_EMAIL]  # one note, every line kept
+        lead_id = recorder.of(NoteQualified)[0].placed.view.lead_id
+        assert _notes(app, lead_id) == [QUOTE_EMAIL]  # one note, every line kept
         assert _stage_on_card(app) == "sql"
         shown = transcript_text(app)
         assert "Subject: Pricing for our team" in shown and "Thanks," in shown
         assert "SQL: asked for a quote" in shown
-        assert "quote_request" in shown  # the interaction found, with its evidence
+        assert "quote request" in shown  # the interaction found, with its evidence
         assert "Could you send us a quote" in shown
 
 
@@ -96,7 +101,8 @@ async def test_ctrl_j_adds_a_line_and_enter_sends(make, recorder: Recorder) -> N
         assert app.query_one(Composer).text == "Line one\nLine two"
         await pilot.press("enter")
         await settle(app, pilot)
-        assert recorder.of(LeadQualified)[0].view.detail.notes[0].text == "Line one\nLine two"
+        lead_id = recorder.of(NoteQualified)[0].placed.view.lead_id
+        assert _notes(app, lead_id) == ["Line one\nLine two"]
 
 
 @pytest.mark.parametrize(
@@ -104,7 +110,7 @@ async def test_ctrl_j_adds_a_line_and_enter_sends(make, recorder: Recorder) -> N
     [
         ("why not SQL?", "Not SQL yet. Missing:"),
         ("what should I ask next?", "Ask next:"),
-        ("why is this an MQL?", "It is MQL because"),
+        ("why is this an MQL?", "It is MQL because:"),
         ("perché non è SQL?", "Non ancora SQL. Manca:"),
         ("cosa devo chiedere?", "Da chiedere:"),
         ("dlaczego to nie jest SQL?", "Jeszcze nie SQL. Brakuje:"),
@@ -120,11 +126,12 @@ async def test_questions_are_answered_in_the_reps_language(make, recorder: Recor
         await send(app, pilot, question)
         answered = recorder.of(QuestionAnswered)
         assert len(answered) == 1
-        assert expected in answered[0].reply.text
+        assert expected in answered[0].answered.card.text
         assert expected in transcript_text(app)
         # answered, not extracted: still one note, and no new verdict
-        assert len(recorder.of(LeadQualified)) == 1
-        assert len(app.query_one(LeadCard).view.detail.notes) == 1
+        assert len(recorder.of(NoteQualified)) == 1
+        assert len(_notes(app, app.lead_id)) == 1
+        assert "Next: SQL" in card_text(app)  # the card stays in the lead's language
 
 
 async def test_a_correction_changes_the_verdict(make, recorder: Recorder) -> None:
@@ -136,12 +143,16 @@ async def test_a_correction_changes_the_verdict(make, recorder: Recorder) -> Non
         await send(app, pilot, "actually they have 200 employees")
         corrected = recorder.of(FactsCorrected)
         assert len(corrected) == 1
-        assert corrected[0].view.detail.facts.company.employees == 200
-        assert "company.employees" in corrected[0].view.detail.rep_fields
+        view = corrected[0].corrected.view
+        assert view.facts.company.employees == 200
+        assert "company.employees" in view.rep_fields
         assert _stage_on_card(app) == "mql"
-        assert corrected[0].stage_change == "LEAD -> MQL"
+        assert corrected[0].corrected.stage_change == "LEAD -> MQL"
         assert "LEAD -> MQL" in transcript_text(app)
-        assert len(recorder.of(LeadQualified)) == 1  # the correction was not read as a note
+        assert "Noted: employees = 200." in transcript_text(app)
+        assert len(recorder.of(NoteQualified)) == 1  # the correction was not read as a note
+        sources = app.pipeline.get_lead(app.lead_id).sources
+        assert sources["company.employees"].evidence.quote == "actually they have 200 employees"
 
 
 async def test_reopening_a_lead_restores_its_transcript_from_the_database(make) -> None:
@@ -158,17 +169,12 @@ async def test_reopening_a_lead_restores_its_transcript_from_the_database(make) 
     again = make()  # a new app on the same database file
     async with again.run_test(size=BIG) as pilot:
         await settle(again, pilot)
-        await pilot.press("ctrl+o")
-        ids = again.query_one(LeadList).shown_ids()
-        target = ids.index(1)
-        await pilot.press("home")
-        for _ in range(target):
-            await pilot.press("down")
+        await highlight_lead(again, pilot, 1)
         await pilot.press("enter")
         await settle(again, pilot)
         restored = transcript_text(again)
         assert "Subject: Pricing for our team" in restored
-        assert "It is SQL because" in restored
+        assert "It is SQL because:" in restored
         assert restored == first
 
 
@@ -189,18 +195,29 @@ async def test_llm_failure_falls_back_to_rules_and_says_so(make, recorder: Recor
         await settle(app, pilot)
         assert "LLM" in app.sub_title
         await send(app, pilot, QUOTE_EMAIL, paste=True)
-        qualified = recorder.of(LeadQualified)
-        assert qualified and qualified[0].fell_back
+        qualified = recorder.of(NoteQualified)
+        assert qualified and qualified[0].placed.fell_back
         shown = transcript_text(app)
         assert "LLM failed:" in shown
         assert "offline rules extractor" in shown
         assert _stage_on_card(app) == "sql"  # the rules still read it
-        assert [n.text for n in qualified[0].view.detail.notes] == [QUOTE_EMAIL]  # the note is kept
-        assert app.check_action("retry_llm", ()) is True  # the retry key is offered
+        assert _notes(app, app.lead_id) == [QUOTE_EMAIL]  # the note is kept
         await pilot.press("ctrl+r")
         await settle(app, pilot)
-        assert "Reading the note again on the LLM" in transcript_text(app)
-        assert len(recorder.of(LeadQualified)) == 2
+        assert "Reading the note again on the" in transcript_text(app)
+        assert len(recorder.of(NoteQualified)) == 2
+        assert _notes(app, app.lead_id) == [QUOTE_EMAIL]  # read again, not copied
+
+
+async def test_ctrl_r_without_an_llm_says_why_nothing_happens(make) -> None:
+    app = make()
+    async with app.run_test(size=BIG) as pilot:
+        await settle(app, pilot)
+        await send(app, pilot, SECOND_LEAD)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        shown = transcript_text(app)
+        assert "no LLM is configured" in shown and "LEADQUAL_LLM_API_KEY" in shown
 
 
 @pytest.fixture
@@ -226,7 +243,8 @@ async def test_escape_cancels_reading_and_keeps_the_note(make, silent_server: in
         await pilot.press("escape")
         await pilot.pause()
         assert not app.reading
-        assert "Stopped reading. The note is saved" in transcript_text(app)
+        assert "The note is saved" in transcript_text(app)
+        assert [p.text for p in app.pipeline.pending_notes()] == [SECOND_LEAD]  # saved before it was read
 
 
 async def test_keyboard_only_every_action(make, recorder: Recorder, tmp_path: Path) -> None:
@@ -255,7 +273,7 @@ async def test_keyboard_only_every_action(make, recorder: Recorder, tmp_path: Pa
         assert isinstance(app.focused, LeadOptions)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.query_one(LeadCard).view.detail.summary.name == "Tomas Berg"
+        assert app.query_one(LeadCard).view.summary.name == "Tomas Berg"
         await pilot.press("ctrl+f", "ctrl+u")  # clear the filter
         assert "Orbit" in leads_text(app)
         # ctrl+t: the card's facts and interactions; x rejects an interaction and re-scores
@@ -269,7 +287,7 @@ async def test_keyboard_only_every_action(make, recorder: Recorder, tmp_path: Pa
         await pilot.press("x")
         await settle(app, pilot)
         assert "rejected" in card_text(app)
-        assert any(i.status == "rejected" for i in app.query_one(LeadCard).view.detail.interactions)
+        assert any(i.status == "rejected" for i in app.query_one(LeadCard).view.interactions)
         # e edits a fact: company.name
         items = app.query_one(CardItems)
         fact_index = next(i for i in range(items.option_count) if items.get_option_at_index(i).id == "fact:company.name")
@@ -282,12 +300,13 @@ async def test_keyboard_only_every_action(make, recorder: Recorder, tmp_path: Pa
         await type_text(pilot, "Fjordlane AS")
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.query_one(LeadCard).view.detail.facts.company.name == "Fjordlane AS"
+        assert app.query_one(LeadCard).view.facts.company.name == "Fjordlane AS"
         # escape returns to the message box; slash commands
         await pilot.press("escape")
         assert isinstance(app.focused, Composer)
         await send(app, pilot, "/why")  # the rejected download took it below the MQL bar
-        assert "It is LEAD because engagement 30 (MQL needs 40)" in transcript_text(app)
+        shown = transcript_text(app)
+        assert "It is LEAD because:" in shown and "engagement 30 (MQL needs 40)" in shown
         await send(app, pilot, "/next")
         assert "Ask next:" in transcript_text(app)
         await send(app, pilot, "/export")
@@ -304,9 +323,9 @@ async def test_keyboard_only_every_action(make, recorder: Recorder, tmp_path: Pa
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
         await send(app, pilot, "/open orbit")
-        assert app.query_one(LeadCard).view.detail.summary.company == "Orbit Analytics"
+        assert app.query_one(LeadCard).view.summary.company == "Orbit Analytics"
         await send(app, pilot, "/new Zofia Kram")
-        assert app.query_one(LeadCard).view.detail.summary.name == "Zofia Kram"
+        assert app.query_one(LeadCard).view.summary.name == "Zofia Kram"
         # the command palette lists the actions and the leads
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -317,7 +336,7 @@ async def test_keyboard_only_every_action(make, recorder: Recorder, tmp_path: Pa
         await pilot.pause()
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.query_one(LeadCard).view.detail.summary.name == "Tomas Berg"
+        assert app.query_one(LeadCard).view.summary.name == "Tomas Berg"
         # delete on the lead list asks, then deletes
         await highlight_lead(app, pilot, 3)
         await pilot.press("delete")
@@ -329,7 +348,7 @@ async def test_keyboard_only_every_action(make, recorder: Recorder, tmp_path: Pa
 
 
 async def test_a_new_user_does_the_whole_job_by_keyboard(make, recorder: Recorder) -> None:
-    """Create a lead, qualify it from a pasted note, ask why and what next, correct a fact,
+    """Create a lead, qualify it from a pasted note, ask why and what next, correct facts,
     and switch to another lead: keys and a paste only."""
     app = make()
     async with app.run_test(size=BIG, message_hook=recorder) as pilot:
@@ -339,7 +358,7 @@ async def test_a_new_user_does_the_whole_job_by_keyboard(make, recorder: Recorde
         await send(app, pilot, MQL_NOTE, paste=True)
         assert _stage_on_card(app) == "mql"
         await send(app, pilot, "why is this an MQL?")
-        assert "It is MQL because" in transcript_text(app)
+        assert "It is MQL because:" in transcript_text(app)
         await send(app, pilot, "what should I ask next?")
         assert "Ask next:" in transcript_text(app)
         await send(app, pilot, "budget is confirmed")
@@ -353,8 +372,8 @@ async def test_a_new_user_does_the_whole_job_by_keyboard(make, recorder: Recorde
         await highlight_lead(app, pilot, 1)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.query_one(LeadCard).view.detail.summary.name == "Tomas Berg"
-        assert "It is MQL because" in transcript_text(app)
+        assert app.query_one(LeadCard).view.summary.name == "Tomas Berg"
+        assert "It is MQL because:" in transcript_text(app)
         await pilot.press("ctrl+w")
         assert isinstance(app.focused, Composer)
 
@@ -371,8 +390,8 @@ async def test_malformed_llm_answers_fall_back_then_retry_reads_on_the_llm(make,
             await settle(app, pilot)
             assert "LLM test-model" in app.sub_title
             await send(app, pilot, QUOTE_EMAIL, paste=True)
-            first = recorder.of(LeadQualified)[0]
-            assert first.fell_back and _stage_on_card(app) == "sql"
+            first = recorder.of(NoteQualified)[0]
+            assert first.placed.fell_back and _stage_on_card(app) == "sql"
             assert "LLM failed:" in transcript_text(app)
             assert server.chat_requests and "Could you send us a quote" in server.chat_requests[0].text
             quote = {"interactions": [{"kind": "quote_request", "count": 1, "occurred_on": None, "detail": None,
@@ -380,15 +399,15 @@ async def test_malformed_llm_answers_fall_back_then_retry_reads_on_the_llm(make,
             server.default = answer(quote)
             await pilot.press("ctrl+r")
             await settle(app, pilot)
-            second = recorder.of(LeadQualified)[-1]
-            assert not second.fell_back
+            second = recorder.of(NoteQualified)[-1]
+            assert not second.placed.fell_back
             assert "read by llm" in transcript_text(app).lower()
-            assert len(second.view.detail.notes) == 1  # the same note, read again, not a copy
+            assert len(_notes(app, app.lead_id)) == 1  # the same note, read again, not a copy
 
 
-async def test_a_rep_lifts_a_disqualifier_in_the_chat(make, recorder: Recorder) -> None:
+async def test_a_rep_lifts_a_disqualifier_in_the_chat(make) -> None:
     app = make()
-    async with app.run_test(size=BIG, message_hook=recorder) as pilot:
+    async with app.run_test(size=BIG) as pilot:
         await settle(app, pilot)
         await send(app, pilot, "Lena Vogt, Head of Marketing at Kaltwerk (300 employees, Berlin), is a student "
                                "writing her thesis; she asked for a demo yesterday.", paste=True)
@@ -396,4 +415,16 @@ async def test_a_rep_lifts_a_disqualifier_in_the_chat(make, recorder: Recorder) 
         await send(app, pilot, "no, she is not a student")
         assert _stage_on_card(app) == "sql"
         assert "DISQUALIFIED -> SQL" in transcript_text(app)
-        assert app.query_one(LeadCard).view.detail.facts.disqualifiers == []
+        assert app.query_one(LeadCard).view.facts.disqualifiers == []
+
+
+async def test_a_name_correction_in_polish_gives_the_nominative(make) -> None:
+    app = make()
+    async with app.run_test(size=BIG) as pilot:
+        await settle(app, pilot)
+        await send(app, pilot, "Lumen z Krakowa, 80 pracowników: wczoraj pobrali nasz przewodnik.")
+        await send(app, pilot, "właściwie rozmawiałem z Kacprem Nowakiem")
+        assert app.query_one(LeadCard).view.title == "Kacper Nowak"
+        assert "Kacper Nowak" in leads_text(app)
+        lead = app.pipeline.get_lead(app.lead_id)
+        assert lead.sources["contact.name"].evidence.quote == "właściwie rozmawiałem z Kacprem Nowakiem"

@@ -1,21 +1,23 @@
-"""The message box: multi-line, Enter sends, ctrl+j (or shift+enter where the terminal reports it) adds a line."""
+"""The message box: multi-line, Enter sends, ctrl+j (or shift+enter where the terminal reports it)
+adds a line. Its keys are written in its border, so they are always in sight."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from textual import events
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
+
+from assistant.tui.actions import bindings_for
+
+HINT = "enter sends · ctrl+j new line"
 
 
 class Composer(TextArea):
     """A TextArea that sends on Enter. A pasted email arrives as one paste and stays whole."""
 
-    BINDINGS = [  # noqa: RUF012 (Textual reads class-level bindings)
-        Binding("ctrl+j,shift+enter,alt+enter", "newline", "New line", show=False),
-    ]
+    BINDINGS = bindings_for("message box")
 
     DEFAULT_CSS = """
     Composer {
@@ -40,6 +42,9 @@ class Composer(TextArea):
             compact=True,
         )
 
+    def on_mount(self) -> None:
+        self.border_subtitle = HINT
+
     async def _on_key(self, event: events.Key) -> None:
         # Enter sends; every other key keeps TextArea's behaviour (its handler runs next).
         if event.key == "enter":
@@ -50,3 +55,6 @@ class Composer(TextArea):
     def action_newline(self) -> None:
         start, end = self.selection
         self._replace_via_keyboard("\n", start, end)
+
+    def action_newline_alt(self) -> None:
+        self.action_newline()

@@ -1,5 +1,6 @@
-"""The lead card: stage, fit and engagement bars, engagement over time, BANT, next stage, questions,
-the facts and interactions (select one to reject or edit it) and every contribution with its evidence."""
+"""The lead card: it renders a `views.LeadView` as it is (stage, fit and engagement bars,
+engagement over time, next stage, questions, BANT, the facts and interactions, where x
+rejects and e edits one, and every point with its evidence). No scoring, no translating."""
 
 from __future__ import annotations
 
@@ -8,55 +9,28 @@ from dataclasses import dataclass
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from assistant.domain import LeadDetail, Verdict
-from assistant.present import contribution_words
-from assistant.tui.messages import LeadView
-from assistant.tui.present import fact_rows
-from assistant.tui.widgets.style import bar, stage_badge
+from assistant.tui.actions import bindings_for
+from assistant.tui.widgets.style import bar, stage_label_badge
+from assistant.views import CardItem, EmptyCard, LeadView
 
-BAR_WIDTH = 12  # fits the 30-column card at 80x24 with "fit " and " B 65"
-BANT = ("budget", "authority", "need", "timeline")
-
-
-def bant_rows(detail: LeadDetail) -> list[tuple[str, str, str]]:
-    """(criterion, state, value): state is confirmed, missing (known but not met) or unknown."""
-    bant = detail.facts.bant
-    met = set(detail.verdict.bant_met) if detail.verdict else set()
-    values = {
-        "budget": bant.budget.value if bant.budget else None,
-        "authority": bant.authority.value if bant.authority else None,
-        "need": bant.need,
-        "timeline": f"{bant.timeline_days} days" if bant.timeline_days is not None else None,
-    }
-    rows = []
-    for criterion in BANT:
-        value = values[criterion]
-        state = "confirmed" if criterion in met else "unknown" if value is None else "missing"
-        rows.append((criterion, state, value or ""))
-    return rows
-
-
-_BANT_MARK = {"confirmed": ("✔", "green"), "missing": ("✘", "red"), "unknown": ("?", "yellow")}
+BAR_WIDTH = 12
+_BANT_MARK = {"met": ("✔", "green"), "not_met": ("✘", "red"), "unknown": ("?", "yellow")}
 
 
 class CardItems(OptionList):
     """The facts and interactions of the open lead; x rejects, e edits the highlighted one."""
 
-    BINDINGS = [  # noqa: RUF012
-        Binding("x", "reject", "Reject / clear"),
-        Binding("e,enter", "edit", "Edit"),
-    ]
+    BINDINGS = bindings_for("lead card")
 
     @dataclass
     class RejectRequested(Message):
-        item_id: str  # "ix:<interaction id>" or "fact:<field path>"
+        item_id: str  # "ix:<interaction id>", "fact:<field path>" or "dq:<kind>"
 
     @dataclass
     class EditRequested(Message):
@@ -75,17 +49,39 @@ class CardItems(OptionList):
             self.post_message(self.EditRequested(item))
 
 
+def item_prompt(item: CardItem) -> Text:
+    if item.id.startswith("ix:"):
+        style = "strike dim" if item.rejected else "bold"
+        prompt = Text.assemble((item.label + (f" {item.value}" if item.value else ""), style), (f" {item.date}", "dim"),
+                               (f"\n  {item.evidence}", "italic dim" if item.rejected else "italic green"))
+        if item.tag:
+            prompt.append(f" {item.tag}", style="red")
+        return prompt
+    if item.id.startswith("dq:"):
+        return Text.assemble(("✖ ", "red"), (item.value, "bold"), (f" {item.evidence}", "italic"))
+    prompt = Text.assemble((item.label + " ", "dim"), (item.value, "bold"))
+    if item.tag:
+        prompt.append(f" {item.tag}", style="cyan")
+    if item.evidence:
+        prompt.append(f"  {item.evidence}", style="italic green")
+    return prompt
+
+
 class LeadCard(VerticalScroll):
-    """Renders `view` (the open lead) through watch_view."""
+    """Renders `view` (the open lead) through watch_view; `empty` when no lead is open."""
 
     view: reactive[LeadView | None] = reactive(None, always_update=True)
+
+    def __init__(self, *, empty: EmptyCard, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.empty = empty
 
     def compose(self) -> ComposeResult:
         yield Static(id="card-head")
         yield Sparkline([], id="card-spark")
         yield Static(id="card-next")
         yield Static(id="card-bant")
-        yield Static("Facts & interactions  [dim](ctrl+t, then x reject / e edit)[/]", id="card-items-title")
+        yield Static(id="card-items-title")
         yield CardItems(id="card-items", compact=True)
         yield Static(id="card-points")
 
@@ -100,99 +96,73 @@ class LeadCard(VerticalScroll):
         items = self.query_one(CardItems)
         spark = self.query_one(Sparkline)
         if view is None:
-            head.update(Text("No lead open.\nctrl+n new lead · ctrl+o pick one from the list", style="dim"))
-            for name in ("#card-next", "#card-bant", "#card-points"):
+            head.update(Text.assemble((self.empty.title, "dim"), "\n", (self.empty.hint, "dim")))
+            for name in ("#card-next", "#card-bant", "#card-points", "#card-items-title"):
                 self.query_one(name, Static).update("")
             spark.data = []
             spark.display = False
             items.set_options([])
             return
-        detail, verdict = view.detail, view.detail.verdict
-        head.update(self._head(detail, verdict))
-        spark.data = view.engagement_history or []
-        spark.display = len(view.engagement_history) > 1
-        self.query_one("#card-next", Static).update(self._next(verdict))
-        self.query_one("#card-bant", Static).update(self._bant(detail))
-        self.query_one("#card-points", Static).update(self._points(verdict))
+        head.update(self._head(view))
+        spark.data = list(view.history)
+        spark.display = len(view.history) > 1
+        self.query_one("#card-next", Static).update(self._next(view))
+        self.query_one("#card-bant", Static).update(self._bant(view))
+        self.query_one("#card-items-title", Static).update(
+            Text.assemble((view.items_title, "bold"), (f"  {view.items_hint}", "dim")))
+        self.query_one("#card-points", Static).update(self._points(view))
         highlighted = items.highlighted
-        items.set_options(self._items(detail, verdict))
+        items.set_options(Option(item_prompt(i), id=i.id) for i in view.items)
         if highlighted is not None and items.option_count:
             items.highlighted = min(highlighted, items.option_count - 1)
 
-    def _head(self, detail: LeadDetail, verdict: Verdict | None) -> Group:
-        s = detail.summary
-        who = Text(s.name or s.email or f"lead #{s.id}", style="bold")
-        if s.company:
-            who.append(f" · {s.company}", style="italic")
-        if verdict is None:
-            return Group(who, Text.assemble(stage_badge(None), ("  no verdict yet: paste a note", "dim")))
-        fit, eng = verdict.fit, verdict.engagement.score
+    @staticmethod
+    def _head(view: LeadView) -> Group:
+        who = Text(view.title, style="bold")
+        if view.company:
+            who.append(f" · {view.company}", style="italic")
+        if view.no_verdict is not None:
+            return Group(who, Text.assemble(stage_label_badge(view.stage, view.stage_label), ("  " + view.no_verdict, "dim")))
         return Group(
             who,
-            Text.assemble(stage_badge(verdict.stage, wide=True), ("  as of ", "dim"), (verdict.as_of.isoformat(), "dim")),
-            Text.assemble(("fit ", "dim"), bar(fit.score, BAR_WIDTH, style="cyan"),
-                          f" {fit.grade} {fit.score:.0f}" + (" poor" if fit.poor else "")),
-            Text.assemble(("eng ", "dim"), bar(eng, BAR_WIDTH, style="magenta"), f" {eng:.0f}"),
+            Text.assemble(stage_label_badge(view.stage, view.stage_label), ("  " + view.as_of, "dim")),
+            Text.assemble((f"{view.fit.label:<6}", "dim"), bar(view.fit.value, BAR_WIDTH, style="cyan"), f" {view.fit.text}"),
+            Text.assemble((f"{view.engagement.label:<6}", "dim"), bar(view.engagement.value, BAR_WIDTH, style="magenta"),
+                          f" {view.engagement.text}"),
         )
 
-    def _next(self, verdict: Verdict | None) -> Group | str:
-        if verdict is None:
+    @staticmethod
+    def _next(view: LeadView) -> Group | str:
+        if not view.next_text:
             return ""
-        nxt = verdict.explanation.next_stage
-        # at the top stage the summary itself says so ("Top stage; to strengthen it: ...")
-        label = f"Next: {nxt.stage.value.upper()} " if nxt.stage else ""
-        parts: list[Text] = [Text.assemble((label, "bold"), nxt.summary)]
-        if verdict.explanation.questions:
-            parts.append(Text("Ask next", style="bold"))
-            parts.extend(Text(f" {i}. {q}") for i, q in enumerate(verdict.explanation.questions, 1))
+        parts: list[Text] = [Text(view.next_title, style="bold")] if view.next_title else []
+        parts.append(Text(view.next_text))
+        if view.questions:
+            parts.append(Text(view.questions_title, style="bold"))
+            parts.extend(Text(f" {i}. {q}") for i, q in enumerate(view.questions, 1))
         return Group(*parts)
 
-    def _bant(self, detail: LeadDetail) -> Text:
-        text = Text("BANT ", style="bold")
-        for criterion, state, value in bant_rows(detail):
-            mark, style = _BANT_MARK[state]
+    @staticmethod
+    def _bant(view: LeadView) -> Text:
+        text = Text(view.bant_title, style="bold")
+        for row in view.bant:
+            mark, style = _BANT_MARK[row.state]
             text.append(f"\n {mark} ", style=f"bold {style}")
-            text.append(criterion)
-            text.append(f" {state}", style=style)
-            if value:
-                text.append(f" ({value})", style="dim")
+            text.append(row.label)
+            text.append(f" {row.state_label}", style=style)
+            if row.value:
+                text.append(f" ({row.value})", style="dim")
         return text
 
-    def _items(self, detail: LeadDetail, verdict: Verdict | None) -> list[Option]:
-        options: list[Option] = []
-        rep = set(detail.rep_fields)
-        for row in fact_rows(detail.facts, verdict):
-            if row["field"] == "disqualifier":
-                prompt = Text.assemble(("✖ ", "red"), (row["value"], "bold"), (f' {row["evidence"]}', "italic"))
-                options.append(Option(prompt, id=f"dq:{row['value']}"))
-                continue
-            prompt = Text.assemble((row["field"] + " ", "dim"), (row["value"], "bold"))
-            if row["field"] in rep:
-                prompt.append(" (rep)", style="cyan")
-            options.append(Option(prompt, id=f"fact:{row['field']}"))
-        for ix in detail.interactions:
-            rejected = ix.status == "rejected"
-            style = "strike dim" if rejected else "bold"
-            date = ix.occurred_on.isoformat() if ix.occurred_on else "no date"
-            prompt = Text.assemble(
-                (ix.kind.value + (f" x{ix.count}" if ix.count > 1 else ""), style), (f" {date}", "dim"),
-                (f'\n  "{ix.evidence}"', "italic dim" if rejected else "italic green"),
-            )
-            if rejected:
-                prompt.append(" rejected", style="red")
-            options.append(Option(prompt, id=f"ix:{ix.id}"))
-        return options
-
-    def _points(self, verdict: Verdict | None) -> Text | str:
-        if verdict is None or not verdict.explanation.contributions:
+    @staticmethod
+    def _points(view: LeadView) -> Text | str:
+        if not view.points:
             return ""
-        text = Text("Points", style="bold")
-        for c in verdict.explanation.contributions:
-            style = "green" if c.points > 0 else "red" if c.points < 0 else "dim"
-            text.append(f"\n {c.points:+6.1f} ", style=style)
-            text.append(("fit " if c.axis.value == "fit" else "eng ") + c.rule)
-            if c.evidence:
-                text.append(f" {contribution_words(c)}", style="italic green")
-            if c.detail:
-                text.append(f" {c.detail}", style="dim")
+        text = Text(view.points_title, style="bold")
+        for row in view.points:
+            style = {"plus": "green", "minus": "red"}.get(row.tone, "dim")
+            text.append(f"\n {row.points:>6} ", style=style)
+            text.append(f"{row.axis} {row.rule}")
+            if row.words:
+                text.append(f" {row.words}", style="italic green")
         return text

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -16,7 +15,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.domain import LeadSummary, Stage
-from assistant.tui.widgets.style import ago, stage_badge
+from assistant.tui.actions import bindings_for
+from assistant.tui.widgets.style import STAGE_STYLE, ago
+from assistant.views import LeadRowView, lead_row
 
 SORTS = ("recency", "stage", "score")
 
@@ -38,18 +39,38 @@ def _matches(lead: LeadSummary, needle: str) -> bool:
 
 
 class LeadOptions(OptionList):
-    BINDINGS = [  # noqa: RUF012
-        Binding("delete", "delete_lead", "Delete lead"),
-    ]
+    BINDINGS = bindings_for("lead list")
 
     @dataclass
     class DeleteRequested(Message):
         lead_id: int
 
-    def action_delete_lead(self) -> None:
+    @dataclass
+    class MergeRequested(Message):
+        lead_id: int
+
+    def _highlighted_id(self) -> int | None:
         option = self.highlighted_option
-        if option is not None and option.id:
-            self.post_message(self.DeleteRequested(int(option.id)))
+        return int(option.id) if option is not None and option.id else None
+
+    def action_delete_lead(self) -> None:
+        if (lead_id := self._highlighted_id()) is not None:
+            self.post_message(self.DeleteRequested(lead_id))
+
+    def action_merge_highlighted(self) -> None:
+        if (lead_id := self._highlighted_id()) is not None:
+            self.post_message(self.MergeRequested(lead_id))
+
+
+def render_row(row: LeadRowView, now: datetime) -> Text:
+    """Three lines, each cut with "…" when the list is narrow, never wrapped."""
+    line1 = Text.assemble((f" {row.stage_label:^4} ", STAGE_STYLE[row.stage]), " ", (row.name, "bold"))
+    line2 = Text.assemble(("  " + row.company, "italic"))
+    when = row.summary.last_activity or row.summary.updated_at
+    line3 = Text.assemble("  ", (row.fit, "bold"), (" · eng ", "dim"), row.engagement, (" · " + ago(when, now), "dim"))
+    prompt = Text("\n").join([line1, line2, line3])
+    prompt.no_wrap, prompt.overflow = True, "ellipsis"
+    return prompt
 
 
 class LeadList(Vertical):
@@ -94,7 +115,7 @@ class LeadList(Vertical):
         self._rebuild()
 
     def watch_filter_text(self) -> None:
-        self._rebuild()
+        self._rebuild(first=True)
 
     def watch_current_id(self) -> None:
         self._rebuild()
@@ -107,43 +128,40 @@ class LeadList(Vertical):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         return self.sort
 
+    def upsert(self, lead: LeadSummary) -> None:
+        """One lead as it is now (a note, a correction): replaced in place, or added."""
+        others = [x for x in self.leads if x.id != lead.id]
+        self.leads = [lead, *others]
+
     def _render_sort(self) -> None:
         if self.is_mounted:
             self.query_one("#lead-sort", Static).update(
                 Text.assemble(("sort: ", "dim"), (self.sort, "bold"), ("  ctrl+s", "dim"))
             )
 
-    def _prompt(self, lead: LeadSummary, now: datetime) -> Text:
-        name = lead.name or lead.email or f"lead #{lead.id}"
-        line1 = Text.assemble(stage_badge(lead.stage), " ", (name, "bold"))
-        grade = f"{lead.grade}{lead.fit:.0f}" if lead.grade and lead.fit is not None else "—"
-        engagement = f"{lead.engagement:.0f}" if lead.engagement is not None else "—"
-        # short enough for the 20 columns the list has at 80x24: "  B65 · eng 40 · 2d"
-        line2 = Text.assemble(("  " + (lead.company or "no company"), "italic"))
-        line3 = Text.assemble(
-            "  ", (grade, "bold"), (" · eng ", "dim"), engagement,
-            (" · " + ago(lead.last_activity or lead.updated_at, now), "dim"),
-        )
-        prompt = Text("\n").join([line1, line2, line3])
-        prompt.no_wrap, prompt.overflow = True, "ellipsis"  # each line cut with "…", never wrapped
-        return prompt
-
-    def _rebuild(self) -> None:
+    def _rebuild(self, *, first: bool = False) -> None:
         if not self.is_mounted:
             return
         options = self.query_one(LeadOptions)
         shown = [lead for lead in _sorted(self.leads, self.sort) if _matches(lead, self.filter_text)]
         now = self._now()
-        options.set_options(Option(self._prompt(lead, now), id=str(lead.id)) for lead in shown)
+        options.set_options(Option(render_row(lead_row(lead), now), id=str(lead.id)) for lead in shown)
         ids = [lead.id for lead in shown]
-        if self.current_id in ids:
-            options.highlighted = ids.index(self.current_id)
+        if shown:
+            # filtering highlights the first match; otherwise the open lead stays highlighted
+            if first or self.current_id not in ids:
+                options.highlighted = 0
+            else:
+                options.highlighted = ids.index(self.current_id)
         count = f"{len(shown)}/{len(self.leads)}" if self.filter_text else str(len(self.leads))
         self.border_subtitle = f"{count} leads"
 
     def shown_ids(self) -> list[int]:
         options = self.query_one(LeadOptions)
         return [int(options.get_option_at_index(i).id or 0) for i in range(options.option_count)]
+
+    def highlighted_id(self) -> int | None:
+        return self.query_one(LeadOptions)._highlighted_id()
 
 
 __all__ = ["SORTS", "LeadList", "LeadOptions", "Stage"]

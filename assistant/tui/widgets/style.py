@@ -56,3 +56,8 @@ def ago(when: datetime | None, now: datetime) -> str:
     if seconds < 86400:
         return f"{seconds // 3600}h"
     return f"{seconds // 86400}d"
+
+
+def stage_label_badge(stage: Stage | None, label: str) -> Text:
+    """The stage as the card writes it (in the view's language), in the stage's colour."""
+    return Text(f" {label:^4} ", style=STAGE_STYLE[stage])

@@ -1,4 +1,8 @@
-"""The chat transcript: the rep's notes and questions, and the assistant's reply cards and answers."""
+"""The chat transcript: the rep's notes and questions, and the assistant's reply cards and answers.
+
+It follows the latest message: anchored to the bottom, so a long pasted note and the reply
+that comes after it are both scrolled into view once they are laid out.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,14 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from assistant.domain import ChatMessage
-from assistant.tui.present import render_reply
+from assistant.tui.present import render_card
+from assistant.views import ReplyCard
+
+_CSS_OF = {"reply": "reply", "answer": "answer", "correction": "answer", "error": "error", "system": "system"}
 
 
 class ChatEntry(Static):
-    """One message; its role and kind choose the CSS class (rep, reply, answer, error, system)."""
+    """One message; its role and card kind choose the CSS class (rep, reply, answer, error, system)."""
 
     DEFAULT_CSS = """
     ChatEntry { height: auto; margin: 0 0 1 0; padding: 0 1; }
@@ -24,17 +31,12 @@ class ChatEntry(Static):
     """
 
     def __init__(self, message: ChatMessage) -> None:
-        kind = (message.payload or {}).get("kind", "")
         if message.role == "rep":
             css, body = "rep", Text(message.text)  # Text, not markup: pasted text stays literal
-        elif kind == "reply":
-            css, body = "reply", render_reply(message.payload or {})
-        elif kind == "error":
-            css, body = "error", Text(message.text)
-        elif message.role == "system":
-            css, body = "system", Text(message.text)
         else:
-            css, body = "answer", Text(message.text)
+            card = ReplyCard.from_payload(message.payload, message.text)
+            kind = "system" if message.role == "system" else card.kind
+            css, body = _CSS_OF.get(kind, "answer"), render_card(card)
         super().__init__(body, classes=css)
         self.message = message
 
@@ -51,6 +53,7 @@ class Transcript(VerticalScroll):
 
     def on_mount(self) -> None:
         self.border_title = "Chat"
+        self.anchor()
 
     @staticmethod
     def _same(a: list[ChatMessage], b: list[ChatMessage]) -> bool:
@@ -69,10 +72,21 @@ class Transcript(VerticalScroll):
         self._shown = list(messages)
         if new:
             await self.mount_all(ChatEntry(m) for m in new)
-        self.scroll_end(animate=False)
+        self.anchor()  # follow the newest message (again, if the rep had scrolled up)
 
     def append(self, message: ChatMessage) -> None:
         self.messages = [*self.messages, message]
+
+    def extend(self, messages: list[ChatMessage]) -> None:
+        """The saved messages of a reply: a message already shown (the rep's, before it was
+        saved) is not shown twice."""
+        current = list(self.messages)
+        for m in messages:
+            if current and current[-1].id is None and current[-1].role == m.role and current[-1].text == m.text:
+                current[-1] = m
+            else:
+                current.append(m)
+        self.messages = current
 
     def text(self) -> str:
         """The transcript as plain text (what a test or an export reads)."""
