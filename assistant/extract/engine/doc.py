@@ -71,6 +71,7 @@ class Doc:
     lines: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     sentence_lang: list[str] = field(default_factory=list)
+    clause_lang: list[str] = field(default_factory=list)
     sentence_question: list[bool] = field(default_factory=list)
     question_clauses: set[int] = field(default_factory=set)  # clauses a "?" asks
     clauses: list[Span] = field(default_factory=list)
@@ -82,6 +83,7 @@ class Doc:
     row_dates: dict[int, DateSpan] = field(default_factory=dict)  # line -> date opening it
     emails: list[Email] = field(default_factory=list)
     _hits_by_cls: dict[str, list[Hit]] = field(default_factory=dict)
+    _votes: dict[int, str] = field(default_factory=dict)
     _of_cache: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict)
     _voice_of: list[str | None] | None = None
     _line_index: list[int] | None = None
@@ -111,11 +113,19 @@ class Doc:
         if local:
             # the language of the sentence, or the note's own (a note mixing languages: an
             # English note with an Italian sentence still negates with "no")
-            hits = [h for h in hits if not h.lang or h.lang == self.lang
-                    or h.lang == self.sentence_lang[self.sentence_of(h.start)]]
+            hits = [h for h in hits if self.spoken(h)]
         self._of_cache[key] = hits
         self._starts_cache[key] = [h.start for h in hits]
         return hits
+
+    def spoken(self, h: Hit) -> bool:
+        """Whether a hit's language is spoken where it is: the note's, its sentence's or its
+        clause's language (an English clause in an Italian note: "No demo request")."""
+        if "" in h.langs or self.lang in h.langs:
+            return True
+        here = (self.sentence_lang[self.sentence_of(h.start)],
+                self.clause_lang[self.clause_of(h.start)] if self.clause_lang else "")
+        return any(lang in here for lang in h.langs)
 
     def between(self, cls: str, start: int, end: int, *, local: bool | None = None) -> list[Hit]:
         """The hits of `cls` lying within tokens [start, end)."""
@@ -250,6 +260,7 @@ def build_doc(text: str, lex: Lexicon, *, lang: str | None = None,
     _local_shapes(doc)
     _quotes(doc)
     _clauses(doc)
+    _clause_languages(doc)
     _questions(doc)
     _labels(doc)
     _voices(doc)
@@ -271,14 +282,14 @@ def _languages(doc: Doc, *, given: str | None) -> None:
     ("Producent okien z Poznania": "producent*", "z", "Poznania" are Polish terms)."""
     votes: dict[int, set[str]] = {}
     for h in doc.hits:
-        if h.term.lang:
-            for k in range(h.start, h.end):
-                votes.setdefault(k, set()).add(h.term.lang)
+        for k in range(h.start, h.end):
+            votes.setdefault(k, set()).update(h.langs)
     for tok in doc.tokens:
         if tok.forms:
             for langs in tok.forms.values():
                 votes.setdefault(tok.i, set()).update(langs.split())
-    single = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
+    single = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1 and "" not in v}
+    doc._votes = single
 
     def scores(span: Span) -> dict[str, float]:
         out = dict(language_scores(doc.words(span)))
@@ -298,6 +309,24 @@ def _languages(doc: Doc, *, given: str | None) -> None:
     doc.lang = given
     doc.sentence_lang = [best_language({**sc, given: sc.get(given, 0.0) + _NOTE_BIAS})
                          for sc in sentence_scores] or [given]
+
+
+def _clause_languages(doc: Doc) -> None:
+    """Each clause's language: its sentence's, unless its own words say otherwise as clearly
+    as a sentence must to leave its note's."""
+    out = []
+    for span in doc.clauses:
+        own = doc.sentence_lang[doc.sentence_of(span[0])] if span[0] < len(doc.tokens) else doc.lang
+        sc = dict(language_scores(doc.words(span)))
+        for k in range(*span):
+            lang = doc._votes.get(k)
+            if lang is not None:
+                sc[lang] = sc.get(lang, 0.0) + _VOCAB_WEIGHT
+        sc[own] = sc.get(own, 0.0) + _NOTE_BIAS
+        out.append(best_language(sc))
+    doc.clause_lang = out
+    doc._of_cache.clear()
+    doc._starts_cache.clear()
 
 
 # --- segmentation -------------------------------------------------------------------------
@@ -632,6 +661,11 @@ def _csv_labels(doc: Doc) -> list[tuple[str, Span]]:
     return out
 
 
+# Most words before a speaker's label on its line ("Risposta del supporto:", "Odpowiedź
+# działu handlowego:").
+_LABEL_WORDS = 3
+
+
 def _voices(doc: Doc) -> None:
     """Where the lead speaks in the first person, and where our side does."""
     tokens = doc.tokens
@@ -644,14 +678,21 @@ def _voices(doc: Doc) -> None:
             start = h.start
             if start > line[0] and tokens[line[0]].text in ("[", "(") and tokens[start - 1].text in ("]", ")"):
                 start = line[0]  # "[09:16] Bot: ..."
-            if start != line[0] and not (line[0] < h.start and all(t.kind != "word" for t in tokens[line[0]:h.start])):
+            head = tokens[line[0]:h.start]
+            # a label opens its line, or heads a section of its own line after a word or two
+            # ("Risposta del supporto:" and the message below)
+            heading = bool(head) and len(head) <= _LABEL_WORDS and all(t.kind == "word" for t in head)
+            if start != line[0] and not all(t.kind != "word" for t in head) and not heading:
                 continue
+            start = min(start, line[0])
             k = h.end
             if k < len(tokens) and tokens[k].text == "(":  # "Visitor (Sofia Marchetti, ...): hi"
                 close = next((j for j in range(k, min(line[1], k + 20)) if tokens[j].text == ")"), None)
                 k = close + 1 if close is not None else k
+            if heading and k + 1 != line[1]:
+                continue
             if k < len(tokens) and tokens[k].text == ":":
-                turns.append((h.start, side))
+                turns.append((start, side))
     turns.sort()
     for k, (start, side) in enumerate(turns):
         end = turns[k + 1][0] if k + 1 < len(turns) else len(tokens)

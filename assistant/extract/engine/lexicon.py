@@ -63,6 +63,7 @@ class Hit:
     start: int  # first token
     end: int  # one past the last token
     term: Term
+    langs: frozenset[str] = frozenset()  # every vocabulary with a term of the class that long here
 
     @property
     def lang(self) -> str:
@@ -259,7 +260,7 @@ class Lexicon:
                 candidates.extend(self._num_first)
             if not candidates:
                 continue
-            best: dict[str, tuple[int, Term]] = {}
+            best: dict[str, tuple[int, Term, set[str]]] = {}
             for term in candidates:
                 if allow is not None and not allow(term, i):
                     continue
@@ -268,9 +269,11 @@ class Lexicon:
                     continue
                 prev = best.get(term.cls)
                 if prev is None or end > prev[0]:
-                    best[term.cls] = (end, term)
-            for cls, (end, term) in best.items():
-                found.append(Hit(cls, i, end, term))
+                    best[term.cls] = (end, term, {term.lang})
+                elif end == prev[0]:
+                    prev[2].add(term.lang)
+            for cls, (end, term, langs) in best.items():
+                found.append(Hit(cls, i, end, term, frozenset(langs)))
         return found
 
 
