@@ -272,6 +272,7 @@ def _sources(row: LeadRow) -> dict[str, FactSource]:
             provenance=Provenance(source) if source in {p.value for p in Provenance} else None,
             author=entry.get("author"),
             at=datetime.fromisoformat(at) if isinstance(at, str) else None,
+            origin=entry.get("origin"),
         )
     return out
 
@@ -545,10 +546,12 @@ def rep_fields(*, session: Session, lead_id: int) -> set[str]:
 
 @dataclass(frozen=True)
 class Words:
-    """Where a value came from: its evidence and who wrote it (a rep's name), if known."""
+    """Where a value came from: its evidence and who wrote it (a rep's name), if known;
+    for an imported value, the file and line it was read from (`origin`, "contacts.csv:12")."""
 
     evidence: Evidence | None = None
     author: str | None = None
+    origin: str | None = None
 
 
 _NO_WORDS = Words()
@@ -562,10 +565,19 @@ def _record(
         FactChangeRow(
             lead_id=row.id, note_id=note_id, field=field, old_value=_plain(old),
             new_value=_plain(new), provenance=provenance.value, created_at=now,
-            evidence=words.evidence.model_dump(mode="json") if words.evidence else None,
+            evidence=_words_json(words),
             author=(words.author or None) and words.author[:120],
         )
     )
+
+
+def _words_json(words: Words) -> dict[str, Any] | None:
+    if words.evidence is None:
+        return None
+    out = words.evidence.model_dump(mode="json")
+    if words.origin:
+        out["origin"] = words.origin
+    return out
 
 
 def _remember_words(
@@ -580,6 +592,8 @@ def _remember_words(
             **words.evidence.model_dump(mode="json"), "note_id": note_id,
             "source": provenance.value, "author": words.author, "at": now.isoformat(),
         }
+        if words.origin:
+            stored[path]["origin"] = words.origin
     row.evidence = stored or None
 
 
@@ -891,6 +905,7 @@ def fact_changes(*, session: Session, lead_id: int) -> list[FactChange]:
             id=r.id, field=r.field, old=r.old_value, new=r.new_value, note_id=r.note_id,
             provenance=Provenance(r.provenance), at=r.created_at,
             evidence=(r.evidence or {}).get("quote"), author=r.author,
+            origin=(r.evidence or {}).get("origin"),
         )
         for r in rows
     ]
@@ -1083,6 +1098,7 @@ class LeadToScore:
     scoring_hash: str | None
     language: str | None
     extraction: Extraction
+    scored_as_of: date | None = None  # the reference date of the lead's current verdict
 
 
 # The columns a rescore reads, by name: the registry's facts, then what re-scoring needs.
@@ -1180,24 +1196,31 @@ def _lead_extraction(row: Sequence[Any], as_of: date, interactions: list[Interac
 
 
 def iter_leads_to_score(
-    *, session: Session, as_of: date, after_id: int = 0, limit: int = 2000
+    *, session: Session, as_of: date | None, after_id: int = 0, limit: int = 2000,
+    lead_ids: Sequence[int] | None = None,
 ) -> list[LeadToScore]:
     """One batch of leads (ids above `after_id`, ascending) with their live interactions,
-    read with two queries and built without ORM objects: the hot path of `rescore`."""
-    leads = session.execute(
-        sa.select(*_LEAD_COLUMNS, VerdictRow.scoring_hash)
+    read with two queries and built without ORM objects: the hot path of `rescore`.
+
+    `as_of` None reads each lead as of its current verdict's date (today before its first
+    verdict); `lead_ids` reads only those leads."""
+    stmt = (
+        sa.select(*_LEAD_COLUMNS, VerdictRow.scoring_hash, VerdictRow.as_of)
         .outerjoin(VerdictRow, VerdictRow.id == LeadRow.verdict_id)
         .where(LeadRow.id > after_id)
         .order_by(LeadRow.id)
         .limit(limit)
-    ).all()
+    )
+    if lead_ids is not None:
+        stmt = stmt.where(LeadRow.id.in_(sorted(lead_ids)))
+    leads = session.execute(stmt).all()
     if not leads:
         return []
     first, last = leads[0][0], leads[-1][0]
     by_lead: dict[int, list[Interaction]] = {}
     kinds = {k.value: k for k in InteractionKind}
     new = _trusted_interaction
-    for lead_id, kind, count, occurred_on, detail, evidence in session.execute(
+    ix_stmt = (
         sa.select(
             InteractionRow.lead_id, InteractionRow.kind, InteractionRow.count,
             InteractionRow.occurred_on, InteractionRow.detail, InteractionRow.evidence,
@@ -1205,16 +1228,21 @@ def iter_leads_to_score(
         .where(InteractionRow.lead_id.between(first, last))
         .where(sa.or_(InteractionRow.status.is_(None), InteractionRow.status != "rejected"))
         .order_by(InteractionRow.lead_id, InteractionRow.id)
-    ):
+    )
+    if lead_ids is not None:
+        ix_stmt = ix_stmt.where(InteractionRow.lead_id.in_(sorted(lead_ids)))
+    for lead_id, kind, count, occurred_on, detail, evidence in session.execute(ix_stmt):
         by_lead.setdefault(lead_id, []).append(
             new(kind=kinds[kind], count=count, occurred_on=occurred_on, detail=detail, evidence=evidence)
         )
     out = []
+    today = date.today()
     for r in leads:
         lead_id = r[0]
-        stage, fit, engagement, language, scoring_hash = r[_AFTER_FACTS + 2 : _AFTER_FACTS + 7]
-        extraction = _lead_extraction(r, as_of, by_lead.get(lead_id, []))
-        out.append(LeadToScore(lead_id, r[1], r[2], stage, fit, engagement, scoring_hash, language, extraction))
+        stage, fit, engagement, language, scoring_hash, scored_as_of = r[_AFTER_FACTS + 2 : _AFTER_FACTS + 8]
+        extraction = _lead_extraction(r, as_of or scored_as_of or today, by_lead.get(lead_id, []))
+        out.append(LeadToScore(lead_id, r[1], r[2], stage, fit, engagement, scoring_hash, language, extraction,
+                               scored_as_of))
     return out
 
 
