@@ -182,7 +182,7 @@ def _fact_sources(p: Pipeline, lead_id: int) -> dict[str, str]:
     sources: dict[str, str] = {}
     for change in p.fact_changes(lead_id):
         field = "bant.timeline_days" if change.field == "bant.timeline_due" else change.field
-        where = f" · note {change.note_id}" if change.note_id else ""
+        where = f" · note {change.note_id}" if change.note_id else (f" · {change.origin}" if change.origin else "")
         who = f" · {change.author}" if change.author and change.provenance.value == "rep" else ""
         when = f" · {change.at.date().isoformat()}" if change.provenance.value == "rep" else ""
         sources[field] = f"{change.provenance.value}{where}{who}{when}"
@@ -333,7 +333,7 @@ def history_command(
     for v in shown:
         move = f"{_stage(v.previous_stage)} → {_stage(v.stage)}" if v.stage_changed else f"{_stage(v.stage)} (unchanged)"
         cause = {"note": "a note", "correction": "a rep's correction", "rejection": "a rejected interaction",
-                 "rescore": "a re-score", "merge": "a merge of leads"}.get(v.cause, v.cause)
+                 "rescore": "a re-score", "merge": "a merge of leads", "import": "an import"}.get(v.cause, v.cause)
         if v.note_id:
             cause += f" (note {v.note_id})"
         console.print(f"{_when(v.created_at)}  as of {v.as_of}  {move}  after {cause}, scoring {v.scoring_hash}",
