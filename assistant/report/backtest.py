@@ -1,0 +1,221 @@
+"""Backtests that explain: how each lead would score under a new scoring file, beside the
+one in force, on the same reference date, and why it moves.
+
+`rescore --dry-run --scoring NEW.toml` compares the file in force with NEW on one date
+per lead (`--as-of`, else the lead's last scoring date), so the comparison shows the
+rules change alone, not the passing of time. Without a new file it compares each lead's
+current verdict (its last scoring date) with the file in force on `--as-of` (default
+today): what time alone would change. Leads are read and scored in batches (the bulk path
+of `rescore`); only the movers are kept, with the points that changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import sessionmaker
+
+from assistant.domain import Stage, Verdict
+from assistant.scoring import ScoringModel, score
+from storage import repo
+
+if TYPE_CHECKING:
+    from assistant.pipeline import Pipeline
+
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Side:
+    """One lead's verdict on one side of the comparison."""
+
+    stage: Stage
+    fit: float
+    grade: str
+    engagement: float
+    rule: str
+    reason: str
+    as_of: date
+
+    @classmethod
+    def of(cls, v: Verdict) -> Side:
+        return cls(v.stage, v.fit.score, v.fit.grade, v.engagement.score, v.explanation.rule,
+                   v.explanation.reason, v.as_of)
+
+
+@dataclass(frozen=True)
+class PointChange:
+    axis: str
+    rule: str
+    before: float
+    after: float
+
+    @property
+    def delta(self) -> float:
+        return round(self.after - self.before, 1)
+
+
+@dataclass(frozen=True)
+class Move:
+    """A lead whose stage differs between the two sides, and what changed its points."""
+
+    lead_id: int
+    name: str | None
+    company: str | None
+    before: Side
+    after: Side
+    changes: tuple[PointChange, ...]
+
+    @property
+    def label(self) -> str:
+        who = self.name or f"lead #{self.lead_id}"
+        return f"{who} ({self.company})" if self.company else who
+
+    def as_json(self) -> dict[str, Any]:
+        b, a = self.before, self.after
+        return {
+            "lead_id": self.lead_id, "name": self.name, "company": self.company,
+            "old_stage": b.stage.value, "new_stage": a.stage.value,
+            "as_of": {"old": b.as_of.isoformat(), "new": a.as_of.isoformat()},
+            "fit": {"old": b.fit, "new": a.fit}, "grade": {"old": b.grade, "new": a.grade},
+            "engagement": {"old": b.engagement, "new": a.engagement},
+            "rule": {"old": b.rule, "new": a.rule}, "reason": {"old": b.reason, "new": a.reason},
+            "changes": [{"axis": c.axis, "rule": c.rule, "old": c.before, "new": c.after} for c in self.changes],
+        }
+
+
+@dataclass
+class Summary:
+    leads: int = 0
+    matrix: Counter[tuple[str, str]] = field(default_factory=Counter)
+    file_changes: list[str] = field(default_factory=list)
+    moving_rules: Counter[str] = field(default_factory=Counter)  # rule -> movers whose points it changed
+
+    @property
+    def moved(self) -> int:
+        return sum(n for (old, new), n in self.matrix.items() if old != new)
+
+    def as_json(self) -> dict[str, Any]:
+        matrix: dict[str, dict[str, int]] = {}
+        for (old, new), n in sorted(self.matrix.items()):
+            matrix.setdefault(old, {})[new] = n
+        return {"leads": self.leads, "moved": self.moved, "matrix": matrix, "file_changes": self.file_changes,
+                "moving_rules": dict(self.moving_rules.most_common())}
+
+
+def _points(v: Verdict) -> dict[tuple[str, str], float]:
+    out: dict[tuple[str, str], float] = {}
+    for c in v.explanation.contributions:
+        key = (c.axis.value, c.rule)
+        out[key] = round(out.get(key, 0.0) + c.points, 1)
+    return out
+
+
+def point_changes(before: Verdict, after: Verdict) -> tuple[PointChange, ...]:
+    """Every (axis, rule) whose points differ, the biggest change first."""
+    a, b = _points(before), _points(after)
+    changes = [PointChange(axis, rule, a.get((axis, rule), 0.0), b.get((axis, rule), 0.0))
+               for axis, rule in {*a, *b} if a.get((axis, rule), 0.0) != b.get((axis, rule), 0.0)]
+    return tuple(sorted(changes, key=lambda c: (-abs(c.delta), c.axis, c.rule)))
+
+
+def _flat(data: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(data, dict):
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            out.update(_flat(value, f"{prefix}.{key}" if prefix else str(key)))
+        return out
+    return {prefix: data}
+
+
+def file_changes(old: ScoringModel, new: ScoringModel) -> list[str]:
+    """What NEW changes in the scoring file: 'stages.mql.min_engagement: 40 → 50'."""
+    a, b = _flat(old.rules.model_dump(mode="json")), _flat(new.rules.model_dump(mode="json"))
+    return [f"{key}: {_show(a.get(key))} → {_show(b.get(key))}" for key in sorted({*a, *b}) if a.get(key) != b.get(key)]
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return str(value)
+
+
+class Backtest:
+    """Run with `moves()`: yields each mover; `summary` holds the counts once it is done."""
+
+    def __init__(self, pipeline: Pipeline, *, new: ScoringModel | None, as_of: date | None) -> None:
+        self.pipeline = pipeline
+        self.old = pipeline.scoring
+        self.new = new
+        self.as_of = as_of
+        self.summary = Summary(file_changes=file_changes(self.old, new) if new is not None else [])
+
+    def describe(self) -> str:
+        if self.new is not None:
+            when = f"as of {self.as_of}" if self.as_of else "each lead as of its last scoring date"
+            return (f"the scoring file in force ({self.old.hash}) against {self.new.source} ({self.new.hash}), "
+                    f"{when}")
+        return (f"each lead's verdict (as of its last scoring date) against the scoring file in force "
+                f"({self.old.hash}) as of {self.as_of or date.today()}")
+
+    def moves(self, *, progress: Callable[[int], None] | None = None, batch: int = BATCH) -> Iterator[Move]:
+        sessions = sessionmaker(self.pipeline.engine, expire_on_commit=False)
+        after_id = 0
+        lang_default = self.pipeline.settings.language
+        same_date = self.new is not None
+        target = self.as_of or (None if same_date else date.today())
+        old_model, new_model = self.old, self.new or self.old
+        while True:
+            with sessions() as session, session.begin():
+                # the before side is read as of each lead's own date unless one date is given
+                leads = repo.iter_leads_to_score(session=session, as_of=target if same_date else None,
+                                                 after_id=after_id, limit=batch)
+            if not leads:
+                return
+            today = date.today()
+            for lead in leads:
+                lang = lang_default or lead.language or "en"
+                first = target if (same_date and target) else (lead.scored_as_of or today)
+                before = score(lead.extraction, as_of=first, model=old_model, lang=lang)
+                second_date = first if same_date else (target or today)
+                facts = lead.extraction
+                if second_date != first and facts.bant.timeline_days is not None:
+                    # the deadline stays on its day: fewer days are left on a later date
+                    days = facts.bant.timeline_days - (second_date - first).days
+                    facts = facts.model_copy(update={"bant": facts.bant.model_copy(update={"timeline_days": days})})
+                after = score(facts, as_of=second_date, model=new_model, lang=lang)
+                self.summary.matrix[(before.stage.value, after.stage.value)] += 1
+                if before.stage is not after.stage:
+                    changes = point_changes(before, after)
+                    for c in changes:
+                        self.summary.moving_rules[f"{c.axis}: {c.rule}"] += 1
+                    yield Move(lead.lead_id, lead.name, lead.company, Side.of(before), Side.of(after), changes)
+            self.summary.leads += len(leads)
+            after_id = leads[-1].lead_id
+            if progress is not None:
+                progress(self.summary.leads)
+
+
+STAGE_ORDER = [s.value for s in Stage]
+
+
+def matrix_lines(summary: Summary, *, after_label: str) -> list[str]:
+    """The stage-to-stage table: rows now, columns after, each cell a count of leads."""
+    names = [s.upper() for s in STAGE_ORDER]
+    width = max(len(n) for n in names) + 2
+    head = " " * width + "".join(f"{n:>{width}}" for n in names) + f"{'total':>{width}}"
+    lines = [f"Stage to stage (rows: now; columns: {after_label}):", head]
+    for old in STAGE_ORDER:
+        row = [summary.matrix.get((old, new), 0) for new in STAGE_ORDER]
+        lines.append(f"{old.upper():<{width}}" + "".join(f"{n:>{width}}" for n in row) + f"{sum(row):>{width}}")
+    totals = [sum(summary.matrix.get((old, new), 0) for old in STAGE_ORDER) for new in STAGE_ORDER]
+    lines.append(f"{'total':<{width}}" + "".join(f"{n:>{width}}" for n in totals) + f"{sum(totals):>{width}}")
+    return lines
