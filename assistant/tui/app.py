@@ -38,6 +38,7 @@ from assistant.chat import (
 )
 from assistant.config import Settings
 from assistant.domain import ChatMessage, LeadDetail, LeadSummary, Stage, Verdict
+from assistant.facts import by_path, get_value
 from assistant.pipeline import QualifyOutcome
 from assistant.tui.messages import (
     DuplicateFound,
@@ -53,7 +54,6 @@ from assistant.tui.messages import (
     QualificationFailed,
     QuestionAnswered,
 )
-from assistant.facts import by_path, get_value
 from assistant.tui.present import reply_payload
 from assistant.tui.screens.dialogs import ConfirmScreen, EditValueScreen, TextScreen
 from assistant.tui.screens.help import HelpScreen
