@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli import app
-from assistant.cli.lead_cmds import EXIT_BAD_INPUT, _date, _fail, open_pipeline
+from assistant.cli.lead_cmds import EXIT_BAD_INPUT, _date, _fail, open_pipeline, write_output
 
 PROGRESS_EVERY_S = 1.0
 
@@ -131,3 +131,41 @@ def export_command(
             tmp.unlink(missing_ok=True)
             raise _fail(f"{output}: cannot write it: {exc.strerror or exc}", EXIT_BAD_INPUT) from None
     typer.echo(f"{n} leads written to {output} ({format_id}) in {time.perf_counter() - started:.1f} s", err=True)
+
+
+@app.command("report")
+def report_command(
+    html: Annotated[Path | None, typer.Option("--html", help="Write the report as one HTML file with charts "
+                                                             "(opens offline; - for stdout).", show_default=False)] = None,
+    md: Annotated[Path | None, typer.Option("--md", help="Write it as Markdown (- for stdout).",
+                                            show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """A report a marketer can share: the funnel, fit x engagement, score distributions,
+    what drives MQL and SQL, and the leads a small change would move. With no file, the
+    Markdown goes to stdout."""
+    import json
+
+    from assistant.report.data import build_report
+    from assistant.report.html import report_html
+    from assistant.report.markdown import report_markdown
+
+    show = sys.stderr.isatty()
+
+    def progress(n: int) -> None:
+        if show:
+            sys.stderr.write(f"\rread {n} leads...")
+            sys.stderr.flush()
+
+    with open_pipeline() as p:
+        report = build_report(p, progress=progress)
+    if show:
+        sys.stderr.write("\r\033[K")
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    if html is not None:
+        write_output(html, report_html(report))
+    if md is not None:
+        write_output(md, report_markdown(report))
+    if html is None and md is None and not as_json:
+        sys.stdout.write(report_markdown(report))

@@ -281,6 +281,21 @@ def show_command(lead_id: LeadId, as_json: JsonFlag = False) -> None:
     console.print(hist if hist.row_count else "Verdict history: no verdict yet.")
 
 
+def write_output(path: Path, text: str) -> None:
+    """Write `text` to `path` (- is stdout) whole: a temporary file renamed into place."""
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _fail(f"{path}: cannot write it: {exc.strerror or exc}", EXIT_BAD_INPUT) from None
+    typer.echo(f"wrote {path}", err=True)
+
+
 def _no_verdict(lead_id: int) -> typer.Exit:
     return _fail(f"lead {lead_id} has no verdict yet: add a note with `leadqual note {lead_id} TEXT`.",
                  EXIT_NOT_FOUND)
@@ -290,6 +305,10 @@ def _no_verdict(lead_id: int) -> typer.Exit:
 def explain_command(
     lead_id: LeadId,
     as_json: JsonFlag = False,
+    md: Annotated[Path | None, typer.Option("--md", help="Write the explanation as Markdown to this file "
+                                                         "(- for stdout).", show_default=False)] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write it as an HTML page with a chart of the "
+                                                             "points (opens offline).", show_default=False)] = None,
 ) -> None:
     """The lead's current verdict explained: stage, scores, every point, what is missing
     for the next stage and what to ask."""
@@ -297,6 +316,14 @@ def explain_command(
         detail = p.get_lead(lead_id)
     if detail.verdict is None:
         raise _no_verdict(lead_id)
+    if md is not None or html is not None:
+        from assistant.report.html import explanation_html
+        from assistant.report.lead import explanation_markdown
+
+        for path, render in ((md, explanation_markdown), (html, explanation_html)):
+            if path is not None:
+                write_output(path, render(detail))
+        return
     if as_json:
         import json
 
