@@ -11,16 +11,18 @@ is a no-op, and a newer note or a rep's correction is not overwritten by an old 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from assistant.domain import Evidence, ExtractionResult, Provenance
-from assistant.facts import FACTS, set_values
+from assistant.facts import FACTS
 from storage import repo
 from storage.tables import (
     CrmRecordRow,
@@ -157,19 +159,6 @@ def add_note_key(*, session: Session, note_id: int, key: str, origin: str | None
     session.flush()
 
 
-def _add_read_note(
-    session: Session, lead: LeadRow, *, text: str, result: ExtractionResult, as_of: date,
-    created_at: datetime, key: str, origin: str, now: datetime,
-) -> NoteRow:
-    note = NoteRow(lead_id=lead.id, text=text, created_at=created_at, as_of=as_of, status="qualified",
-                   extractor=result.extractor[:16], language=(result.language or None) and result.language[:8],
-                   extraction=result.model_dump(mode="json", exclude={"llm_calls"}))
-    session.add(note)
-    session.flush()
-    session.add(NoteSourceRow(note_id=note.id, key=key[:300], origin=origin[:300], created_at=now))
-    return note
-
-
 def _provenance_of(result: ExtractionResult) -> Provenance:
     return Provenance.llm if result.extractor == "llm" else Provenance.rules
 
@@ -200,37 +189,98 @@ class _Writes:
     changes: list[tuple[Any, Any, dict[str, Any]]] = field(default_factory=list)  # (lead, note, row)
     interactions: list[tuple[Any, Any, dict[str, Any]]] = field(default_factory=list)
     notes: list[tuple[Any, dict[str, Any], str, str]] = field(default_factory=list)  # (lead, row, key, origin)
+    # fact words that point at a note not inserted yet: (lead, fact path, note row)
+    links: list[tuple[Any, str, dict[str, Any]]] = field(default_factory=list)
 
 
 def _set_fact(lead: Any, path: str, value: Any, words: repo.Words, *, provenance: Provenance, now: datetime,
-              writes: _Writes, note: Any = None) -> bool:
+              writes: _Writes, note: dict[str, Any] | None = None) -> bool:
     """`repo._set_scalar` for a batch: the lead changes in place, the fact change is queued."""
     column = repo.SCALAR_FIELDS[path]
     new = repo._clip(column, repo._plain(value))
     old = getattr(lead, column)
     if old == new:
         if words.evidence is not None and path not in (lead.evidence or {}):
-            repo._remember_words(lead, path, words, note_id=None, provenance=provenance, now=now)
+            _remember(lead, path, words, provenance=provenance, now=now, writes=writes, note=note)
         return False
     setattr(lead, column, new)
     writes.changes.append((lead, note, {
         "field": path, "old_value": repo._plain(old), "new_value": new, "provenance": provenance.value,
-        "evidence": repo._words_json(words), "author": None, "created_at": now}))
-    repo._remember_words(lead, path, words, note_id=None, provenance=provenance, now=now)
-    if note is not None and path in (lead.evidence or {}):
-        lead.evidence[path]["note_id"] = note  # the note's id once it is inserted (see _write)
-    if column in ("name", "email", "company_name"):
-        repo._refresh_keys(lead)
+        "evidence": _words(words), "author": None, "created_at": now}))
+    _remember(lead, path, words, provenance=provenance, now=now, writes=writes, note=note)
+    if column in ("name", "email", "company_name") and not isinstance(lead, _NewLead):
+        repo._refresh_keys(lead)  # a new lead gets its keys once, when it is inserted
     return True
 
 
-def _merge_new(lead: _NewLead, extraction: Any, note: dict[str, Any], *, given: set[str], as_of: date,
-               provenance: Provenance, now: datetime, writes: _Writes, subject: str | None) -> list[str]:
-    """`repo.merge_extraction` for a lead this batch creates (no rep fields, no interactions
-    yet): a description's facts the columns do not give, and its interactions."""
+def _words(words: repo.Words) -> dict[str, Any] | None:
+    """`repo._words_json`, without a pydantic dump per fact (an import writes tens of thousands)."""
+    ev = words.evidence
+    if ev is None:
+        return None
+    out = {"quote": ev.quote, "start": ev.start, "end": ev.end, "via": ev.via}
+    if words.origin:
+        out["origin"] = words.origin
+    return out
+
+
+def _remember(lead: Any, path: str, words: repo.Words, *, provenance: Provenance, now: datetime, writes: _Writes,
+              note: dict[str, Any] | None) -> None:
+    if isinstance(lead, _NewLead):  # no change tracking to keep: the entry is written in place
+        if words.evidence is None:
+            if lead.evidence:
+                lead.evidence.pop(path, None)
+            return
+        if lead.evidence is None:
+            lead.evidence = {}
+        entry = _words(words) or {}
+        entry.pop("origin", None)
+        entry.update(note_id=None, source=provenance.value, author=words.author, at=now.isoformat())
+        if words.origin:
+            entry["origin"] = words.origin
+        lead.evidence[path] = entry
+    else:
+        repo._remember_words(lead, path, words, note_id=None, provenance=provenance, now=now)
+    if note is not None and path in (lead.evidence or {}):
+        writes.links.append((lead, path, note))  # its note_id once the note is inserted (see _write)
+
+
+def _cell_words(quote: str, via: str | None) -> Evidence:
+    return repo._trusted(Evidence, repo._EVIDENCE_FIELDS, {"quote": quote, "start": None, "end": None, "via": via})
+
+
+_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as storage.engine writes JSON
+
+
+def _insert_json(session: Session, table: Any, rows: list[dict[str, Any]], json_columns: tuple[str, ...]) -> None:
+    """A multi-row INSERT whose JSON values are serialised here, once, as text (what
+    save_verdicts_bulk does for explanations): the JSON type's per-value processing costs
+    more than the rest of the statement for a fact_change batch."""
+    if not rows:
+        return
+    is_pg = session.get_bind().dialect.name == "postgresql"
+    values = {}
+    for column in json_columns:
+        param = sa.bindparam(f"{column}__json", type_=sa.Text)
+        values[column] = sa.cast(param, sa.JSON) if is_pg else param
+    prepared = []
+    for row in rows:
+        out = {k: v for k, v in row.items() if k not in json_columns}
+        for column in json_columns:
+            out[f"{column}__json"] = _ENCODE(row.get(column))
+        prepared.append(out)
+    session.execute(sa.insert(table).values(**values), prepared)
+
+
+def _merge_into(lead: Any, extraction: Any, note: dict[str, Any], *, given: set[str], locked: set[str],
+                ix_keys: set[tuple[str, str]], as_of: date, provenance: Provenance, now: datetime,
+                writes: _Writes, subject: str | None) -> tuple[list[str], int]:
+    """`repo.merge_extraction` for a batch: one note's facts (except those its row's columns
+    give, and those a rep set) and its interactions (except those already recorded).
+    Returns the changed fact paths and how many interactions were added."""
     changed = []
     for path in repo.SCALAR_FIELDS:
-        if path in given:
+        if path in given or path in locked:
             continue
         group, _, name = path.rpartition(".")
         value = getattr(getattr(extraction, group) if group else extraction, name)
@@ -240,16 +290,19 @@ def _merge_new(lead: _NewLead, extraction: Any, note: dict[str, Any], *, given: 
                      now=now, writes=writes, note=note):
             changed.append(path)
     days = extraction.bant.timeline_days
-    if days is not None and repo.TIMELINE_FIELD not in given and lead.timeline_due is None:
-        from datetime import timedelta
-
-        lead.timeline_due = as_of + timedelta(days=days)
-        writes.changes.append((lead, note, {
-            "field": "bant.timeline_due", "old_value": None, "new_value": lead.timeline_due.isoformat(),
-            "provenance": provenance.value, "evidence": repo._words_json(repo.Words(extraction.evidence.get(repo.TIMELINE_FIELD))),
-            "author": None, "created_at": now}))
-        changed.append(repo.TIMELINE_FIELD)
-    if extraction.disqualifiers:
+    timeline = repo.TIMELINE_FIELD
+    if days is not None and timeline not in given and not ({timeline, "bant.timeline_due"} & locked):
+        due = as_of + timedelta(days=days)
+        if due != lead.timeline_due:
+            words = repo.Words(extraction.evidence.get(timeline))
+            writes.changes.append((lead, note, {
+                "field": "bant.timeline_due", "old_value": repo._plain(lead.timeline_due),
+                "new_value": due.isoformat(), "provenance": provenance.value, "evidence": repo._words_json(words),
+                "author": None, "created_at": now}))
+            lead.timeline_due = due
+            _remember(lead, timeline, words, provenance=provenance, now=now, writes=writes, note=note)
+            changed.append(timeline)
+    if extraction.disqualifiers and repo.DISQUALIFIERS_FIELD not in locked:
         current = list(lead.disqualifiers or [])
         seen = {(d["kind"], repo.evidence_key(d.get("evidence", ""))) for d in current}
         for d in extraction.disqualifiers:
@@ -263,17 +316,37 @@ def _merge_new(lead: _NewLead, extraction: Any, note: dict[str, Any], *, given: 
                 "provenance": provenance.value, "evidence": None, "author": None, "created_at": now}))
             lead.disqualifiers = current
             changed.append(repo.DISQUALIFIERS_FIELD)
-    seen_ix: set[tuple[str, str]] = set()
+    added = 0
     for i in extraction.interactions:
         key = (i.kind.value, repo.evidence_key(i.evidence, subject))
-        if key in seen_ix:
+        if key in ix_keys:
             continue
-        seen_ix.add(key)
+        ix_keys.add(key)
+        added += 1
         writes.interactions.append((lead, note, {
             "kind": i.kind.value, "count": i.count, "occurred_on": i.occurred_on, "detail": repo._clip_detail(i.detail),
             "evidence": i.evidence, "evidence_key": key[1], "provenance": provenance.value, "status": None,
             "created_at": now}))
-    return changed
+    if extraction is not None and getattr(lead, "language", None) is None and note.get("language"):
+        lead.language = note["language"]
+    return changed, added
+
+
+def _note_row(text: str, result: ExtractionResult, *, as_of: date, created_at: datetime) -> dict[str, Any]:
+    return {"text": text, "created_at": created_at, "as_of": as_of, "status": "qualified",
+            "extractor": result.extractor[:16], "language": (result.language or None) and result.language[:8],
+            "extraction": result.model_dump(mode="json", exclude={"llm_calls"}), "author": None, "error": None}
+
+
+def _interaction_keys(session: Session, lead_ids: Sequence[int]) -> dict[int, set[tuple[str, str]]]:
+    out: dict[int, set[tuple[str, str]]] = {}
+    for chunk in _chunks(sorted(set(lead_ids)), 500):
+        for lead_id, kind, key in session.execute(
+            sa.select(InteractionRow.lead_id, InteractionRow.kind, InteractionRow.evidence_key)
+            .where(InteractionRow.lead_id.in_(chunk))
+        ):
+            out.setdefault(lead_id, set()).add((kind, key))
+    return out
 
 
 def apply_contacts(
@@ -322,6 +395,9 @@ def apply_contacts(
     for chunk in _chunks(existing_ids, 500):
         rows.update({r.id: r for r in session.scalars(sa.select(LeadRow).where(LeadRow.id.in_(chunk)))})
     locked = _rep_locked(session, existing_ids)
+    described = [t for t, c in zip(targets, contacts, strict=True)
+                 if isinstance(t, int) and c.description_key and c.description_key not in desc_keys]
+    ix_keys = _interaction_keys(session, described)
     record_of: dict[Any, CrmRecordRow | dict[str, Any]] = {}
     for chunk in _chunks(existing_ids, 500):
         for rec in session.scalars(
@@ -348,7 +424,8 @@ def apply_contacts(
                 if repo._plain(f.value) != getattr(lead, repo.SCALAR_FIELDS[f.path]):
                     out.kept_rep_fields.append(f.path)
                 continue
-            words = repo.Words(Evidence(quote=f.quote, via=f.via), None, c.origin)
+            # the cell's text as read: built without a check (thousands a batch)
+            words = repo.Words(_cell_words(f.quote, f.via), None, c.origin)
             if _set_fact(lead, f.path, f.value, words, provenance=IMPORT, now=now, writes=writes):
                 out.changed_fields.append(f.path)
         cells = {**before, **c.cells}
@@ -365,36 +442,15 @@ def apply_contacts(
         if c.description and c.description_key and c.description_result is not None \
                 and c.description_key not in desc_keys:
             result = c.description_result
-            given = {f.path for f in c.facts} | rep  # what the columns say wins over the description
-            provenance = _provenance_of(result)
-            note = {"text": c.description, "created_at": now, "as_of": as_of, "status": "qualified",
-                    "extractor": result.extractor[:16], "language": (result.language or None) and result.language[:8],
-                    "extraction": result.model_dump(mode="json", exclude={"llm_calls"}), "author": None,
-                    "error": None}
+            note = _note_row(c.description, result, as_of=as_of, created_at=now)
             desc_keys[c.description_key] = -1
-            if is_new:
-                writes.notes.append((lead, note, c.description_key, c.origin))
-                out.changed_fields.extend(_merge_new(lead, result.extraction, note, given=given, as_of=as_of,
-                                                     provenance=provenance, now=now, writes=writes,
-                                                     subject=lead.name))
-                out.note_id = -1
-            else:
-                extraction = result.extraction
-                drop = {p: None for p in given if p in repo.SCALAR_FIELDS or p == repo.TIMELINE_FIELD}
-                if drop:
-                    extraction = set_values(extraction, drop)
-                    extraction.evidence = {k: v for k, v in extraction.evidence.items() if k not in drop}
-                session.flush()
-                stored = _add_read_note(session, lead, text=c.description, result=result, as_of=as_of,
-                                        created_at=now, key=c.description_key, origin=c.origin, now=now)
-                merged = repo.merge_extraction(session=session, lead_id=lead.id, extraction=extraction,
-                                               note_id=stored.id, provenance=provenance, as_of=as_of,
-                                               language=result.language, now=now)
-                out.note_id = stored.id
-                out.changed_fields.extend(p for p in merged.changed_fields if p not in out.changed_fields)
-                out.added_interactions = len(merged.added_interactions)
-            if result.language and not lead.language:
-                lead.language = result.language[:8]
+            writes.notes.append((lead, note, c.description_key, c.origin))
+            changed, added = _merge_into(
+                lead, result.extraction, note, given={f.path for f in c.facts}, locked=rep,
+                ix_keys=ix_keys.setdefault(lead.id, set()) if not is_new else set(), as_of=as_of,
+                provenance=_provenance_of(result), now=now, writes=writes, subject=lead.name)
+            out.changed_fields.extend(p for p in changed if p not in out.changed_fields)
+            out.note_id, out.added_interactions = -1, added
         if out.changed:
             lead.updated_at = now
         outcomes.append((out, lead))
@@ -418,6 +474,8 @@ def _write(session: Session, writes: _Writes, record_of: dict[Any, Any], now: da
             seen.add(id(lead))
             new_leads.append(lead)
     session.flush()
+    for lead in new_leads:
+        repo._refresh_keys(lead)
     if new_leads:
         ids = session.execute(
             sa.insert(_LEAD_TABLE).returning(_LEAD_TABLE.c.id, sort_by_parameter_order=True),
@@ -436,20 +494,25 @@ def _write(session: Session, writes: _Writes, record_of: dict[Any, Any], now: da
         session.execute(sa.insert(NoteSourceRow.__table__), [  # type: ignore[attr-defined]
             {"note_id": row["id"], "key": key[:300], "origin": origin[:300], "created_at": now}
             for _lead, row, key, origin in writes.notes])
-        # the words of the facts read from a note point at it (the leads went in first)
-        linked = []
-        for lead in new_leads:
-            entries = [e for e in (lead.evidence or {}).values() if isinstance(e, dict) and isinstance(e.get("note_id"), dict)]
-            for entry in entries:
-                entry["note_id"] = entry["note_id"]["id"]
-            if entries:
-                linked.append({"lead_id": lead.id, "evidence": lead.evidence})
-        if linked:
-            session.execute(sa.update(_LEAD_TABLE).where(_LEAD_TABLE.c.id == sa.bindparam("lead_id")), linked)
+    # the words of facts read from a note now point at it (new leads went in before their notes)
+    relinked: dict[int, Any] = {}
+    for lead, path, note in writes.links:
+        entry = (lead.evidence or {}).get(path)
+        if isinstance(entry, dict) and entry.get("note_id") is None:
+            entry["note_id"] = note["id"]
+            relinked[id(lead)] = lead
+    stale = []
+    for lead in relinked.values():
+        if isinstance(lead, _NewLead):
+            stale.append({"lead_id": lead.id, "evidence": lead.evidence})
+        else:
+            flag_modified(lead, "evidence")
+    if stale:
+        session.execute(sa.update(_LEAD_TABLE).where(_LEAD_TABLE.c.id == sa.bindparam("lead_id")), stale)
     if writes.changes:
-        session.execute(sa.insert(FactChangeRow.__table__), [  # type: ignore[attr-defined]
+        _insert_json(session, FactChangeRow.__table__, [  # type: ignore[attr-defined]
             {**row, "lead_id": lead.id, "note_id": note["id"] if note is not None else None}
-            for lead, note, row in writes.changes])
+            for lead, note, row in writes.changes], ("old_value", "new_value", "evidence"))
     if writes.interactions:
         session.execute(sa.insert(InteractionRow.__table__), [  # type: ignore[attr-defined]
             {**row, "lead_id": lead.id, "note_id": note["id"] if note is not None else None}
@@ -472,11 +535,21 @@ def apply_notes(
     records = _records(session, system, (i for n in notes for i in n.contact_ids))
     by_email = _ids_by(session, LeadRow.email_key, (repo.email_key(n.email) for n in notes))
     stored = existing_note_keys(session=session, keys=(n.key for n in notes))
-    outcomes = []
+    owners: list[int | None] = []
     for n in notes:
         lead_id = next((records[i].lead_id for i in n.contact_ids if i in records), None)
         if lead_id is None and n.email:
             lead_id = by_email.get(repo.email_key(n.email) or "")
+        owners.append(lead_id)
+    ids = sorted({i for i, n in zip(owners, notes, strict=True) if i is not None and n.key not in stored})
+    rows: dict[int, LeadRow] = {}
+    for chunk in _chunks(ids, 500):
+        rows.update({r.id: r for r in session.scalars(sa.select(LeadRow).where(LeadRow.id.in_(chunk)))})
+    locked = _rep_locked(session, ids)
+    ix_keys = _interaction_keys(session, ids)
+    writes = _Writes()
+    outcomes = []
+    for n, lead_id in zip(notes, owners, strict=True):
         if lead_id is None:
             who = ", ".join([*n.contact_ids, *([n.email] if n.email else [])]) or "no contact given"
             outcomes.append(RowOutcome(origin=n.origin, lead_id=None,
@@ -485,20 +558,21 @@ def apply_notes(
         if n.key in stored:
             outcomes.append(RowOutcome(origin=n.origin, lead_id=lead_id))
             continue
-        lead = repo._lead_row(session, lead_id)
+        stored[n.key] = -1
+        lead = rows[lead_id]
         at = _utc(n.at)
-        note = _add_read_note(session, lead, text=n.text, result=n.result, as_of=n.at.date(), created_at=at,
-                              key=n.key, origin=n.origin, now=now)
-        stored[n.key] = note.id
-        merged = repo.merge_extraction(session=session, lead_id=lead_id, extraction=n.result.extraction,
-                                       note_id=note.id, provenance=_provenance_of(n.result),
-                                       as_of=n.at.date(), language=n.result.language, now=now)
+        note = _note_row(n.text, n.result, as_of=n.at.date(), created_at=at)
+        writes.notes.append((lead, note, n.key, n.origin))
+        changed, added = _merge_into(lead, n.result.extraction, note, given=set(), locked=locked.get(lead_id, set()),
+                                     ix_keys=ix_keys.setdefault(lead_id, set()), as_of=n.at.date(),
+                                     provenance=_provenance_of(n.result), now=now, writes=writes,
+                                     subject=lead.name)
         if lead.last_activity is None or _utc(lead.last_activity) < at:
             lead.last_activity = at
-        outcomes.append(RowOutcome(origin=n.origin, lead_id=lead_id, note_id=note.id,
-                                   changed_fields=list(merged.changed_fields),
-                                   added_interactions=len(merged.added_interactions)))
-    session.flush()
+        lead.updated_at = now
+        outcomes.append(RowOutcome(origin=n.origin, lead_id=lead_id, note_id=-1, changed_fields=changed,
+                                   added_interactions=added))
+    _write(session, writes, {}, now)
     return outcomes
 
 

@@ -37,6 +37,10 @@ def import_command(
         "--extractor", help="What reads the Description column and note bodies: rules or llm.")] = "rules",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when any row could not be stored.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, max=16, help="Processes that read the descriptions and notes of a big file with the "
+        "rules extractor (default: the machine's cores, at most 4; 1 reads them in this one).",
+        show_default=False)] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress",
                                            help="Progress on stderr (default: when stderr is a terminal).")]
     = sys.stderr.isatty(),
@@ -46,7 +50,7 @@ def import_command(
     import json
 
     from assistant.crm.formats import FormatError
-    from assistant.crm.importer import import_file
+    from assistant.crm.importer import default_workers, import_file
 
     if extractor not in ("rules", "llm"):
         raise _fail(f"--extractor {extractor!r}: choose rules or llm", EXIT_BAD_INPUT)
@@ -67,7 +71,7 @@ def import_command(
             last[0] = 0.0
             try:
                 report = import_file(p, path, as_of=reference, format_id=format_id, maps=maps or [],
-                                     extractor=extractor, progress=show)
+                                     extractor=extractor, progress=show, workers=workers or default_workers())
             except FormatError as exc:
                 raise _fail(str(exc), EXIT_BAD_INPUT) from None
             except OSError as exc:

@@ -16,9 +16,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import multiprocessing
+import os
 import re
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -37,6 +40,28 @@ if TYPE_CHECKING:
     from assistant.pipeline import Pipeline
 
 BATCH_ROWS = 500
+# texts per task sent to a reading process, and the fewest texts worth the processes
+TEXTS_PER_TASK = 40
+MIN_TEXTS_FOR_WORKERS = 200
+
+_worker_extractor: Any = None
+
+
+def _start_worker(settings: Any, choice: str) -> None:
+    """A reading process: its own extractor (after a fork, with the vocabularies loaded)."""
+    global _worker_extractor
+    from assistant.extract import make_extractor
+
+    _worker_extractor = make_extractor(settings, choice)
+
+
+def _read_texts(items: list[tuple[str, date, str | None]]) -> list[ExtractionResult]:
+    return [_worker_extractor.extract(text, as_of=when, lang=lang) for text, when, lang in items]
+
+
+def default_workers() -> int:
+    """Reading processes for a big file: the machine's cores, at most 4 (1: read in this one)."""
+    return max(1, min(os.cpu_count() or 1, 4))
 _EMAIL_IN_TEXT = re.compile(r"[^@\s,;<>()\[\]]+@[^@\s,;<>()\[\]]+\.[A-Za-z]{2,}")
 
 
@@ -158,6 +183,46 @@ class _Reader:
             self._texts[key] = self.extractor.extract(text, as_of=as_of, lang=self.lang)
         return self._texts[key]
 
+    def texts_of(self, rows: list[tuple[int, list[str]]]) -> list[tuple[str, date]]:
+        """The texts these rows will have read (descriptions, note bodies) with their dates."""
+        out = []
+        for line, cells in rows:
+            values = self.values(line, cells)
+            if isinstance(values, Problem):
+                continue
+            if self.fmt.kind == "contacts":
+                if values.get("description"):
+                    out.append((values["description"], self.as_of))
+                continue
+            text = _note_text(values)
+            when = values.get("note.date") or values.get("note.created")
+            try:
+                day = fm.read_date(when) if when else self.as_of
+            except fm.CellError:
+                continue
+            if text:
+                out.append((text, day))
+        return out
+
+    def prefetch(self, rows: list[tuple[int, list[str]]], pool: ProcessPoolExecutor | None) -> list[Any]:
+        """Start reading the rows' texts not read yet: in `pool` when there is one and
+        enough of them, otherwise here when `collect` is called."""
+        wanted = list(dict.fromkeys(k for k in self.texts_of(rows) if k not in self._texts))
+        if pool is None or len(wanted) < TEXTS_PER_TASK:
+            return [wanted]
+        chunks = [wanted[i : i + TEXTS_PER_TASK] for i in range(0, len(wanted), TEXTS_PER_TASK)]
+        return [(chunk, pool.submit(_read_texts, [(t, d, self.lang) for t, d in chunk])) for chunk in chunks]
+
+    def collect(self, pending: list[Any]) -> None:
+        for item in pending:
+            if isinstance(item, tuple):
+                chunk, future = item
+                for key, result in zip(chunk, future.result(), strict=True):
+                    self._texts[key] = result
+            else:
+                for text, day in item:
+                    self.read(text, day)
+
     def title(self, text: str) -> tuple[Any, Any]:
         """Seniority and department read from a job title (SPEC: they follow the title)."""
         if text not in self._titles:
@@ -226,11 +291,7 @@ class _Reader:
         if isinstance(values, Problem):
             return None, [values]
         problems: list[Problem] = []
-        body, subject = values.get("note.body"), values.get("note.subject")
-        if subject and body and subject.casefold() not in body.casefold():
-            text = f"{subject}\n{body}"
-        else:
-            text = body or subject or ""
+        text = _note_text(values)
         if not text:
             return None, [Problem(line, "no note text", True)]
         when = values.get("note.date") or values.get("note.created")
@@ -255,6 +316,14 @@ class _Reader:
                                   email=email, result=self.read(text, at.date())), problems
 
 
+def _note_text(values: dict[str, str]) -> str:
+    """A note's text: its subject (a task's "Demo request") and its body."""
+    body, subject = values.get("note.body"), values.get("note.subject")
+    if subject and body and subject.casefold() not in body.casefold():
+        return f"{subject}\n{body}"
+    return body or subject or ""
+
+
 # --- the import ------------------------------------------------------------------------------
 
 
@@ -268,9 +337,14 @@ def import_file(
     extractor: str = "rules",
     progress: Callable[[int, float], None] | None = None,
     batch_rows: int = BATCH_ROWS,
+    workers: int = 1,
 ) -> ImportReport:
     """Import one CSV export into the pipeline's database. Raises FormatError (nothing
-    stored) for a file whose format or columns cannot be told."""
+    stored) for a file whose format or columns cannot be told.
+
+    `workers` > 1: when the file has many texts to read with the rules extractor, that
+    many other processes read them while this one stores the rows read before (the
+    extractor is CPU-bound; threads would take turns)."""
     started = time.perf_counter()
     mapped = fm.parse_maps(list(maps))
     header, records, encoding = read_rows(path)
@@ -281,16 +355,17 @@ def import_file(
     reader = _Reader(fmt, fields, header, path.name, pipeline.extractor_for(extractor), as_of,
                      pipeline.settings.language)
     sessions = sessionmaker(pipeline.engine, expire_on_commit=False)
-    pending: list[Any] = []
+    pending_items: list[Any] = []
 
     def flush() -> None:
-        if not pending:
+        if not pending_items:
             return
         with sessions() as session, session.begin():
             if fmt.kind == "contacts":
-                outcomes = store.apply_contacts(session=session, system=fmt.system, contacts=pending, as_of=as_of)
+                outcomes = store.apply_contacts(session=session, system=fmt.system, contacts=pending_items,
+                                                as_of=as_of)
             else:
-                outcomes = store.apply_notes(session=session, system=fmt.system, notes=pending)
+                outcomes = store.apply_notes(session=session, system=fmt.system, notes=pending_items)
             _rescore(pipeline, session, [o.lead_id for o in outcomes if o.changed and o.lead_id], as_of)
         for o in outcomes:
             if o.problem:
@@ -302,23 +377,60 @@ def import_file(
             else:
                 report.unchanged += 1
             report.notes_added += o.note_id is not None
-        pending.clear()
+        pending_items.clear()
         if progress is not None:
             progress(report.rows, time.perf_counter() - started)
 
     read_row = reader.contact if fmt.kind == "contacts" else reader.note
-    for line, cells in records:
-        report.rows += 1
-        item, problems = read_row(line, cells)
-        report.problems.extend(problems)
-        if item is not None:
-            pending.append(item)
-        if len(pending) >= batch_rows:
-            flush()
-    flush()
+
+    def store_rows(rows: list[tuple[int, list[str]]], pending: list[Any]) -> None:
+        reader.collect(pending)
+        for line, cells in rows:
+            report.rows += 1
+            item, problems = read_row(line, cells)
+            report.problems.extend(problems)
+            if item is not None:
+                pending_items.append(item)
+        flush()
+
+    pool = None
+    try:
+        previous: tuple[list[tuple[int, list[str]]], list[Any]] | None = None
+        for rows in _batches(records, batch_rows):
+            if pool is None and workers > 1 and extractor == "rules" \
+                    and len(reader.texts_of(rows)) >= min(MIN_TEXTS_FOR_WORKERS, batch_rows // 2):
+                pool = _pool(pipeline, extractor, workers)
+            # the next batch is read in the other processes while this one is stored
+            pending = reader.prefetch(rows, pool)
+            if previous is not None:
+                store_rows(*previous)
+            previous = (rows, pending)
+        if previous is not None:
+            store_rows(*previous)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     report.problems.sort(key=lambda p: p.line)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _batches(records: Iterator[tuple[int, list[str]]], size: int) -> Iterator[list[tuple[int, list[str]]]]:
+    batch: list[tuple[int, list[str]]] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pool(pipeline: Pipeline, extractor: str, workers: int) -> ProcessPoolExecutor:
+    # fork where there is one: the children start with the vocabularies already loaded
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_start_worker, initargs=(pipeline.settings, extractor))
 
 
 def _check_columns(fmt: fm.Format, fields: list[str | None], path: Path) -> None:

@@ -231,3 +231,11 @@ def test_headers_in_any_case_and_map_override(tmp_path: Path, settings: Settings
     assert "1 new leads" in result.stdout
     bad_map = run(url, "import", str(odd), "--map", "Mail=e-mail")
     assert bad_map.exit_code == 2 and "is not a field" in bad_map.output
+
+
+def test_reading_in_other_processes_stores_the_same(exports: Files, tmp_path: Path, clean_env: None) -> None:
+    here, there = sqlite_url(tmp_path / "one.db"), sqlite_url(tmp_path / "two.db")
+    _import(here, exports.salesforce, exports.salesforce_tasks, extra=("--workers", "1"))
+    _import(there, exports.salesforce, exports.salesforce_tasks, extra=("--workers", "2"))
+    assert _snapshot(there) == _snapshot(here)
+    assert counts(there) == counts(here)
