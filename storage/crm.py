@@ -75,7 +75,7 @@ class ImportedNote:
     at: datetime
     contact_ids: list[str]
     email: str | None
-    result: ExtractionResult
+    result: ExtractionResult | None  # None for a note stored before (it is not read again)
 
 
 @dataclass
@@ -205,7 +205,7 @@ def _set_fact(lead: Any, path: str, value: Any, words: repo.Words, *, provenance
         return False
     setattr(lead, column, new)
     writes.changes.append((lead, note, {
-        "field": path, "old_value": repo._plain(old), "new_value": new, "provenance": provenance.value,
+        "field": path, "old_value": repo._plain(old), "new_value": new, "provenance": provenance._value_,
         "evidence": _words(words), "author": None, "created_at": now}))
     _remember(lead, path, words, provenance=provenance, now=now, writes=writes, note=note)
     if column in ("name", "email", "company_name") and not isinstance(lead, _NewLead):
@@ -224,6 +224,18 @@ def _words(words: repo.Words) -> dict[str, Any] | None:
     return out
 
 
+_ISO: dict[datetime, str] = {}
+
+
+def _iso(moment: datetime) -> str:
+    """now.isoformat(), once per batch (every fact of a batch is stamped with the same time)."""
+    text = _ISO.get(moment)
+    if text is None:
+        _ISO.clear()
+        text = _ISO[moment] = moment.isoformat()
+    return text
+
+
 def _remember(lead: Any, path: str, words: repo.Words, *, provenance: Provenance, now: datetime, writes: _Writes,
               note: dict[str, Any] | None) -> None:
     if isinstance(lead, _NewLead):  # no change tracking to keep: the entry is written in place
@@ -235,7 +247,7 @@ def _remember(lead: Any, path: str, words: repo.Words, *, provenance: Provenance
             lead.evidence = {}
         entry = _words(words) or {}
         entry.pop("origin", None)
-        entry.update(note_id=None, source=provenance.value, author=words.author, at=now.isoformat())
+        entry.update(note_id=None, source=provenance._value_, author=words.author, at=_iso(now))
         if words.origin:
             entry["origin"] = words.origin
         lead.evidence[path] = entry
@@ -297,7 +309,7 @@ def _merge_into(lead: Any, extraction: Any, note: dict[str, Any], *, given: set[
             words = repo.Words(extraction.evidence.get(timeline))
             writes.changes.append((lead, note, {
                 "field": "bant.timeline_due", "old_value": repo._plain(lead.timeline_due),
-                "new_value": due.isoformat(), "provenance": provenance.value, "evidence": repo._words_json(words),
+                "new_value": due.isoformat(), "provenance": provenance._value_, "evidence": repo._words_json(words),
                 "author": None, "created_at": now}))
             lead.timeline_due = due
             _remember(lead, timeline, words, provenance=provenance, now=now, writes=writes, note=note)
@@ -306,26 +318,26 @@ def _merge_into(lead: Any, extraction: Any, note: dict[str, Any], *, given: set[
         current = list(lead.disqualifiers or [])
         seen = {(d["kind"], repo.evidence_key(d.get("evidence", ""))) for d in current}
         for d in extraction.disqualifiers:
-            key = (d.kind.value, repo.evidence_key(d.evidence))
+            key = (d.kind._value_, repo.evidence_key(d.evidence))
             if key not in seen:
                 seen.add(key)
                 current.append(d.model_dump(mode="json"))
         if current != list(lead.disqualifiers or []):
             writes.changes.append((lead, note, {
                 "field": repo.DISQUALIFIERS_FIELD, "old_value": list(lead.disqualifiers or []), "new_value": current,
-                "provenance": provenance.value, "evidence": None, "author": None, "created_at": now}))
+                "provenance": provenance._value_, "evidence": None, "author": None, "created_at": now}))
             lead.disqualifiers = current
             changed.append(repo.DISQUALIFIERS_FIELD)
     added = 0
     for i in extraction.interactions:
-        key = (i.kind.value, repo.evidence_key(i.evidence, subject))
+        key = (i.kind._value_, repo.evidence_key(i.evidence, subject))
         if key in ix_keys:
             continue
         ix_keys.add(key)
         added += 1
         writes.interactions.append((lead, note, {
-            "kind": i.kind.value, "count": i.count, "occurred_on": i.occurred_on, "detail": repo._clip_detail(i.detail),
-            "evidence": i.evidence, "evidence_key": key[1], "provenance": provenance.value, "status": None,
+            "kind": i.kind._value_, "count": i.count, "occurred_on": i.occurred_on, "detail": repo._clip_detail(i.detail),
+            "evidence": i.evidence, "evidence_key": key[1], "provenance": provenance._value_, "status": None,
             "created_at": now}))
     if extraction is not None and getattr(lead, "language", None) is None and note.get("language"):
         lead.language = note["language"]
@@ -555,7 +567,7 @@ def apply_notes(
             outcomes.append(RowOutcome(origin=n.origin, lead_id=None,
                                        problem=f"no stored lead matches it ({who}): import the contacts first"))
             continue
-        if n.key in stored:
+        if n.key in stored or n.result is None:
             outcomes.append(RowOutcome(origin=n.origin, lead_id=lead_id))
             continue
         stored[n.key] = -1

@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -90,6 +90,7 @@ class ImportReport:
     unread_columns: list[str] = field(default_factory=list)
     encoding: str = "utf-8"
     seconds: float = 0.0
+    texts_read: int = 0  # texts the extractor read (the same text on the same day is read once)
 
     @property
     def skipped(self) -> int:
@@ -105,7 +106,7 @@ class ImportReport:
             "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
             "notes_added": self.notes_added, "skipped": self.skipped,
             "problems": [{"line": p.line, "message": p.message, "skipped": p.skipped} for p in self.problems],
-            "unread_columns": self.unread_columns, "encoding": self.encoding,
+            "unread_columns": self.unread_columns, "encoding": self.encoding, "texts_read": self.texts_read,
             "seconds": round(self.seconds, 3),
         }
 
@@ -173,45 +174,98 @@ class _Reader:
         self.extractor, self.as_of, self.lang = extractor, as_of, lang
         self._titles: dict[str, tuple[Any, Any]] = {}
         self._texts: dict[tuple[str, date], ExtractionResult] = {}
+        self._undated: dict[str, ExtractionResult] = {}
+        self.stored: set[str] = set()  # keys of the notes stored before this import
         self.column_of = {f: header[i] for i, f in enumerate(fields) if f}
 
     def read(self, text: str, as_of: date) -> ExtractionResult:
         # the same text on the same day reads the same (the extractors are deterministic):
-        # CRM exports repeat boilerplate ("Web form lead") across many rows
+        # CRM exports repeat boilerplate ("Web form lead", "Left a voicemail") across rows
         key = (text, as_of)
-        if key not in self._texts:
-            self._texts[key] = self.extractor.extract(text, as_of=as_of, lang=self.lang)
-        return self._texts[key]
+        found = self._texts.get(key) or self._undated.get(text)
+        if found is None:
+            found = self._texts[key] = self.extractor.extract(text, as_of=as_of, lang=self.lang)
+            self._keep(text, found)
+        return found
 
-    def texts_of(self, rows: list[tuple[int, list[str]]]) -> list[tuple[str, date]]:
-        """The texts these rows will have read (descriptions, note bodies) with their dates."""
+    def _keep(self, text: str, result: ExtractionResult) -> None:
+        """A reading with nothing dated in it (no interaction date, no deadline) did not use
+        its reference date, which only resolves dates: it stands for the text on any day."""
+        facts = result.extraction
+        if facts.bant.timeline_days is None and all(i.occurred_on is None for i in facts.interactions):
+            self._undated[text] = result
+
+    def known(self, text: str, as_of: date) -> bool:
+        return (text, as_of) in self._texts or text in self._undated
+
+    def texts_of(self, rows: list[tuple[int, list[str]]]) -> list[tuple[str, str, date]]:
+        """(note key, text, reference date) of each text these rows have read: descriptions,
+        note bodies."""
         out = []
         for line, cells in rows:
             values = self.values(line, cells)
             if isinstance(values, Problem):
                 continue
             if self.fmt.kind == "contacts":
-                if values.get("description"):
-                    out.append((values["description"], self.as_of))
+                description = values.get("description")
+                if description:
+                    out.append((self._description_key(values, description), description, self.as_of))
                 continue
             text = _note_text(values)
             when = values.get("note.date") or values.get("note.created")
             try:
-                day = fm.read_date(when) if when else self.as_of
+                at = fm.read_datetime(when) if when else datetime.combine(self.as_of, datetime.min.time())
             except fm.CellError:
                 continue
             if text:
-                out.append((text, day))
+                out.append((self._note_key(values, at, text), text, at.date()))
         return out
 
-    def prefetch(self, rows: list[tuple[int, list[str]]], pool: ProcessPoolExecutor | None) -> list[Any]:
+    def _description_key(self, values: dict[str, str], description: str) -> str:
+        name = values.get("contact.name") or " ".join(values[p] for p in fm.NAME_PARTS if values.get(p)) or None
+        email = values.get("contact.email")
+        who = (values.get("crm.id") or repo.email_key(email) or repo.name_key(name, values.get("company.name"))
+               or _digest(*sorted(values.values())))
+        return f"{self.fmt.system}:description:{who}:{_digest(description)}"
+
+    def _note_key(self, values: dict[str, str], at: datetime, text: str) -> str:
+        ext = values.get("note.id")
+        if ext:
+            return f"{self.fmt.system}:note:{ext}"
+        ids = [i for i in re.split(r"[;,\s]+", values.get("note.contact_id", "")) if i]
+        return f"{self.fmt.system}:note:{_digest(';'.join(ids), self._note_email(values) or '', at.isoformat(), text)}"
+
+    @staticmethod
+    def _note_email(values: dict[str, str]) -> str | None:
+        email = values.get("note.email")
+        if not email and values.get("note.contact"):
+            found = _EMAIL_IN_TEXT.search(values["note.contact"])
+            email = found.group(0) if found else None
+        return email
+
+    def prefetch(self, rows: list[tuple[int, list[str]]], pool: ProcessPoolExecutor | None,
+                 stored_keys: Callable[[list[str]], Iterable[str]]) -> list[Any]:
         """Start reading the rows' texts not read yet: in `pool` when there is one and
         enough of them, otherwise here when `collect` is called."""
-        wanted = list(dict.fromkeys(k for k in self.texts_of(rows) if k not in self._texts))
+        texts = self.texts_of(rows)
+        self.stored |= set(stored_keys([key for key, _text, _day in texts]))
+        # a text whose note is stored already (a re-import) is not read again
+        wanted = list(dict.fromkeys((text, day) for key, text, day in texts
+                                    if key not in self.stored and not self.known(text, day)))
         if pool is None or len(wanted) < TEXTS_PER_TASK:
             return [wanted]
-        chunks = [wanted[i : i + TEXTS_PER_TASK] for i in range(0, len(wanted), TEXTS_PER_TASK)]
-        return [(chunk, pool.submit(_read_texts, [(t, d, self.lang) for t, d in chunk])) for chunk in chunks]
+        # one reading per text first; the same text on other days only if it holds a date
+        first: dict[str, tuple[str, date]] = {}
+        later: list[tuple[str, date]] = []
+        for key in wanted:
+            if key[0] in first:
+                later.append(key)
+            else:
+                first[key[0]] = key
+        once = list(first.values())
+        chunks = [once[i : i + TEXTS_PER_TASK] for i in range(0, len(once), TEXTS_PER_TASK)]
+        return [*((chunk, pool.submit(_read_texts, [(t, d, self.lang) for t, d in chunk])) for chunk in chunks),
+                later]
 
     def collect(self, pending: list[Any]) -> None:
         for item in pending:
@@ -219,6 +273,7 @@ class _Reader:
                 chunk, future = item
                 for key, result in zip(chunk, future.result(), strict=True):
                     self._texts[key] = result
+                    self._keep(key[0], result)
             else:
                 for text, day in item:
                     self.read(text, day)
@@ -275,15 +330,13 @@ class _Reader:
                     if derived_value is not None:
                         facts.append(store.ImportedFact(derived, derived_value, text, path, via=path))
         description = values.get("description")
-        key = None
-        if description:
-            who = values.get("crm.id") or repo.email_key(email) or repo.name_key(name, values.get("company.name")) or origin
-            key = f"{self.fmt.system}:description:{who}:{_digest(description)}"
+        key = self._description_key(values, description) if description else None
         company = values.get("company.name")
+        read = description is not None and key not in self.stored
         return store.ImportedContact(
             origin=origin, external_id=values.get("crm.id"), email=email, name=name, company=company,
             facts=facts, cells=cells_kept, description=description, description_key=key,
-            description_result=self.read(description, self.as_of) if description else None,
+            description_result=self.read(description, self.as_of) if read else None,
         ), problems
 
     def note(self, line: int, cells: list[str]) -> tuple[store.ImportedNote | None, list[Problem]]:
@@ -305,15 +358,10 @@ class _Reader:
             at = datetime.combine(self.as_of, datetime.min.time())
             problems.append(Problem(line, f"no date: read as of {self.as_of}", False))
         ids = [i for i in re.split(r"[;,\s]+", values.get("note.contact_id", "")) if i]
-        email = values.get("note.email")
-        if not email and values.get("note.contact"):
-            found = _EMAIL_IN_TEXT.search(values["note.contact"])
-            email = found.group(0) if found else None
-        ext = values.get("note.id")
-        key = (f"{self.fmt.system}:note:{ext}" if ext
-               else f"{self.fmt.system}:note:{_digest(';'.join(ids), email or '', at.isoformat(), text)}")
+        key = self._note_key(values, at, text)
+        result = self.read(text, at.date()) if key not in self.stored else None
         return store.ImportedNote(origin=f"{self.source}:{line}", key=key, text=text, at=at, contact_ids=ids,
-                                  email=email, result=self.read(text, at.date())), problems
+                                  email=self._note_email(values), result=result), problems
 
 
 def _note_text(values: dict[str, str]) -> str:
@@ -383,6 +431,10 @@ def import_file(
 
     read_row = reader.contact if fmt.kind == "contacts" else reader.note
 
+    def stored_keys(keys: list[str]) -> Iterable[str]:
+        with sessions() as session, session.begin():
+            return store.existing_note_keys(session=session, keys=keys).keys()
+
     def store_rows(rows: list[tuple[int, list[str]]], pending: list[Any]) -> None:
         reader.collect(pending)
         for line, cells in rows:
@@ -401,7 +453,7 @@ def import_file(
                     and len(reader.texts_of(rows)) >= min(MIN_TEXTS_FOR_WORKERS, batch_rows // 2):
                 pool = _pool(pipeline, extractor, workers)
             # the next batch is read in the other processes while this one is stored
-            pending = reader.prefetch(rows, pool)
+            pending = reader.prefetch(rows, pool, stored_keys)
             if previous is not None:
                 store_rows(*previous)
             previous = (rows, pending)
@@ -410,6 +462,7 @@ def import_file(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+    report.texts_read = len(reader._texts)
     report.problems.sort(key=lambda p: p.line)
     report.seconds = time.perf_counter() - started
     return report
