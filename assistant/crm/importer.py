@@ -13,6 +13,7 @@ the import's reference date. Importing the same file twice changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -31,6 +32,7 @@ from sqlalchemy.orm import sessionmaker
 
 from assistant.crm import formats as fm
 from assistant.domain import ExtractionResult
+from assistant.extract.errors import ExtractionError
 from assistant.scoring import score
 from storage import crm as store
 from storage import repo
@@ -176,6 +178,9 @@ class _Reader:
         self._texts: dict[tuple[str, date], ExtractionResult] = {}
         self._undated: dict[str, ExtractionResult] = {}
         self.stored: set[str] = set()  # keys of the notes stored before this import
+        self.fallback: Extractor | None = None  # reads a text when the LLM cannot
+        self.fell_back: dict[str, str] = {}
+        self._failed: dict[tuple[str, date], ExtractionError] = {}
         self.column_of = {f: header[i] for i, f in enumerate(fields) if f}
 
     def read(self, text: str, as_of: date) -> ExtractionResult:
@@ -184,9 +189,33 @@ class _Reader:
         key = (text, as_of)
         found = self._texts.get(key) or self._undated.get(text)
         if found is None:
-            found = self._texts[key] = self.extractor.extract(text, as_of=as_of, lang=self.lang)
+            if key in self._failed:
+                raise self._failed[key]
+            try:
+                found = self.extractor.extract(text, as_of=as_of, lang=self.lang)
+            except ExtractionError as exc:
+                if self.fallback is None:
+                    self._failed[key] = exc  # said once on its row, not asked again
+                    raise
+                self.fell_back[text] = exc.user_message
+                found = self.fallback.extract(text, as_of=as_of, lang=self.lang)
+            self._texts[key] = found
             self._keep(text, found)
         return found
+
+    def _read_for(self, line: int, what: str, text: str, as_of: date,
+                  problems: list[Problem]) -> ExtractionResult | None:
+        """The reading of a row's text; an LLM failure is said on the row's line."""
+        try:
+            result = self.read(text, as_of)
+        except ExtractionError as exc:
+            problems.append(Problem(line, f"the {what} could not be read ({exc.user_message}); "
+                                          "import the file again to read it", False))
+            return None
+        if text in self.fell_back:
+            problems.append(Problem(line, f"the LLM could not read the {what} ({self.fell_back[text]}); "
+                                          "the rules extractor read it instead", False))
+        return result
 
     def _keep(self, text: str, result: ExtractionResult) -> None:
         """A reading with nothing dated in it (no interaction date, no deadline) did not use
@@ -276,7 +305,8 @@ class _Reader:
                     self._keep(key[0], result)
             else:
                 for text, day in item:
-                    self.read(text, day)
+                    with contextlib.suppress(ExtractionError):  # said on the row's line
+                        self.read(text, day)
 
     def title(self, text: str) -> tuple[Any, Any]:
         """Seniority and department read from a job title (SPEC: they follow the title)."""
@@ -336,7 +366,8 @@ class _Reader:
         return store.ImportedContact(
             origin=origin, external_id=values.get("crm.id"), email=email, name=name, company=company,
             facts=facts, cells=cells_kept, description=description, description_key=key,
-            description_result=self.read(description, self.as_of) if read else None,
+            description_result=self._read_for(line, "description", description, self.as_of, problems)
+            if read and description else None,
         ), problems
 
     def note(self, line: int, cells: list[str]) -> tuple[store.ImportedNote | None, list[Problem]]:
@@ -359,7 +390,11 @@ class _Reader:
             problems.append(Problem(line, f"no date: read as of {self.as_of}", False))
         ids = [i for i in re.split(r"[;,\s]+", values.get("note.contact_id", "")) if i]
         key = self._note_key(values, at, text)
-        result = self.read(text, at.date()) if key not in self.stored else None
+        result = None
+        if key not in self.stored:
+            result = self._read_for(line, "note", text, at.date(), problems)
+            if result is None:
+                return None, [*problems[:-1], Problem(line, problems[-1].message, True)]
         return store.ImportedNote(origin=f"{self.source}:{line}", key=key, text=text, at=at, contact_ids=ids,
                                   email=self._note_email(values), result=result), problems
 
@@ -402,6 +437,8 @@ def import_file(
     report = ImportReport(file=str(path), format=fmt, unread_columns=unread, encoding=encoding)
     reader = _Reader(fmt, fields, header, path.name, pipeline.extractor_for(extractor), as_of,
                      pipeline.settings.language)
+    if extractor != "rules" and pipeline.settings.fallback_to_rules:
+        reader.fallback = pipeline.extractor_for("rules")
     sessions = sessionmaker(pipeline.engine, expire_on_commit=False)
     pending_items: list[Any] = []
 

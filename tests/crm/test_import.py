@@ -239,3 +239,39 @@ def test_reading_in_other_processes_stores_the_same(exports: Files, tmp_path: Pa
     _import(there, exports.salesforce, exports.salesforce_tasks, extra=("--workers", "2"))
     assert _snapshot(there) == _snapshot(here)
     assert counts(there) == counts(here)
+
+
+def test_with_the_llm_a_text_it_cannot_read_is_said_on_its_line(tmp_path: Path, clean_env: None) -> None:
+    from tests.llm_server import error, fake_llm
+
+    url = sqlite_url(tmp_path / "a.db")
+    path = tmp_path / "leads.csv"
+    path.write_text("Id,FirstName,LastName,Email,Company,Description\n"
+                    "00Q1,Anna,Rossi,anna@vela.example,Vela Srl,Asked for a demo yesterday.\n"
+                    "00Q2,Marco,Bianchi,marco@vela.example,Vela Srl,\n", encoding="utf-8")
+    with fake_llm() as server:
+        server.default = error(500, "down")
+        env = {**server.env(), "LEADQUAL_DATABASE_URL": url, "LEADQUAL_FALLBACK_TO_RULES": "false"}
+        result = runner_invoke(env, "import", str(path), "--extractor", "llm", "--as-of", AS_OF, "--json")
+        (report,) = json.loads(result.stdout)
+        assert report["stored"] == 2 and report["notes_added"] == 0
+        assert [(p["line"], p["skipped"]) for p in report["problems"]] == [(2, False)]
+        assert "could not be read" in report["problems"][0]["message"]
+        # with the fallback the rules read it, and the row says so
+        env["LEADQUAL_FALLBACK_TO_RULES"] = "true"
+        result = runner_invoke(env, "import", str(path), "--extractor", "llm", "--as-of", AS_OF, "--json")
+        (report,) = json.loads(result.stdout)
+        assert report["notes_added"] == 1
+        assert "the rules extractor read it instead" in report["problems"][0]["message"]
+    lead = json.loads(run(url, "show", "1", "--json").stdout)
+    assert [i["kind"] for i in lead["interactions"]] == ["demo_request"]
+
+
+def runner_invoke(env: dict[str, str], *args: str):
+    from assistant.cli import app
+    from tests.crm.helpers import runner
+
+    result = runner.invoke(app, list(args), env=env)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
