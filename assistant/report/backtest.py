@@ -169,39 +169,65 @@ class Backtest:
     def moves(self, *, progress: Callable[[int], None] | None = None, batch: int = BATCH) -> Iterator[Move]:
         sessions = sessionmaker(self.pipeline.engine, expire_on_commit=False)
         after_id = 0
-        lang_default = self.pipeline.settings.language
-        same_date = self.new is not None
-        target = self.as_of or (None if same_date else date.today())
-        old_model, new_model = self.old, self.new or self.old
         while True:
             with sessions() as session, session.begin():
-                # the before side is read as of each lead's own date unless one date is given
-                leads = repo.iter_leads_to_score(session=session, as_of=target if same_date else None,
-                                                 after_id=after_id, limit=batch)
+                if self.new is not None:  # both sides on one date: the lead's own, or --as-of
+                    leads = repo.iter_leads_to_score(session=session, as_of=self.as_of, after_id=after_id,
+                                                     limit=batch)
+                else:
+                    leads = repo.iter_leads_to_score(session=session, as_of=self.as_of or date.today(),
+                                                     after_id=after_id, limit=batch)
             if not leads:
                 return
-            today = date.today()
             for lead in leads:
-                lang = lang_default or lead.language or "en"
-                first = target if (same_date and target) else (lead.scored_as_of or today)
-                before = score(lead.extraction, as_of=first, model=old_model, lang=lang)
-                second_date = first if same_date else (target or today)
-                facts = lead.extraction
-                if second_date != first and facts.bant.timeline_days is not None:
-                    # the deadline stays on its day: fewer days are left on a later date
-                    days = facts.bant.timeline_days - (second_date - first).days
-                    facts = facts.model_copy(update={"bant": facts.bant.model_copy(update={"timeline_days": days})})
-                after = score(facts, as_of=second_date, model=new_model, lang=lang)
-                self.summary.matrix[(before.stage.value, after.stage.value)] += 1
-                if before.stage is not after.stage:
-                    changes = point_changes(before, after)
-                    for c in changes:
-                        self.summary.moving_rules[f"{c.axis}: {c.rule}"] += 1
-                    yield Move(lead.lead_id, lead.name, lead.company, Side.of(before), Side.of(after), changes)
+                move = self._compare(lead) if self.new is not None else self._compare_in_time(lead)
+                if move is not None:
+                    yield move
             self.summary.leads += len(leads)
             after_id = leads[-1].lead_id
             if progress is not None:
                 progress(self.summary.leads)
+
+    def _lang(self, lead: repo.LeadToScore) -> str:
+        return self.pipeline.settings.language or lead.language or "en"
+
+    def _compare(self, lead: repo.LeadToScore) -> Move | None:
+        """The file in force and NEW on the same date."""
+        assert self.new is not None
+        when = self.as_of or lead.scored_as_of or date.today()
+        lang = self._lang(lead)
+        before = score(lead.extraction, as_of=when, model=self.old, lang=lang)
+        after = score(lead.extraction, as_of=when, model=self.new, lang=lang)
+        self.summary.matrix[(before.stage.value, after.stage.value)] += 1
+        return self._move(lead, before, after) if before.stage is not after.stage else None
+
+    def _compare_in_time(self, lead: repo.LeadToScore) -> Move | None:
+        """The lead's current verdict against the file in force on the target date: one
+        scoring a lead, the current verdict's explanation only for the leads that move."""
+        target = self.as_of or date.today()
+        lang = self._lang(lead)
+        after = score(lead.extraction, as_of=target, model=self.old, lang=lang)
+        if lead.stage is not None and lead.stage == after.stage.value:
+            self.summary.matrix[(lead.stage, lead.stage)] += 1
+            return None
+        then = lead.scored_as_of or target
+        facts = lead.extraction
+        if then != target and facts.bant.timeline_days is not None:
+            # the deadline stays on its day: more days were left on the earlier date
+            days = facts.bant.timeline_days + (target - then).days
+            facts = facts.model_copy(update={"bant": facts.bant.model_copy(update={"timeline_days": days})})
+        before = score(facts, as_of=then, model=self.old, lang=lang)
+        old_stage = lead.stage or before.stage.value
+        self.summary.matrix[(old_stage, after.stage.value)] += 1
+        if old_stage == after.stage.value:
+            return None
+        return self._move(lead, before, after)
+
+    def _move(self, lead: repo.LeadToScore, before: Verdict, after: Verdict) -> Move:
+        changes = point_changes(before, after)
+        for c in changes:
+            self.summary.moving_rules[f"{c.axis}: {c.rule}"] += 1
+        return Move(lead.lead_id, lead.name, lead.company, Side.of(before), Side.of(after), changes)
 
 
 STAGE_ORDER = [s.value for s in Stage]
