@@ -275,3 +275,21 @@ def runner_invoke(env: dict[str, str], *args: str):
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result
+
+
+def test_line_numbers_count_lines_inside_quoted_cells_and_other_encodings(tmp_path: Path, clean_env: None) -> None:
+    url = sqlite_url(tmp_path / "a.db")
+    path = tmp_path / "leads.csv"
+    text = ('Id,FirstName,LastName,Email,Company,Description\r\n'
+            '00Q1,Anna,Müller,anna@vela.example,Vela GmbH,"Asked for a demo.\r\nBudget approved."\r\n'
+            '00Q2,,,,Nobody Inc,\r\n'
+            '00Q3,Marco,Bianchi,marco@vela.example,Vela GmbH,\r\n')
+    path.write_bytes(text.encode("cp1252"))
+    (report,) = _import(url, path)
+    assert report["encoding"] == "cp1252"
+    assert [(p["line"], p["skipped"]) for p in report["problems"]] == [(4, True)]  # the row after the 2-line cell
+    assert report["stored"] == 2
+    lead = json.loads(run(url, "show", "1", "--json").stdout)
+    assert lead["lead"]["name"] == "Anna Müller"
+    assert lead["notes"][0]["text"] == "Asked for a demo.\r\nBudget approved."
+    assert lead["sources"]["contact.name"]["origin"] == "leads.csv:2"
