@@ -588,6 +588,12 @@ def apply_notes(
     return outcomes
 
 
+def lead_id_range(*, session: Session) -> tuple[int, int] | None:
+    """The lowest and highest lead id, or None with no leads."""
+    low, high = session.execute(sa.select(sa.func.min(LeadRow.id), sa.func.max(LeadRow.id))).one()
+    return None if low is None else (low, high)
+
+
 # --- export -----------------------------------------------------------------------------------
 
 

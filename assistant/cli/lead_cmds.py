@@ -663,7 +663,7 @@ def _backtest(new: ScoringModel | None, as_of: date | None, *, summary: bool, as
     then the counts and the stage-to-stage matrix (assistant.report.backtest)."""
     import json
 
-    from assistant.report.backtest import Backtest, matrix_lines
+    from assistant.report.backtest import Backtest, default_workers, matrix_lines
 
     out = sys.stdout
     show_progress = sys.stderr.isatty() and not as_json
@@ -681,7 +681,7 @@ def _backtest(new: ScoringModel | None, as_of: date | None, *, summary: bool, as
                 out.write("Changed in the scoring file: " + "; ".join(test.summary.file_changes) + "\n")
             elif new is not None:
                 out.write("The two scoring files score alike: no rule differs.\n")
-        for move in test.moves(progress=count):
+        for move in test.moves(progress=count, workers=default_workers(test.size())):
             if as_json:
                 out.write(json.dumps(move.as_json(), ensure_ascii=False) + "\n")
                 continue

@@ -11,6 +11,8 @@ of `rescore`); only the movers are kept, with the points that changed.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,12 +23,33 @@ from sqlalchemy.orm import sessionmaker
 
 from assistant.domain import Stage, Verdict
 from assistant.scoring import ScoringModel, score
+from storage import crm as crm_store
 from storage import repo
 
 if TYPE_CHECKING:
     from assistant.pipeline import Pipeline
 
 BATCH = 2000
+# leads from which a backtest scores in other processes (below it, starting them costs more)
+PROCESSES_FROM = 20_000
+
+_CURRENT: Backtest | None = None  # the backtest a forked process runs (see _score_range)
+
+
+def _score_range(job: tuple[int, int, int]) -> tuple[list[Move], Summary]:
+    """In a forked process: the movers and counts of the leads with ids first..last."""
+    first, last, batch = job
+    test = _CURRENT
+    assert test is not None
+    test.pipeline.engine.dispose(close=False)  # the parent's connections stay the parent's
+    test.summary = Summary()
+    moves = list(test._between(first - 1, last, None, batch))
+    return moves, test.summary
+
+
+def default_workers(leads: int) -> int:
+    """Processes for a backtest of `leads` leads: the cores (at most 4) for a big one."""
+    return max(1, min(os.cpu_count() or 1, 4)) if leads >= PROCESSES_FROM else 1
 
 
 @dataclass(frozen=True)
@@ -166,17 +189,32 @@ class Backtest:
         return (f"each lead's verdict (as of its last scoring date) against the scoring file in force "
                 f"({self.old.hash}) as of {self.as_of or date.today()}")
 
-    def moves(self, *, progress: Callable[[int], None] | None = None, batch: int = BATCH) -> Iterator[Move]:
+    def size(self) -> int:
+        """About how many leads there are (the span of their ids)."""
         sessions = sessionmaker(self.pipeline.engine, expire_on_commit=False)
-        after_id = 0
+        with sessions() as session, session.begin():
+            bounds = crm_store.lead_id_range(session=session)
+        return 0 if bounds is None else bounds[1] - bounds[0] + 1
+
+    def moves(self, *, progress: Callable[[int], None] | None = None, batch: int = BATCH,
+              workers: int = 1) -> Iterator[Move]:
+        """Each mover, in lead id order. With `workers` > 1 the leads are split into that
+        many id ranges scored in other processes (scoring is CPU-bound)."""
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            yield from self._in_processes(workers, progress, batch)
+            return
+        yield from self._between(0, None, progress, batch)
+
+    def _between(self, after_id: int, last_id: int | None, progress: Callable[[int], None] | None,
+                 batch: int) -> Iterator[Move]:
+        sessions = sessionmaker(self.pipeline.engine, expire_on_commit=False)
         while True:
             with sessions() as session, session.begin():
-                if self.new is not None:  # both sides on one date: the lead's own, or --as-of
-                    leads = repo.iter_leads_to_score(session=session, as_of=self.as_of, after_id=after_id,
-                                                     limit=batch)
-                else:
-                    leads = repo.iter_leads_to_score(session=session, as_of=self.as_of or date.today(),
-                                                     after_id=after_id, limit=batch)
+                # both sides on one date (the lead's own, or --as-of), or the target date
+                when = self.as_of if self.new is not None else (self.as_of or date.today())
+                leads = repo.iter_leads_to_score(session=session, as_of=when, after_id=after_id, limit=batch)
+            if last_id is not None:
+                leads = [lead for lead in leads if lead.lead_id <= last_id]
             if not leads:
                 return
             for lead in leads:
@@ -187,6 +225,30 @@ class Backtest:
             after_id = leads[-1].lead_id
             if progress is not None:
                 progress(self.summary.leads)
+
+    def _in_processes(self, workers: int, progress: Callable[[int], None] | None, batch: int) -> Iterator[Move]:
+        global _CURRENT
+        sessions = sessionmaker(self.pipeline.engine, expire_on_commit=False)
+        with sessions() as session, session.begin():
+            bounds = crm_store.lead_id_range(session=session)
+        if bounds is None:
+            return
+        low, high = bounds
+        step = (high - low) // workers + 1
+        ranges = [(low + i * step, min(high, low + (i + 1) * step - 1), batch) for i in range(workers)]
+        _CURRENT = self
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                # in id order: the first range's movers first
+                for moves, summary in pool.imap(_score_range, ranges):
+                    self.summary.leads += summary.leads
+                    self.summary.matrix.update(summary.matrix)
+                    self.summary.moving_rules.update(summary.moving_rules)
+                    yield from moves
+                    if progress is not None:
+                        progress(self.summary.leads)
+        finally:
+            _CURRENT = None
 
     def _lang(self, lead: repo.LeadToScore) -> str:
         return self.pipeline.settings.language or lead.language or "en"

@@ -111,3 +111,18 @@ def test_without_a_new_file_it_shows_what_time_alone_changes(leads: dict[str, in
     assert "against the scoring file in force" in out
     assert f"#{leads['sql']} Zofia Wójcik (Nordwind Software): SQL → LEAD" in out
     assert "demo_request" in out  # its points faded with age
+
+
+def test_scoring_in_other_processes_gives_the_same_backtest(leads: dict[str, int], tmp_path: Path,
+                                                           settings: Settings) -> None:
+    from assistant.report.backtest import Backtest
+    from assistant.scoring import load_scoring
+
+    new = load_scoring(_file(tmp_path, downloads=("content_download = 10", "content_download = 5")))
+    with Pipeline.open(settings) as p:
+        here = Backtest(p, new=new, as_of=None)
+        alone = list(here.moves())
+        there = Backtest(p, new=new, as_of=None)
+        split = list(there.moves(workers=2))
+    assert split == alone and [m.lead_id for m in split] == [leads["mql"]]
+    assert there.summary.matrix == here.summary.matrix and there.summary.leads == 2
