@@ -76,7 +76,8 @@ class Report:
     engagement_bins: Counter[int] = field(default_factory=Counter)
     deciding: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, rule) -> leads
     drivers: dict[str, dict[tuple[str, str], Driver]] = field(default_factory=dict)  # stage -> (axis, rule)
-    near: list[NearMiss] = field(default_factory=list)
+    near: list[NearMiss] = field(default_factory=list)  # the closest NEAR_MISSES
+    near_total: int = 0  # every lead a small change would move
     grades: list[str] = field(default_factory=list)
     thresholds: dict[str, float] = field(default_factory=dict)
 
@@ -108,6 +109,7 @@ class Report:
                                for d in self.top_drivers(stages, axis)] for axis in ("engagement", "fit")}
                 for label, stages in (("sql", ("sql",)), ("mql", ("mql",)))
             },
+            "near_misses_total": self.near_total,
             "near_misses": [{"lead_id": m.lead_id, "lead": m.label, "stage": m.stage, "next_stage": m.next_stage,
                              "gap": m.gap, "missing": m.missing} for m in self.near_misses()],
         }
@@ -188,6 +190,7 @@ def build_report(pipeline: Pipeline, *, progress: Callable[[int], None] | None =
                     d.points += points
             gap = _gap(v, model)
             if gap is not None:
+                report.near_total += 1
                 nxt = v.explanation.next_stage
                 miss = NearMiss(round(gap, 1), lead.lead_id, _label(lead), stage,
                                 nxt.stage.value if nxt.stage else "", nxt.summary)

@@ -126,8 +126,9 @@ def report_html(r: Report) -> str:
     parts.append("<h2>Leads a small change would move</h2>")
     near = r.near_misses()
     if near:
-        parts.append("<p>Within 10 points of MQL, or one BANT criterion from SQL: what is missing, in the "
-                     "scorer's words.</p>")
+        shown = f"the {len(near)} closest" if r.near_total > len(near) else "all of them"
+        parts.append(f"<p>{r.near_total} leads are within 10 points of MQL, or one BANT criterion from SQL; "
+                     f"{shown}, with what is missing in the scorer's words.</p>")
         parts.append(table(["lead", "stage", "next", "what is missing"],
                            [[f"#{m.lead_id} {m.label}", m.stage.upper(), m.next_stage.upper(), m.missing] for m in near]))
     else:

@@ -49,7 +49,8 @@ def report_markdown(r: Report) -> str:
     out += ["## Leads a small change would move", ""]
     near = r.near_misses()
     if near:
-        out += ["Within 10 points of MQL, or one BANT criterion from SQL.", "",
+        shown = f"the {len(near)} closest" if r.near_total > len(near) else "all of them"
+        out += [f"{r.near_total} leads are within 10 points of MQL, or one BANT criterion from SQL; {shown}:", "",
                 "| lead | stage | next | what is missing |", "|---|---|---|---|"]
         out += [_row([f"#{m.lead_id} {m.label}", m.stage.upper(), m.next_stage.upper(), m.missing]) for m in near]
     else:

@@ -71,7 +71,7 @@ def test_the_figures_are_those_of_the_stored_leads(leads: dict[str, int], tmp_pa
     assert sql_ix["demo_request"] == {"rule": "demo_request", "leads": 1, "average_points": 40.0}
     assert "content_download" in {d["rule"] for d in figures["drivers"]["mql"]["engagement"]}
     near = figures["near_misses"]
-    assert [n["lead_id"] for n in near] == [leads["near"]]
+    assert [n["lead_id"] for n in near] == [leads["near"]] and figures["near_misses_total"] == 1
     assert near[0]["next_stage"] == "mql" and "engagement" in near[0]["missing"]
     md = tmp_path / "report.md"
     assert _run("report", "--md", str(md)).exit_code == 0
