@@ -258,8 +258,12 @@ class Backtest:
         assert self.new is not None
         when = self.as_of or lead.scored_as_of or date.today()
         lang = self._lang(lead)
-        before = score(lead.extraction, as_of=when, model=self.old, lang=lang)
         after = score(lead.extraction, as_of=when, model=self.new, lang=lang)
+        if lead.stage == after.stage.value and lead.scoring_hash == self.old.hash and when == lead.scored_as_of:
+            # the current verdict is the file in force on this very date: the lead stays
+            self.summary.matrix[(lead.stage, lead.stage)] += 1
+            return None
+        before = score(lead.extraction, as_of=when, model=self.old, lang=lang)
         self.summary.matrix[(before.stage.value, after.stage.value)] += 1
         return self._move(lead, before, after) if before.stage is not after.stage else None
 
