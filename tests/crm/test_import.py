@@ -293,3 +293,27 @@ def test_line_numbers_count_lines_inside_quoted_cells_and_other_encodings(tmp_pa
     assert lead["lead"]["name"] == "Anna Müller"
     assert lead["notes"][0]["text"] == "Asked for a demo.\r\nBudget approved."
     assert lead["sources"]["contact.name"]["origin"] == "leads.csv:2"
+
+
+def test_descriptions_and_notes_on_every_backend(tmp_path: Path, settings: Settings) -> None:
+    url = settings.effective_database_url
+    leads = tmp_path / "leads.csv"
+    leads.write_text("Id,FirstName,LastName,Email,Title,Company,NumberOfEmployees,Description\n"
+                     "00Q1,Anna,Rossi,anna@vela.example,CFO,Vela Srl,120,Asked for a demo yesterday.\n",
+                     encoding="utf-8")
+    tasks = tmp_path / "tasks.csv"
+    tasks.write_text("Id,WhoId,Subject,Description,ActivityDate\n"
+                     "00T1,00Q1,Call,She attended the webinar on reporting and downloaded the pricing guide.,2026-02-20\n",
+                     encoding="utf-8")
+    _import(url, leads, tasks)
+    before = counts(url)
+    _import(url, leads, tasks)
+    assert counts(url) == before
+    lead = json.loads(run(url, "show", "1", "--json").stdout)
+    kinds = sorted(i["kind"] for i in lead["interactions"])
+    assert kinds == ["content_download", "demo_request", "webinar_attendance"]
+    notes = {n["id"]: n for n in lead["notes"]}
+    assert all(i["note_id"] in notes for i in lead["interactions"])
+    assert [n["as_of"] for n in lead["notes"]] == [AS_OF, "2026-02-20"]
+    assert lead["sources"]["company.employees"]["origin"] == "leads.csv:2"
+    assert lead["verdict"]["stage"] == "sql"
