@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from assistant.pipeline import Pipeline
 
 BATCH_ROWS = 500
+LLM_BATCH_ROWS = 20
 # texts per task sent to a reading process, and the fewest texts worth the processes
 TEXTS_PER_TASK = 40
 MIN_TEXTS_FOR_WORKERS = 200
@@ -485,7 +486,9 @@ def import_file(
     pool = None
     try:
         previous: tuple[list[tuple[int, list[str]]], list[Any]] | None = None
-        for rows in _batches(records, batch_rows):
+        # an LLM takes seconds a text: small batches keep progress and commits coming
+        size = batch_rows if extractor == "rules" else min(batch_rows, LLM_BATCH_ROWS)
+        for rows in _batches(records, size):
             if pool is None and workers > 1 and extractor == "rules" \
                     and len(reader.texts_of(rows)) >= min(MIN_TEXTS_FOR_WORKERS, batch_rows // 2):
                 pool = _pool(pipeline, extractor, workers)
