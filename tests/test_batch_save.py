@@ -86,7 +86,7 @@ def test_with_the_llm_n_notes_are_read_at_once(env: dict[str, str], tmp_path: Pa
     notes = [{"id": f"c{i}", "text": f"Lead {i} visited our site.", "as_of": "2026-03-02"} for i in range(8)]
     path = _write(tmp_path / "notes.jsonl", notes)
     with fake_llm() as server:
-        server.default = hang(0.3)
+        server.default = hang(1.0)  # long enough for the 4 workers to be in flight together
         code, out, _err = _run({**env, **server.env()}, "--jsonl", str(path), "--save", "--concurrency", "4",
                                "--fallback", "none")
         assert code == 0
@@ -109,8 +109,8 @@ def test_a_rate_limit_pauses_every_worker_for_the_time_asked(env: dict[str, str]
              for i in range(6)]
     path = _write(tmp_path / "notes.jsonl", notes)
     with fake_llm() as server:
-        server.script(error(429, "slow down", retry_after=0.6))
-        server.default = hang(0.3)
+        server.script(error(429, "slow down", retry_after=1.5))
+        server.default = hang(1.0)  # the others are still in flight when the 429 arrives
         code, out, _err = _run({**env, **server.env()}, "--jsonl", str(path), "--save", "--concurrency", "4",
                                "--fallback", "none")
         assert code == 0
@@ -119,8 +119,8 @@ def test_a_rate_limit_pauses_every_worker_for_the_time_asked(env: dict[str, str]
         assert len(chat) == 7  # one note asked twice
         limited = chat[0].at
         later = [r.at - limited for r in chat[4:]]
-        # nobody asked again before the provider's 0.6 s were up (the 3 others were in flight)
-        assert min(later) >= 0.55, later
+        # nobody asked again before the provider's 1.5 s were up (the 3 others were in flight)
+        assert min(later) >= 1.45, later
 
 
 def test_a_note_saved_but_not_read_is_read_by_the_next_run(env: dict[str, str], tmp_path: Path) -> None:
