@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 BATCH_ROWS = 500
 LLM_BATCH_ROWS = 20
+MAX_READINGS = 20_000  # readings kept for texts that come again (the oldest half goes past it)
 # texts per task sent to a reading process, and the fewest texts worth the processes
 TEXTS_PER_TASK = 40
 MIN_TEXTS_FOR_WORKERS = 200
@@ -182,6 +183,7 @@ class _Reader:
         self.fallback: Extractor | None = None  # reads a text when the LLM cannot
         self.fell_back: dict[str, str] = {}
         self._failed: dict[tuple[str, date], ExtractionError] = {}
+        self.texts_read = 0
         self.column_of = {f: header[i] for i, f in enumerate(fields) if f}
 
     def read(self, text: str, as_of: date) -> ExtractionResult:
@@ -201,6 +203,7 @@ class _Reader:
                 self.fell_back[text] = exc.user_message
                 found = self.fallback.extract(text, as_of=as_of, lang=self.lang)
             self._texts[key] = found
+            self.texts_read += 1
             self._keep(text, found)
         return found
 
@@ -217,6 +220,13 @@ class _Reader:
             problems.append(Problem(line, f"the LLM could not read the {what} ({self.fell_back[text]}); "
                                           "the rules extractor read it instead", False))
         return result
+
+    def forget_old(self) -> None:
+        """Keep the readings of a big file's recent texts only: memory stays flat."""
+        for cache in (self._texts, self._undated):
+            if len(cache) > MAX_READINGS:
+                for key in list(cache)[: len(cache) // 2]:
+                    del cache[key]
 
     def _keep(self, text: str, result: ExtractionResult) -> None:
         """A reading with nothing dated in it (no interaction date, no deadline) did not use
@@ -303,6 +313,7 @@ class _Reader:
                 chunk, future = item
                 for key, result in zip(chunk, future.result(), strict=True):
                     self._texts[key] = result
+                    self.texts_read += 1
                     self._keep(key[0], result)
             else:
                 for text, day in item:
@@ -474,6 +485,7 @@ def import_file(
             return store.existing_note_keys(session=session, keys=keys).keys()
 
     def store_rows(rows: list[tuple[int, list[str]]], pending: list[Any]) -> None:
+        reader.forget_old()
         reader.collect(pending)
         for line, cells in rows:
             report.rows += 1
@@ -502,7 +514,7 @@ def import_file(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    report.texts_read = len(reader._texts)
+    report.texts_read = reader.texts_read
     report.problems.sort(key=lambda p: p.line)
     report.seconds = time.perf_counter() - started
     return report
