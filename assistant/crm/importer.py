@@ -9,6 +9,9 @@ and its origin "file.csv:LINE". A Description column and each note's body are re
 extractor (the rules one by default) like any note, so their facts and interactions
 count; a note keeps its CRM date as its date. Leads that changed are scored again as of
 the import's reference date. Importing the same file twice changes nothing.
+
+The rules extractor is CPU-bound: a big file's texts are read in other processes (forked,
+so they start with the vocabularies loaded), a batch ahead of the rows being stored.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -66,6 +69,8 @@ def _read_texts(items: list[tuple[str, date, str | None]]) -> list[ExtractionRes
 def default_workers() -> int:
     """Reading processes for a big file: the machine's cores, at most 4 (1: read in this one)."""
     return max(1, min(os.cpu_count() or 1, 4))
+
+
 _EMAIL_IN_TEXT = re.compile(r"[^@\s,;<>()\[\]]+@[^@\s,;<>()\[\]]+\.[A-Za-z]{2,}")
 
 
@@ -428,7 +433,7 @@ def import_file(
     *,
     as_of: date,
     format_id: str | None = None,
-    maps: list[str] = (),  # type: ignore[assignment]
+    maps: Sequence[str] = (),
     extractor: str = "rules",
     progress: Callable[[int, float], None] | None = None,
     batch_rows: int = BATCH_ROWS,
