@@ -486,6 +486,7 @@ class FactChange(_Model):
     at: datetime
     evidence: str | None = Field(default=None, description="The words the new value was read from.")
     author: str | None = Field(default=None, description="Who made the change (a rep's name).")
+    origin: str | None = Field(default=None, description="For an import: the file and line ('contacts.csv:12').")
 
 
 class FactSource(_Model):
@@ -496,6 +497,7 @@ class FactSource(_Model):
     provenance: Provenance | None = None
     author: str | None = None
     at: datetime | None = None
+    origin: str | None = Field(default=None, description="For an import: the file and line ('contacts.csv:12').")
 
 
 class VerdictRecord(_Model):

@@ -298,6 +298,7 @@ def _sources(row: LeadRow) -> dict[str, FactSource]:
             provenance=Provenance(source) if source in {p.value for p in Provenance} else None,
             author=entry.get("author"),
             at=datetime.fromisoformat(at) if isinstance(at, str) else None,
+            origin=entry.get("origin"),
         )
     return out
 
@@ -584,10 +585,12 @@ def _rep_path(field: str) -> str | None:
 
 @dataclass(frozen=True)
 class Words:
-    """Where a value came from: its evidence and who wrote it (a rep's name), if known."""
+    """Where a value came from: its evidence and who wrote it (a rep's name), if known;
+    for an imported value, the file and line it was read from (`origin`, "contacts.csv:12")."""
 
     evidence: Evidence | None = None
     author: str | None = None
+    origin: str | None = None
 
 
 _NO_WORDS = Words()
@@ -606,7 +609,7 @@ def _record(
     session.info.setdefault(_PENDING_CHANGES, []).append({
         "lead_id": row.id, "note_id": note_id, "field": field, "old_value": _plain(old),
         "new_value": _plain(new), "provenance": provenance.value, "created_at": now,
-        "evidence": words.evidence.model_dump(mode="json") if words.evidence else None,
+        "evidence": _words_json(words),
         "author": (words.author or None) and words.author[:120],
     })
     if provenance is Provenance.rep and (path := _rep_path(field)) is not None:
@@ -640,6 +643,15 @@ def _let_rows_go(session: Session) -> None:
     session.info.pop(_KEPT_ROWS, None)
 
 
+def _words_json(words: Words) -> dict[str, Any] | None:
+    if words.evidence is None:
+        return None
+    out = words.evidence.model_dump(mode="json")
+    if words.origin:
+        out["origin"] = words.origin
+    return out
+
+
 def _remember_words(
     row: LeadRow, path: str, words: Words, *, note_id: int | None, provenance: Provenance, now: datetime
 ) -> None:
@@ -652,6 +664,8 @@ def _remember_words(
             **words.evidence.model_dump(mode="json"), "note_id": note_id,
             "source": provenance.value, "author": words.author, "at": now.isoformat(),
         }
+        if words.origin:
+            stored[path]["origin"] = words.origin
     row.evidence = stored or None
 
 
@@ -1009,6 +1023,7 @@ def fact_changes(*, session: Session, lead_id: int) -> list[FactChange]:
             id=r.id, field=r.field, old=r.old_value, new=r.new_value, note_id=r.note_id,
             provenance=Provenance(r.provenance), at=r.created_at,
             evidence=(r.evidence or {}).get("quote"), author=r.author,
+            origin=(r.evidence or {}).get("origin"),
         )
         for r in rows
     ]
@@ -1607,6 +1622,7 @@ class LeadToScore:
     scoring_hash: str | None
     language: str | None
     extraction: Extraction
+    scored_as_of: date | None = None  # the reference date of the lead's current verdict
 
 
 # The columns a rescore reads, by name: the registry's facts, then what re-scoring needs.
@@ -1704,24 +1720,31 @@ def _lead_extraction(row: Sequence[Any], as_of: date, interactions: list[Interac
 
 
 def iter_leads_to_score(
-    *, session: Session, as_of: date, after_id: int = 0, limit: int = 2000
+    *, session: Session, as_of: date | None, after_id: int = 0, limit: int = 2000,
+    lead_ids: Sequence[int] | None = None,
 ) -> list[LeadToScore]:
     """One batch of leads (ids above `after_id`, ascending) with their live interactions,
-    read with two queries and built without ORM objects: the hot path of `rescore`."""
-    leads = session.execute(
-        sa.select(*_LEAD_COLUMNS, VerdictRow.scoring_hash)
+    read with two queries and built without ORM objects: the hot path of `rescore`.
+
+    `as_of` None reads each lead as of its current verdict's date (today before its first
+    verdict); `lead_ids` reads only those leads."""
+    stmt = (
+        sa.select(*_LEAD_COLUMNS, VerdictRow.scoring_hash, VerdictRow.as_of)
         .outerjoin(VerdictRow, VerdictRow.id == LeadRow.verdict_id)
         .where(LeadRow.id > after_id)
         .order_by(LeadRow.id)
         .limit(limit)
-    ).all()
+    )
+    if lead_ids is not None:
+        stmt = stmt.where(LeadRow.id.in_(sorted(lead_ids)))
+    leads = session.execute(stmt).all()
     if not leads:
         return []
     first, last = leads[0][0], leads[-1][0]
     by_lead: dict[int, list[Interaction]] = {}
     kinds = {k.value: k for k in InteractionKind}
     new = _trusted_interaction
-    for lead_id, kind, count, occurred_on, detail, evidence in session.execute(
+    ix_stmt = (
         sa.select(
             InteractionRow.lead_id, InteractionRow.kind, InteractionRow.count,
             InteractionRow.occurred_on, InteractionRow.detail, InteractionRow.evidence,
@@ -1729,16 +1752,21 @@ def iter_leads_to_score(
         .where(InteractionRow.lead_id.between(first, last))
         .where(sa.or_(InteractionRow.status.is_(None), InteractionRow.status != "rejected"))
         .order_by(InteractionRow.lead_id, InteractionRow.id)
-    ):
+    )
+    if lead_ids is not None:
+        ix_stmt = ix_stmt.where(InteractionRow.lead_id.in_(sorted(lead_ids)))
+    for lead_id, kind, count, occurred_on, detail, evidence in session.execute(ix_stmt):
         by_lead.setdefault(lead_id, []).append(
             new(kind=kinds[kind], count=count, occurred_on=occurred_on, detail=detail, evidence=evidence)
         )
     out = []
+    today = date.today()
     for r in leads:
         lead_id = r[0]
-        stage, fit, engagement, language, scoring_hash = r[_AFTER_FACTS + 2 : _AFTER_FACTS + 7]
-        extraction = _lead_extraction(r, as_of, by_lead.get(lead_id, []))
-        out.append(LeadToScore(lead_id, r[1], r[2], stage, fit, engagement, scoring_hash, language, extraction))
+        stage, fit, engagement, language, scoring_hash, scored_as_of = r[_AFTER_FACTS + 2 : _AFTER_FACTS + 8]
+        extraction = _lead_extraction(r, as_of or scored_as_of or today, by_lead.get(lead_id, []))
+        out.append(LeadToScore(lead_id, r[1], r[2], stage, fit, engagement, scoring_hash, language, extraction,
+                               scored_as_of))
     return out
 
 

@@ -256,3 +256,39 @@ class MergeUndoRow(Base, table=True):
     merged_updated_at: datetime
     snapshot: dict[str, Any] = _json(nullable=False)
     undone_at: datetime | None = None
+
+
+class CrmRecordRow(Base, table=True):
+    """What a CRM export said about a lead (revision 0005), kept so an export can write it
+    back: the CRM's own id for the record, and the text of every cell imported, by field
+    ('contact.job_title', 'crm.lifecycle_stage', ...), including the CRM's own fields
+    that are no fact of ours (lifecycle stage, lead status, original source)."""
+
+    __tablename__ = "crm_record"
+    __table_args__ = (
+        sa.UniqueConstraint("lead_id", "system", name="uq_crm_record_lead_system"),
+        sa.UniqueConstraint("system", "external_id", name="uq_crm_record_system_external"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = _fk("lead.id")
+    system: str = Field(max_length=16)  # hubspot | salesforce | leadqual
+    external_id: str | None = Field(default=None, max_length=64)
+    cells: dict[str, str] = _json(nullable=False)
+    origin: str | None = Field(default=None, max_length=300)  # file:line of the last import
+    updated_at: datetime
+
+
+class NoteSourceRow(Base, table=True):
+    """Where a note came from outside the app (revision 0005): a key that finds it again
+    (a JSONL id, a CRM note or task id, a CRM description), so a re-run or a re-import
+    does not add it twice, and the file and line it was read from."""
+
+    __tablename__ = "note_source"
+
+    note_id: int = Field(
+        sa_column=Column(sa.Integer, sa.ForeignKey("note.id", ondelete="CASCADE"), primary_key=True)
+    )
+    key: str = Field(max_length=300, unique=True, index=True)
+    origin: str | None = Field(default=None, max_length=300)
+    created_at: datetime

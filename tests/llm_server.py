@@ -19,7 +19,9 @@ Answers, consumed in order (one per HTTP request, including the SDK's retries):
   for: a tool call when it sent `tools`, message content otherwise.
 - `content(text)` / `tool_call(arguments)`: exactly that content or tool-call arguments.
 - `error(status, message, retry_after=None)`: an OpenAI-style error body.
-- `hang(seconds)`: wait, then answer 200 (use to exceed the client's timeout).
+- `hang(seconds, then=None)`: wait, then answer `then` (default an empty 200 answer); use
+  it to exceed the client's timeout, or to keep requests in flight together
+  (`server.max_in_flight` counts the most answered at once).
 - `raw(status, body, headers)`: any bytes at all.
 
 With the queue empty the server answers `server.default` (an empty answer in the
@@ -32,6 +34,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,9 +85,10 @@ def error(status: int, message: str = "scripted error", *, retry_after: float | 
     return Reply("error", body, status=status, headers=headers)
 
 
-def hang(seconds: float) -> Reply:
-    """Answer only after `seconds` (the server stops waiting when it shuts down)."""
-    return Reply("hang", None, delay=seconds)
+def hang(seconds: float, then: Reply | None = None) -> Reply:
+    """Answer only after `seconds` (the server stops waiting when it shuts down), with
+    `then` (default: an empty answer)."""
+    return Reply("hang", then, delay=seconds)
 
 
 def raw(status: int, body: bytes | str, headers: dict[str, str] | None = None) -> Reply:
@@ -98,6 +102,7 @@ class RecordedRequest:
     path: str
     headers: dict[str, str]
     body: Any
+    at: float = 0.0  # time.monotonic() when it arrived
 
     @property
     def messages(self) -> list[dict[str, Any]]:
@@ -136,6 +141,9 @@ class FakeLLMServer:
         self._stopping = threading.Event()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        # how many chat requests are being answered at once, and the most at any time
+        self.in_flight = 0
+        self.max_in_flight = 0
 
     # --- scripting --------------------------------------------------------------------
 
@@ -217,16 +225,23 @@ class FakeLLMServer:
                 if not self.path.split("?")[0].rstrip("/").endswith("/chat/completions"):
                     self._send(404, b'{"error": {"message": "not found"}}')
                     return
-                reply = server._next()
-                if reply is None:
-                    self._send(500, b'{"error": {"message": "no scripted answer left"}}')
-                    return
-                if reply.kind == "hang":
-                    if server._stopping.wait(reply.delay):
+                with server._lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    reply = server._next()
+                    if reply is None:
+                        self._send(500, b'{"error": {"message": "no scripted answer left"}}')
                         return
-                    reply = answer(EMPTY_ANSWER)
-                status, payload, headers = server._render(reply, request)
-                self._send(status, payload, headers)
+                    if reply.kind == "hang":
+                        if server._stopping.wait(reply.delay):
+                            return
+                        reply = reply.payload if isinstance(reply.payload, Reply) else answer(EMPTY_ANSWER)
+                    status, payload, headers = server._render(reply, request)
+                    self._send(status, payload, headers)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
 
             def _send(self, status: int, payload: bytes, headers: dict[str, str] | None = None) -> None:
                 try:
@@ -267,7 +282,7 @@ class FakeLLMServer:
     def _record(self, handler: BaseHTTPRequestHandler, body: Any) -> RecordedRequest:
         request = RecordedRequest(
             method=handler.command, path=handler.path,
-            headers={k.lower(): v for k, v in handler.headers.items()}, body=body,
+            headers={k.lower(): v for k, v in handler.headers.items()}, body=body, at=time.monotonic(),
         )
         with self._lock:
             self.requests.append(request)

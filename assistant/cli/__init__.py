@@ -29,7 +29,7 @@ def _register() -> None:
     # Imported for their side effect of adding commands to `app`.
     import importlib
 
-    for name in ("score_cmds", "qualify_cmds", "llm_cmds", "lead_cmds"):
+    for name in ("score_cmds", "qualify_cmds", "llm_cmds", "lead_cmds", "crm_cmds"):
         try:
             importlib.import_module(f"assistant.cli.{name}")
         except ModuleNotFoundError as exc:  # a group not written yet

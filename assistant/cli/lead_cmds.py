@@ -182,7 +182,7 @@ def _fact_sources(p: Pipeline, lead_id: int) -> dict[str, str]:
     sources: dict[str, str] = {}
     for change in p.fact_changes(lead_id):
         field = "bant.timeline_days" if change.field == "bant.timeline_due" else change.field
-        where = f" · note {change.note_id}" if change.note_id else ""
+        where = f" · note {change.note_id}" if change.note_id else (f" · {change.origin}" if change.origin else "")
         who = f" · {change.author}" if change.author and change.provenance.value == "rep" else ""
         when = f" · {change.at.date().isoformat()}" if change.provenance.value == "rep" else ""
         sources[field] = f"{change.provenance.value}{where}{who}{when}"
@@ -281,19 +281,49 @@ def show_command(lead_id: LeadId, as_json: JsonFlag = False) -> None:
     console.print(hist if hist.row_count else "Verdict history: no verdict yet.")
 
 
+def write_output(path: Path, text: str) -> None:
+    """Write `text` to `path` (- is stdout) whole: a temporary file renamed into place."""
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _fail(f"{path}: cannot write it: {exc.strerror or exc}", EXIT_BAD_INPUT) from None
+    typer.echo(f"wrote {path}", err=True)
+
+
 def _no_verdict(lead_id: int) -> typer.Exit:
     return _fail(f"lead {lead_id} has no verdict yet: add a note with `leadqual note {lead_id} TEXT`.",
                  EXIT_NOT_FOUND)
 
 
 @app.command("explain")
-def explain_command(lead_id: LeadId, as_json: JsonFlag = False) -> None:
+def explain_command(
+    lead_id: LeadId,
+    as_json: JsonFlag = False,
+    md: Annotated[Path | None, typer.Option("--md", help="Write the explanation as Markdown to this file "
+                                                         "(- for stdout).", show_default=False)] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write it as an HTML page with a chart of the "
+                                                             "points (opens offline).", show_default=False)] = None,
+) -> None:
     """The lead's current verdict explained: stage, scores, every point, what is missing
     for the next stage and what to ask."""
     with open_pipeline() as p:
         detail = p.get_lead(lead_id)
     if detail.verdict is None:
         raise _no_verdict(lead_id)
+    if md is not None or html is not None:
+        from assistant.report.html import explanation_html
+        from assistant.report.lead import explanation_markdown
+
+        for path, render in ((md, explanation_markdown), (html, explanation_html)):
+            if path is not None:
+                write_output(path, render(detail))
+        return
     if as_json:
         import json
 
@@ -333,7 +363,7 @@ def history_command(
     for v in shown:
         move = f"{_stage(v.previous_stage)} → {_stage(v.stage)}" if v.stage_changed else f"{_stage(v.stage)} (unchanged)"
         cause = {"note": "a note", "correction": "a rep's correction", "rejection": "a rejected interaction",
-                 "rescore": "a re-score", "merge": "a merge of leads"}.get(v.cause, v.cause)
+                 "rescore": "a re-score", "merge": "a merge of leads", "import": "an import"}.get(v.cause, v.cause)
         if v.note_id:
             cause += f" (note {v.note_id})"
         console.print(f"{_when(v.created_at)}  as of {v.as_of}  {move}  after {cause}, scoring {v.scoring_hash}",
@@ -564,11 +594,15 @@ def rescore_command(
         typer.Option("--scoring", help="Score with this scoring file (default: the one in force).", show_default=False),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Only show which leads would change stage; save nothing.")
+        bool, typer.Option("--dry-run", help="A backtest: show which leads would change stage, by how much and "
+                                             "why, with a stage-to-stage matrix; save nothing.")
     ] = False,
-    as_of: AsOfOption = None,
-    summary: Annotated[bool, typer.Option("--summary", help="Only the counts of each stage move.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line per change.")] = False,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Reference date YYYY-MM-DD (default: today; for --dry-run --scoring, each lead's last "
+        "scoring date).", show_default=False)] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Only the counts of each stage move (and the matrix).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line per change (with --dry-run, "
+                                                         "then one with the summary and matrix).")] = False,
 ) -> None:
     """Re-score every lead (with the current or a new scoring file) and print which leads
     change stage, from what to what: a backtest of a rules change with --dry-run."""
@@ -578,11 +612,15 @@ def rescore_command(
     from assistant.cli.score_cmds import load_scoring_in_force
     from assistant.scoring import ScoringFileError
 
-    reference = _date(as_of)
     try:
         model = load_scoring_in_force(scoring)
     except ScoringFileError as exc:
         raise _fail(str(exc), EXIT_BAD_INPUT) from None
+    if dry_run:
+        _backtest(model if scoring is not None else None, _date(as_of) if as_of else None,
+                  summary=summary, as_json=as_json)
+        return
+    reference = _date(as_of)
     moves: Counter[tuple[str, str]] = Counter()
     done = 0
 
@@ -596,7 +634,7 @@ def rescore_command(
             sys.stderr.flush()
 
     with open_pipeline(scoring=model) as p:
-        for change in p.rescore_all(as_of=reference, scoring=model, dry_run=dry_run, progress=count):
+        for change in p.rescore_all(as_of=reference, scoring=model, dry_run=False, progress=count):
             old, new = _stage(change.old_stage), _stage(change.new_stage)
             moves[(old, new)] += 1
             if as_json:
@@ -611,8 +649,69 @@ def rescore_command(
     if as_json:
         return
     total = sum(moves.values())
-    verb = "would change" if dry_run else "changed"
-    typer.echo(f"{total} of {done} leads {verb} stage (as of {reference}, scoring {model.hash})"
-               + (": dry run, nothing saved." if dry_run else "."))
+    typer.echo(f"{total} of {done} leads changed stage (as of {reference}, scoring {model.hash}).")
     for (old, new), n in sorted(moves.items(), key=lambda kv: -kv[1]):
         typer.echo(f"  {old} → {new}: {n}")
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
+
+
+def _backtest(new: ScoringModel | None, as_of: date | None, *, summary: bool, as_json: bool) -> None:
+    """`rescore --dry-run`: each mover with its score change and the rules that moved it,
+    then the counts and the stage-to-stage matrix (assistant.report.backtest)."""
+    import json
+
+    from assistant.report.backtest import Backtest, default_workers, matrix_lines
+
+    out = sys.stdout
+    show_progress = sys.stderr.isatty() and not as_json
+
+    def count(n: int) -> None:
+        if show_progress:
+            sys.stderr.write(f"\rcompared {n} leads...")
+            sys.stderr.flush()
+
+    with open_pipeline() as p:
+        test = Backtest(p, new=new, as_of=as_of)
+        if not as_json:
+            out.write(f"Backtest: {test.describe()}.\n")
+            if test.summary.file_changes:
+                out.write("Changed in the scoring file: " + "; ".join(test.summary.file_changes) + "\n")
+            elif new is not None:
+                out.write("The two scoring files score alike: no rule differs.\n")
+        for move in test.moves(progress=count, workers=default_workers(test.size())):
+            if as_json:
+                out.write(json.dumps(move.as_json(), ensure_ascii=False) + "\n")
+                continue
+            if summary:
+                continue
+            b, a = move.before, move.after
+            out.write(f"#{move.lead_id} {move.label}: {_stage(b.stage)} → {_stage(a.stage)}   "
+                      f"fit {_points(b.fit)} → {_points(a.fit)} ({a.grade}), engagement {_points(b.engagement)} → "
+                      f"{_points(a.engagement)}\n")
+            out.write(f"    rule {b.rule} → {a.rule}: {a.reason}\n")
+            if move.changes:
+                shown = "; ".join(f"{c.rule} {_points(c.before)} → {_points(c.after)}" for c in move.changes[:4])
+                more = f" (+{len(move.changes) - 4} more)" if len(move.changes) > 4 else ""
+                out.write(f"    points: {shown}{more}\n")
+            else:
+                out.write("    points: unchanged; a threshold moved\n")
+    if show_progress:
+        sys.stderr.write("\r\033[K")
+    s = test.summary
+    if as_json:
+        out.write(json.dumps({"summary": s.as_json(), "before": p.scoring.hash,
+                              "after": (new or p.scoring).hash,
+                              "as_of": as_of.isoformat() if as_of else None}, ensure_ascii=False) + "\n")
+        return
+    after = (new or p.scoring).hash
+    out.write(f"{s.moved} of {s.leads} leads would change stage (scoring {after}): dry run, nothing saved.\n")
+    for (old, new_stage), n in sorted(((k, v) for k, v in s.matrix.items() if k[0] != k[1]), key=lambda kv: -kv[1]):
+        out.write(f"  {old.upper()} → {new_stage.upper()}: {n}\n")
+    if s.moving_rules:
+        top = ", ".join(f"{rule} ({n})" for rule, n in s.moving_rules.most_common(5))
+        out.write(f"Points that moved them most often: {top}\n")
+    for line in matrix_lines(s, after_label="with the new file" if new is not None else "re-scored"):
+        out.write(line + "\n")

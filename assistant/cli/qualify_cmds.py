@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -184,6 +185,9 @@ def qualify_command(
     progress: Annotated[bool, typer.Option("--progress/--no-progress",
                                            help="Progress on stderr for --jsonl (default: when stderr is a terminal).")]
     = sys.stderr.isatty(),
+    concurrency: Annotated[int, typer.Option(
+        "--concurrency", min=1, max=64,
+        help="With --jsonl --save and the LLM: notes read at once (rate limits pause them all).")] = 4,
 ) -> None:
     """Qualify a note: extract the facts, score them, explain the verdict."""
     settings = _settings()
@@ -195,8 +199,13 @@ def qualify_command(
     if jsonl is not None:
         if text is not None or file is not None:
             raise _fail("--jsonl reads its notes from the file; do not also give TEXT or --file")
-        if save or lead is not None:
-            raise _fail("--save and --lead work on one note, not on --jsonl")
+        if lead is not None:
+            raise _fail("--lead works on one note, not on --jsonl (--save stores each line as a lead)")
+        if save:
+            _save_jsonl(settings, jsonl, extractor=extractor, fallback=use_fallback, scoring=model,
+                        default_as_of=reference, as_of_given=as_of is not None, progress=progress,
+                        concurrency=concurrency)
+            return
         qualifier = _Qualifier(_extractor(settings, extractor), model, fallback=use_fallback, lang=lang)
         _qualify_jsonl(jsonl, qualifier, default_as_of=reference, as_of_given=as_of is not None, progress=progress)
         return
@@ -264,6 +273,78 @@ def _qualify_jsonl(path: Path, qualify: _Qualifier, *, default_as_of: date, as_o
     if progress or failed:
         elapsed = time.perf_counter() - started
         print(f"done: {done} notes, {failed} errors, {elapsed:.1f} s", file=sys.stderr)
+
+
+def _jsonl_lines(handle: Any, *, default_as_of: date, as_of_given: bool) -> Iterator[Any]:
+    """Each line as a BatchLine, or as the error record of a line that is no note."""
+    from assistant.batch import BatchLine
+
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        id_: Any = number
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise ValueError("expected a JSON object")
+            id_ = data.get("id", number)
+            note = data.get("text")
+            if not isinstance(note, str) or not note.strip():
+                raise ValueError('no "text" in the line')
+            when = default_as_of
+            if data.get("as_of") and not as_of_given:
+                when = date.fromisoformat(str(data["as_of"]))
+            yield BatchLine(number, id_, note, when)
+        except json.JSONDecodeError as exc:
+            yield {"id": id_, "error": f"line {number}: not valid JSON ({exc.msg})"}
+        except ValueError as exc:
+            yield {"id": id_, "error": f"line {number}: {exc}"}
+
+
+def _save_jsonl(settings: Settings, path: Path, *, extractor: str | None, fallback: bool, scoring: ScoringModel,
+                default_as_of: date, as_of_given: bool, progress: bool, concurrency: int) -> None:
+    """`qualify --jsonl FILE --save`: each line stored with its verdict (assistant.batch)."""
+    from assistant.batch import Batch, RateGate, RateLimitedExtractor
+    from assistant.pipeline import Pipeline
+
+    chosen = _extractor(settings, extractor)
+    is_llm = getattr(chosen, "name", "") == "llm"
+    reader = RateLimitedExtractor(chosen, RateGate()) if is_llm else chosen
+    workers = concurrency if is_llm else 1  # the rules extractor is CPU-bound: threads would only contend
+    try:
+        handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    try:
+        pipeline = Pipeline.open(settings.model_copy(update={"fallback_to_rules": fallback}), scoring=scoring,
+                                 extractor=reader)
+    except Exception as exc:
+        raise _fail(f"cannot open the database {settings.effective_database_url}: {exc}") from None
+    started = time.perf_counter()
+    last = [0.0]
+
+    def show(counts: Any) -> None:
+        elapsed = time.perf_counter() - started
+        if progress and (counts.done % PROGRESS_EVERY == 0 or elapsed - last[0] >= 2.0):
+            last[0] = elapsed
+            print(f"{counts.done} notes: {counts.saved} saved, {counts.skipped} saved before, {counts.errors} errors, "
+                  f"{counts.done / max(elapsed, 1e-9):.1f} notes/s", file=sys.stderr, flush=True)
+
+    def output(id_: Any, _line: Any, outcome: Any) -> dict[str, Any]:
+        fell_back = outcome.error.user_message if outcome.fell_back and outcome.error else None
+        return _output(outcome.result, outcome.verdict, id=id_, fell_back=fell_back)
+
+    batch = Batch(pipeline, output=output, source=path.name)
+    with pipeline, handle:
+        lines = _jsonl_lines(handle, default_as_of=default_as_of, as_of_given=as_of_given)
+        for record in batch.run(lines, concurrency=workers, progress=show):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    c = batch.counts
+    print(f"done: {c.done} notes, {c.saved} saved, {c.skipped} saved before, {c.errors} errors in "
+          f"{time.perf_counter() - started:.1f} s ({workers} at once)"
+          + ("; run it again once fixed: the saved notes are skipped, the unread ones read again"
+             if c.errors else ""), file=sys.stderr)
 
 
 def _qualify_and_store(settings: Settings, note: str, *, lead_id: int | None, as_of: date,

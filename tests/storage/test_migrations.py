@@ -9,7 +9,8 @@ from storage import make_engine, upgrade
 from storage.migrate import current_revision, head_revision
 from storage.tables import metadata
 
-TABLES = {"lead", "note", "interaction", "fact_change", "verdict", "llm_call", "chat_message"}
+TABLES = {"lead", "note", "interaction", "fact_change", "verdict", "llm_call", "chat_message",
+          "crm_record", "note_source"}
 
 
 def test_empty_database_upgrades_to_head_with_every_table(db_url: str) -> None:
