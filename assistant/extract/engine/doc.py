@@ -22,7 +22,6 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from assistant.extract.dates import DateSpan
 from assistant.extract.engine.lexicon import Hit, Lexicon, Term, reading_langs
@@ -338,33 +337,11 @@ def _read_typos(tokens: list[Token], lex: Lexicon) -> None:
     for tok in tokens:
         if tok.kind != "word" or len(tok.fold) < 5 or any(lex.known_key(k) for k in tok.keys):
             continue
-        if _known_word(tok.fold, lex.langs):
+        if lex.tables.is_word(tok.fold):
             continue
         near = lex.typo_keys(tok.fold)
         if near:
             tok.keys = tok.keys | near
-
-
-# dictionaries quick to load that tell a real word from a typo (the Polish one takes 5 s;
-# a Polish word one letter from a vocabulary word is mostly a form of it anyway)
-_TYPO_DICTIONARIES = ("en", "it")
-
-
-@lru_cache(maxsize=100_000)
-def _known_word(word: str, langs: tuple[str, ...]) -> bool:
-    try:
-        import simplemma
-    except ImportError:
-        return True  # without dictionaries, no word is taken for a typo
-    for lang in langs:
-        if lang not in _TYPO_DICTIONARIES:
-            continue
-        try:
-            if simplemma.is_known(word, lang=lang):
-                return True
-        except (ValueError, KeyError):
-            continue
-    return False
 
 
 def _lines(doc: Doc) -> None:

@@ -24,9 +24,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.extract.engine.text import Token, tokenize
+
+if TYPE_CHECKING:
+    from assistant.extract.engine.lemmas import WordTables
 from assistant.extract.spans import fold
 
 __all__ = ["VOCAB_DIR", "Hit", "Lexicon", "Term", "lexicon", "reading_langs"]
@@ -162,21 +165,28 @@ class Lexicon:
         self._shape_cache: dict[str, list[Term]] = {}
         self.elisions = _SPLITS["elisions"]
         self.clitics = _SPLITS["clitics"]
-        self._forms: dict[str, tuple[tuple[str, str], ...]] | None = None
+        self._tables: WordTables | None = None
 
     @property
-    def forms(self) -> dict[str, tuple[tuple[str, str], ...]]:
-        """Folded inflected forms -> (vocabulary lemma, languages) they are forms of (lemmas.py)."""
-        if self._forms is None:
-            from assistant.extract.engine.lemmas import form_lemmas
+    def tables(self) -> WordTables:
+        """Word forms, known words and name forms from the dictionaries (lemmas.py)."""
+        if self._tables is None:
+            from assistant.extract.engine.lemmas import word_tables
 
             keys: dict[str, set[str]] = {lang: set() for lang in self.langs}
             for t in self.terms:
                 for lang in ([t.lang] if t.lang else self.langs):
                     if lang in keys:
                         keys[lang].update(p.text for p in t.parts if p.mode == "key" and p.text.isalpha())
-            self._forms = form_lemmas({lang: frozenset(k) for lang, k in keys.items()})
-        return self._forms
+            endings = {lang: dict(self.words(lang, "people", "name_endings")) for lang in self.langs}
+            self._tables = word_tables({lang: frozenset(k) for lang, k in keys.items()},
+                                       {lang: e for lang, e in endings.items() if e})
+        return self._tables
+
+    @property
+    def forms(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Folded inflected forms -> (vocabulary lemma, languages) they are forms of."""
+        return self.tables.forms
 
     def tokenize(self, text: str) -> list[Token]:
         return tokenize(text, elisions=self.elisions, clitics=self.clitics, forms=self.forms)

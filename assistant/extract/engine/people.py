@@ -224,15 +224,7 @@ def _nominative_word(doc: Doc, word: str, lang: str) -> str:
     for ending, replacement in sorted(endings.items(), key=lambda kv: -len(kv[0])):
         if low.endswith(ending) and len(low) > len(ending) + 2:
             if replacement == "=lemma":
-                try:
-                    import simplemma
-
-                    lemma = simplemma.lemmatize(low, lang=lang)
-                except (ImportError, ValueError):
-                    return word
-                if lemma != low and len(lemma) >= len(low) - len(ending):
-                    return lemma[:1].upper() + lemma[1:]
-                return word
+                return doc.lex.tables.name_lemma(lang, word, ending)
             base = word[: len(word) - len(ending)] + replacement
             return base[:1].upper() + base[1:]
     return word
