@@ -173,7 +173,7 @@ def test_the_merge_preview_is_in_the_reps_language(settings: Settings) -> None:
         kacper = _placed(svc.place(svc.note(POLISH, giulia).pending_id, "new")).view.lead_id
         preview = svc.merge_preview(kacper, giulia)
         assert preview.title == "Unisci due lead"
-        assert preview.lines[0] == f"Unire il lead #{kacper} Kacper Nowak a #{giulia} Giulia Ferrari (Vela)?"
+        assert preview.lines[0] == f"Unire il lead #{kacper} Kacper Nowak (Lumen) a #{giulia} Giulia Ferrari (Vela)?"
         assert any(line.startswith(f"Tiene i valori di #{giulia}: nome Giulia Ferrari (non Kacper Nowak)")
                    for line in preview.lines)
     finally:

@@ -1,5 +1,5 @@
 """The offline extractor's engine: one reader for every language, whose words all live in
-the vocabulary folders (see `assistant/extract/vocab_next/README.md`)."""
+the vocabulary folders (see `assistant/extract/vocab/README.md`)."""
 
 from __future__ import annotations
 

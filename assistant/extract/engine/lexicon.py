@@ -14,7 +14,7 @@ of them. A *term* is written as the words a rep types, one pattern a token:
 
 Terms match case- and diacritic-free ("probna" meets "próbna"). Some classes carry a
 value: a title's seniority and department, a vague size's number, a month's index. The
-engine names classes, never words; the words are all in `assistant/extract/vocab_next/`.
+engine names classes, never words; the words are all in `assistant/extract/vocab/`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.extract import vocab
 from assistant.extract.engine.text import Token, tokenize
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ from assistant.extract.spans import fold
 
 __all__ = ["VOCAB_DIR", "Hit", "Lexicon", "Term", "lexicon", "reading_langs"]
 
-VOCAB_DIR = Path(__file__).resolve().parents[1] / "vocab_next"
+VOCAB_DIR = vocab.VOCAB_DIR  # the shipped vocabularies (vocab.root() is the one in use)
 _MIN_STEM = 2
 
 
@@ -373,8 +374,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 @cache
 def languages() -> tuple[str, ...]:
-    """The languages with a vocabulary folder (any folder holding TOML files), sorted."""
-    return tuple(sorted(p.name for p in VOCAB_DIR.iterdir() if p.is_dir() and any(p.glob("*.toml"))))
+    """The languages the engine reads: the vocabulary folders with a `kinds.toml`, sorted."""
+    return vocab.languages("kinds")
 
 
 def _class_terms(lang: str, file: str, table: dict[str, Any]) -> Iterator[Term]:
@@ -404,7 +405,7 @@ def _listed_terms(lang: str, prefix: str, table: dict[str, Any]) -> Iterator[Ter
                 yield term
 
 
-# Which sections of which files become classes, and how (see vocab_next/README.md).
+# Which sections of which files become classes, and how (see vocab/README.md).
 _VALUED = {("people", "titles"): "title", ("companies", "sizes"): "vague_size"}
 _LISTED = {
     ("people", "departments"): "department", ("people", "labels"): "label",
@@ -448,12 +449,16 @@ def _territories(lang: str) -> Iterator[Term]:
                 yield term
 
 
-@cache
 def lexicon(langs: tuple[str, ...] | None = None) -> Lexicon:
-    """Every vocabulary (or those of `langs`) compiled into one Lexicon, cached."""
-    langs = langs or languages()
-    common = _read(VOCAB_DIR / "common.toml") if (VOCAB_DIR / "common.toml").is_file() else {}
-    data: dict[str, dict[str, Any]] = {lang: {p.stem: _read(p) for p in sorted((VOCAB_DIR / lang).glob("*.toml"))}
+    """Every vocabulary (or those of `langs`) of the folder in use compiled into one
+    Lexicon, cached by folder."""
+    return _lexicon(vocab.root(), langs or languages())
+
+
+@cache
+def _lexicon(root: Path, langs: tuple[str, ...]) -> Lexicon:
+    common = _read(root / "common.toml") if (root / "common.toml").is_file() else {}
+    data: dict[str, dict[str, Any]] = {lang: {p.stem: _read(p) for p in sorted((root / lang).glob("*.toml"))}
                                        for lang in langs}
     # how words split (Italian "l'ebook", English "we'd") before any term is read
     _SPLITS["elisions"] = frozenset(fold(e) for lang in langs for e in data[lang].get("words", {}).get("elisions", []))

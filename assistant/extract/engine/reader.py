@@ -37,7 +37,10 @@ def _chars(doc: Doc, chars: tuple[int, int] | None, *, via: str | None = None) -
 def read_note(text: str, *, as_of: date, lang: str | None = None) -> tuple[Extraction, str, list]:
     """(extraction, detected language, the classes found as (class, start, end, value)
     characters) of `text` read against `as_of`."""
-    doc = build_doc(text, lexicon(), lang=lang, dates=lambda language: find_dates(text, as_of, language),
+    # `lang` (the rep's interface language) is no reason to read a note in another: the
+    # note's own words decide
+    del lang
+    doc = build_doc(text, lexicon(), dates=lambda language: find_dates(text, as_of, language),
                     as_of=as_of)
     language = doc.lang
     person = read_person(doc)
