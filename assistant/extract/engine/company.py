@@ -254,7 +254,7 @@ def _employees(doc: Doc, company: Company) -> tuple[int, tuple[int, int]] | None
             continue
         first = doc.token_at_char(n.start)
         window = (max(0, first - 4), first)
-        if doc.has("team", window, local=False) or doc.has("invite", window, local=False):
+        if doc.has("team", window, local=False) or doc.has("not_headcount_verb", window, local=False):
             continue
         if any(h.start == noun.end for h in doc.of("not_staff", local=False)):
             continue

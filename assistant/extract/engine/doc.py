@@ -19,6 +19,7 @@ messages, form submissions. `Doc` finds, with the vocabulary's classes:
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,11 @@ __all__ = ["Doc", "Span", "build_doc"]
 Span = tuple[int, int]  # token indices [start, end)
 
 _SENTENCE_END = frozenset({".", "!", "?", ";", "…"})
+
+
+def _pictograph(ch: str) -> bool:
+    """An emoji or other pictograph: chat messages end a sentence with one ("🙂 any chance")."""
+    return len(ch) == 1 and unicodedata.category(ch) == "So"
 _CLAUSE_BREAK = frozenset({",", ":", "(", ")", "[", "]", "|", "–", "—", "→", "⇒", "•", "·"})
 _OPEN_QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
 _BULLETS = frozenset({"-", "•", "*", "–", "—", "·", ">", "▪", "●"})
@@ -422,7 +428,7 @@ def _sentences(doc: Doc) -> None:
             starts.append(cur_start)
             questions.append(q)
             cur_start, q = i, False
-        if tok.kind == "sym" and tok.text in _SENTENCE_END:
+        if tok.kind == "sym" and (tok.text in _SENTENCE_END or _pictograph(tok.text)):
             if tok.text == "." and _is_abbreviation(doc, i):
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -757,6 +763,8 @@ def _row_day(doc: Doc, start: int, end: int, as_of: date) -> DateSpan | None:
 def _header_line(doc: Doc, line: int) -> str | None:
     """'from', 'sent', 'subject' (or 'reply' for "RE: ...") when the line is an email header."""
     s, e = doc.lines[line]
+    while s < e and doc.tokens[s].text == ">":  # a header of a quoted message: "> From: ..."
+        s += 1
     if s >= e:
         return None
     for cls, kind in (("header_from", "from"), ("header_sent", "sent"), ("header_subject", "subject"),
@@ -800,7 +808,17 @@ def _emails(doc: Doc) -> None:
             marker = doc.has("quoted_marker", (body, end), local=False)
             if marker is not None:
                 reply = (marker.start, marker.end)
+        if reply is None and body < len(doc.tokens):
+            # a message opening with thanks answers one of ours ("Thanks for the guides. ...")
+            opening = doc.sentences[doc.sentence_of(_first_word(doc, body, end))]
+            thanks = doc.has("thanks", opening)
+            if thanks is not None:
+                reply = (thanks.start, thanks.end)
         doc.emails.append(Email(start, body, end, day, ours, reply))
+
+
+def _first_word(doc: Doc, start: int, end: int) -> int:
+    return next((k for k in range(start, min(end, len(doc.tokens))) if doc.tokens[k].kind == "word"), start)
 
 
 def day_of(d: DateSpan) -> date:

@@ -233,7 +233,7 @@ def _overlap(a: Hit, b: Hit) -> bool:
 
 
 def _between(doc: Doc, cls: str, a: int, b: int) -> list[Hit]:
-    return [h for h in doc.of(cls) if a <= h.start and h.end <= b]
+    return doc.between(cls, a, b)
 
 
 def _negated(doc: Doc, c: Candidate) -> bool:
@@ -267,6 +267,8 @@ def _hedged(doc: Doc, c: Candidate, hand_raise: bool) -> str | None:
         for h in _between(doc, cls, *before):
             if hand_raise and cls == "hedge" and doc.has("wish", (h.start, c.act.end)):
                 continue  # "would like a demo": a wish
+            if hand_raise and cls == "hedge" and doc.has("second_person", (max(clause[0], h.start - 2), h.start)):
+                continue  # "any chance you could send the price list?": a request to us
             return why
     if c.kind not in hand_raise_kinds(doc.lex) and doc.has("wish", before):
         return "a wish, not done"
@@ -377,16 +379,25 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
             break
     # a list of objects of the same class: "the checklist, the template and the ebook"
     if len(c.hits) > 1:
-        obj = c.hits[1]
-        same = [h for h in doc.of(obj.cls) if clause[0] <= h.start < clause[1] and not doc.in_title(h.start)]
-        listed = _listed(doc, same)
+        listed, last = _list_from(doc, c.hits[1], c.sentence)
         if listed > 1:
+            c.span = (c.span[0], max(c.span[1], last))  # the evidence names every item
             return listed
     return 1
 
 
-def _listed(doc: Doc, hits: list[Hit]) -> int:
-    """How many of `hits` form one list (joined by commas, "and", "+", "i", "e")."""
+def _list_from(doc: Doc, obj: Hit, sentence: int) -> tuple[int, int]:
+    """How many objects of `obj`'s class form one list starting at `obj`, across the
+    commas of its sentence ("the checklist, the template and the ebook": 3), and the token
+    ending the list."""
+    end = doc.sentences[sentence][1]
+    same = [h for h in doc.between(obj.cls, obj.start, end) if not doc.in_title(h.start)]
+    return _listed(doc, same, chain=True)
+
+
+def _listed(doc: Doc, hits: list[Hit], *, chain: bool = False) -> tuple[int, int]:
+    """How many of `hits` form one list (joined by commas, "and", "+", "i", "e"), and the
+    token ending it; with `chain`, only the list the first hit opens."""
     hits = sorted(hits, key=lambda h: (h.start, -h.end))
     distinct: list[Hit] = []
     for h in hits:  # "our stand" and "stand" are one object
@@ -395,14 +406,17 @@ def _listed(doc: Doc, hits: list[Hit]) -> int:
         distinct.append(h)
     hits = distinct
     if len(hits) < 2:
-        return len(hits)
-    n = 1
+        return len(hits), (hits[0].end if hits else 0)
+    n, last = 1, hits[0].end
     for a, b in itertools.pairwise(hits):
         gap = doc.tokens[a.end : b.start]
         joined = any(t.text in (",", "+", "&", "/") for t in gap) or doc.has("coord", (a.end, b.start))
         if joined and len(gap) <= 4:
             n += 1
-    return n
+            last = b.end
+        elif chain:
+            break
+    return n, last
 
 
 def _number_word(doc: Doc, k: int) -> bool:
@@ -534,7 +548,7 @@ def _email_replies(doc: Doc) -> list[Candidate]:
         if email.ours or email.reply is None:
             continue
         s, e = email.reply
-        act = next((h for h in doc.hits if h.start == s), None)
+        act = next(iter(doc.at(s)), None)
         if act is None:
             continue
         out.append(Candidate(kind="email_reply", frame=frame, hits=[act], clause=doc.clause_of(email.body),
