@@ -385,14 +385,28 @@ def _local_shapes(doc: Doc) -> None:
                            for langs in reading_langs(term, tokens, i))
         return True
 
+    # a word two languages give different values keeps the one of the language spoken
+    # there (Polish "Firma:" is the company, Italian "Firma:" a signature)
+    for n, h in enumerate(doc.hits):
+        if h.ties and h.term.lang not in spoken(h.start):
+            better = next((t for t in h.ties if t.lang in spoken(h.start)), None)
+            if better is not None:
+                doc.hits[n] = Hit(h.cls, h.start, h.end, better, h.langs, (h.term, *(t for t in h.ties if t is not better)))
+                doc._hits_by_cls.clear()
     again = sorted({h.start for h in doc.hits if not allowed(h.term, h.start)})
     if not again:
+        if not doc._hits_by_cls:
+            _index(doc)
         return
     redo = set(again)
     kept = [h for h in doc.hits if h.start not in redo]
     kept.extend(doc.lex.find(tokens, at=again, allow=allowed))
     kept.sort(key=lambda h: h.start)
     doc.hits = kept
+    _index(doc)
+
+
+def _index(doc: Doc) -> None:
     doc._hits_by_cls.clear()
     doc._hits_at.clear()
     doc._of_cache.clear()

@@ -294,8 +294,8 @@ def _thanked(doc: Doc, c: Candidate) -> bool:
 
 
 def agent(doc: Doc, act: Hit) -> str:
-    """'lead' or 'us': who does the act at `act`, by its subject, its verb form, and who is
-    speaking there."""
+    """'lead', 'us' or 'other' (the lead's customers): who does the act at
+    `act`, by its subject, its verb form, and who is speaking there."""
     clause = doc.clauses[doc.clause_of(act.start)]
     voice = doc.voice_at(act.start)
     subject = None
@@ -313,6 +313,13 @@ def agent(doc: Doc, act: Hit) -> str:
         h.start <= act.start < h.end or h.end == act.start
         for h in doc.between("first_person_verb", clause[0], act.end)
     )
+    # "their customers ask for quotes", "i loro clienti chiedono preventivi": the lead's
+    # customers, not the lead
+    for h in doc.between("their_possessive", clause[0], act.start, local=False):
+        customers = doc.has("customers", (h.end, min(act.start, h.end + 3)), local=False)
+        if customers is None or (subject is not None and subject.start >= customers.end):
+            continue
+        return "other"
     if subject is not None:
         cls = subject.cls
         if cls == "first_person":
@@ -503,8 +510,8 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
         c.dropped = "a question"
     elif hand_raise and _thanked(doc, c):
         c.dropped = "thanks for something past"
-    elif not c.frame.met and c.kind not in DISQUALIFIER_KINDS and agent(doc, c.act) == "us":
-        c.dropped = "our side did it"
+    elif not c.frame.met and c.kind not in DISQUALIFIER_KINDS and (who := agent(doc, c.act)) != "lead":
+        c.dropped = "our side did it" if who == "us" else "someone else did it"
     elif c.frame.voiced and voice != "lead":
         c.dropped = "not in the lead's words"
 

@@ -68,6 +68,7 @@ class Hit:
     end: int  # one past the last token
     term: Term
     langs: frozenset[str] = frozenset()  # every vocabulary with a term of the class that long here
+    ties: tuple[Term, ...] = ()  # the other terms of the class as long here (another value)
 
     @property
     def lang(self) -> str:
@@ -271,7 +272,7 @@ class Lexicon:
                 candidates.extend(self._num_first)
             if not candidates:
                 continue
-            best: dict[str, tuple[int, Term, set[str]]] = {}
+            best: dict[str, tuple[int, Term, set[str], list[Term]]] = {}
             for term in candidates:
                 if allow is not None and not allow(term, i):
                     continue
@@ -280,11 +281,13 @@ class Lexicon:
                     continue
                 prev = best.get(term.cls)
                 if prev is None or end > prev[0]:
-                    best[term.cls] = (end, term, {term.lang})
+                    best[term.cls] = (end, term, {term.lang}, [])
                 elif end == prev[0]:
                     prev[2].add(term.lang)
-            for cls, (end, term, langs) in best.items():
-                found.append(Hit(cls, i, end, term, frozenset(langs)))
+                    if term.value != prev[1].value and term.lang != prev[1].lang:
+                        prev[3].append(term)
+            for cls, (end, term, langs, ties) in best.items():
+                found.append(Hit(cls, i, end, term, frozenset(langs), tuple(ties)))
         return found
 
 
