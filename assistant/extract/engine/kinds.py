@@ -309,10 +309,10 @@ def agent(doc: Doc, act: Hit) -> str:
                         and doc.tokens[h.end + 1].start == doc.tokens[h.end].end:
                     continue  # "i.e."
                 subject = h
-    first_verb = any(
+    first_verb, second_verb = (any(
         h.start <= act.start < h.end or h.end == act.start
-        for h in doc.between("first_person_verb", clause[0], act.end)
-    )
+        for h in doc.between(cls, clause[0], act.end)
+    ) for cls in ("first_person_verb", "second_person_verb"))
     # "their customers ask for quotes", "i loro clienti chiedono preventivi": the lead's
     # customers, not the lead
     for h in doc.between("their_possessive", clause[0], act.start, local=False):
@@ -331,6 +331,8 @@ def agent(doc: Doc, act: Hit) -> str:
         return "lead"
     if first_verb:
         return "us" if voice != "lead" else "lead"
+    if second_verb:  # "założyliście konto trial" said by the rep: the lead did it
+        return "us" if voice == "lead" else "lead"
     if voice == "us":
         return "us"
     return "lead"
@@ -350,11 +352,22 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
     tokens = doc.tokens
     objects = c.hits[1:] if len(c.hits) > 1 else c.hits
     # "x3", "3x", "4 times", "twice", "due volte", "trzy razy" in the clause
-    text_clause = doc.words(clause)
+    # with a parenthesis right after it: "visited the pricing page (2x)"
+    end = max(clause[1], c.span[1])
+    k = end
+    while k < len(tokens) and k < end + 2 and tokens[k].kind == "sym" and tokens[k].text in "(:-–":
+        k += 1
+    if k > end and k < len(tokens):
+        close = next((j for j in range(k, min(len(tokens), k + 6)) if tokens[j].text in ")\n"), None)
+        if close is not None:
+            end = close
+    text_clause = doc.words((clause[0], end))
     from assistant.extract.numbers import find_counts
 
     found = find_counts(text_clause, doc.sentence_lang[c.sentence])
     if found:
+        if end > clause[1] and doc.token_at_char(doc.tokens[clause[0]].start + found[0].start) >= clause[1]:
+            c.span = (c.span[0], max(c.span[1], end + 1))  # the evidence holds the count
         return int(found[0].value)
     # a number right before an object, or right after the act ("downloaded 3 guides",
     # "opened 3 of our last 5 emails"), unless a unit makes it no count ("stayed 48 min")
@@ -617,12 +630,21 @@ def _merge(doc: Doc, kept: list[Candidate]) -> list[Interaction]:
             continue
         first, total, spans = merged[key]
         words = doc.words(c.span).casefold()
-        if any(doc.words(s).casefold() == words for s in spans):
-            continue
+        if any(doc.words(s).casefold() == words or (s[0] < c.span[1] and c.span[0] < s[1]) for s in spans):
+            continue  # the same words, or words of one mention ("the email (2 opens)")
         # "uses it daily, shared 3 dashboards" is one usage; a badge scan and "came to the booth"
         # the same day are one visit; two downloads the same day are two
         add = c.count if c.kind in frozenset(_engine(doc.lex, "summed", [])) else 0
         merged[key] = (first, total + add, [*spans, c.span])
+    # a signup happens once: its mentions on other days (a report's date, "since Monday")
+    # are that one signup, on the earliest day given
+    once = frozenset(_engine(doc.lex, "once", []))
+    for kind in once:
+        keys = [k for k in order if k[0] == kind]
+        if len(keys) > 1:
+            dated = [k for k in keys if k[1] is not None]
+            keep = min(dated, key=lambda k: k[1]) if dated else keys[0]
+            order = [k for k in order if k[0] != kind or k == keep]
     out = []
     for key in order:
         c, total, _ = merged[key]
@@ -655,4 +677,7 @@ def find_disqualifiers(doc: Doc) -> list[Disqualifier]:
 def _softened(doc: Doc, c: Candidate) -> bool:
     """'Not interested right now': a no for now is no disqualifier."""
     clause = doc.clauses[c.clause]
+    sentence = doc.sentences[c.sentence]
+    if doc.has("not_ever", sentence) is not None:
+        return False  # "not now, nor in the future"
     return doc.has("soft_time", (clause[0], clause[1])) is not None
