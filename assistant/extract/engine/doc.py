@@ -697,8 +697,8 @@ def _voices(doc: Doc) -> None:
     # email headers: "From: ..." opens a message; it is ours when our side signs it
     for h in doc.of("header_from", local=False):
         line = doc.lines[doc.line_of(h.start)]
-        if h.start != line[0]:
-            continue
+        if h.start != line[0] or _header_line(doc, doc.line_of(h.start)) != "from":
+            continue  # "From: ...", not a line opening with "from"
         body_start = line[1]
         following = [f.start for f in doc.of("header_from", local=False) if f.start > h.start]
         body_end = min(following) if following else len(tokens)

@@ -530,10 +530,13 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
 
 
 def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    """The reading rules of SPEC section 2: a candidate goes when another that stays says
+    more ("asked about pricing and booked a call": the call's booking drops the contact
+    request it also reads as, and then no longer hides the pricing question)."""
     rules = doc.lex.common.get("suppress", [])
-    out = []
-    for c in kept:
-        gone = False
+
+    def suppressors(c: Candidate) -> list[Candidate]:
+        found = []
         for rule in rules:
             if rule["drop"] != c.kind:
                 continue
@@ -546,13 +549,17 @@ def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
                     same = other.clause == c.clause or _overlap_span(other.span, c.span) or (
                         other.line == c.line and c.line in doc.row_dates)
                 if same:
-                    gone = True
-                    break
-            if gone:
-                break
-        if not gone:
-            out.append(c)
-    return out
+                    found.append(other)
+        return found
+
+    by = {id(c): suppressors(c) for c in kept}
+    gone: set[int] = set()
+    for _ in range(len(kept) + 1):  # until no verdict changes (each round settles one link more)
+        now = {id(c) for c in kept if any(id(o) not in gone for o in by[id(c)])}
+        if now == gone:
+            break
+        gone = now
+    return [c for c in kept if id(c) not in gone]
 
 
 def _overlap_span(a: Span, b: Span) -> bool:
