@@ -292,6 +292,51 @@ def _revenue(doc: Doc) -> tuple[float, str | None, tuple[int, int]] | None:
 # --- place ------------------------------------------------------------------------------------
 
 
+def _city_lemma(doc: Doc, h: Hit, written: str) -> str:
+    """A city named in an inflected form, given as its dictionary form when the dictionary
+    makes it a form of a listed city ("w Gdańsku" -> "Gdańsk", "z Poznania" -> "Poznań")."""
+
+    forms = doc.tokens[h.start].forms
+    if not forms:
+        return written
+    listed = _cities_by_fold(doc.lex)
+    for lemma, langs in forms.items():
+        names = listed.get(lemma)
+        if names:
+            # the name as the dictionary's language writes it ("Gdańsk", not "Gdansk")
+            return next((name for lang, name in names if lang in langs.split()), names[0][1])
+    return written
+
+
+_CITY_INDEX: dict[int, dict[str, list[tuple[str, str]]]] = {}
+
+
+def _cities_by_fold(lex) -> dict[str, list[tuple[str, str]]]:
+    found = _CITY_INDEX.get(id(lex))
+    if found is None:
+        from assistant.extract.spans import fold
+
+        found = {}
+        for t in lex.classes.get("city", []):
+            if len(t.parts) == 1 and t.parts[0].mode in ("key", "exact"):
+                name = t.written.lstrip("=")
+                found.setdefault(fold(name), []).append((t.lang, name))
+        _CITY_INDEX[id(lex)] = found
+    return found
+
+
+def _street(doc: Doc, h: Hit) -> bool:
+    """Whether a place name names a street: after a street word ("via", "ul.") or before one
+    ("Road", "Street")."""
+    tokens = doc.tokens
+    k = h.start - 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    if k >= 0 and any(s.end in (h.start, k + 1) for s in doc.between("street_before", max(0, k - 2), h.start, local=False)):
+        return True
+    return doc.has("street_after", (h.end, min(len(tokens), h.end + 1)), local=False) is not None
+
+
 def _places(doc: Doc, company: Company, person: Person) -> None:
     tokens = doc.tokens
     places: list[Hit] = []
@@ -310,6 +355,8 @@ def _places(doc: Doc, company: Company, person: Person) -> None:
             return False  # "Jordan Pike", "Sydney Marsh": a first name
         if doc.in_title(h.start):
             return False
+        if _street(doc, h):
+            return False  # "via Roma", "ul. Krakowska", "London Road": an address's street
         if h.cls in ("country", "city") and h.end - h.start == 1:
             tok = tokens[h.start]
             if not tok.text[:1].isupper() and not tok.upper:
@@ -351,6 +398,8 @@ def _places(doc: Doc, company: Company, person: Person) -> None:
         from assistant.extract.spans import fold
 
         company.city = written if fold(written) == fold(listed) else listed
+        if city.end - city.start == 1:  # an inflected form listed as it is ("Gdańsku"): its lemma
+            company.city = _city_lemma(doc, city, company.city)
     if best.cls == "city" and city is not None:
         company.country = str(city.value)
         company.country_span = company.city_span

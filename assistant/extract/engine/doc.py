@@ -784,8 +784,8 @@ def _header_line(doc: Doc, line: int) -> str | None:
     for cls, kind in (("header_from", "from"), ("header_sent", "sent"), ("header_subject", "subject"),
                       ("header_to", "to"), ("reply_subject", "reply")):
         for h in doc.between(cls, s, s + 4, local=False):
-            if h.start == s and h.end < e and doc.tokens[h.end].text == ":":
-                return kind
+            if h.start == s and h.end < e and (doc.tokens[h.end].text == ":" or doc.tokens[h.end - 1].text == ":"):
+                return kind  # "From: ...", or a term written with its colon ("Da:")
     return None
 
 
