@@ -8,6 +8,7 @@ names a place in DE. Every word comes from the vocabularies; this module only as
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.extract.dates import find_dates, find_deadline_days
@@ -65,12 +66,38 @@ class Reading:
         return any(f[0] in classes for f in self.within(start, end))
 
     def countries(self, start: int, end: int) -> set[str]:
-        return {str(f[3]) for f in self.within(start, end) if f[0] in ("city", "country", "region", "demonym")}
+        """The countries of the places named at start..end: the vocabulary's, else any
+        city the gazetteer knows among its capitalised words ("Cles", "Brno")."""
+        named = {str(f[3]) for f in self.within(start, end) if f[0] in ("city", "country", "region", "demonym")}
+        return named or gazetteer_countries(self.text[start:end])
 
     def headcounts(self, start: int, end: int, lang: str | None = None) -> set[int]:
         found = {int(v) for v in numbers(self.text[start:end], lang) if v >= 1 and v == int(v)}
         found |= {int(f[3]) for f in self.within(start, end) if f[0] == "vague_size"}
         return found
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
+
+
+def gazetteer_countries(text: str, *, max_words: int = 3) -> set[str]:
+    """Countries of the gazetteer's cities named by capitalised words of `text` (runs of up
+    to `max_words` words)."""
+    from assistant.extract.gazetteer import lookup
+
+    words = [m.group() for m in _CAPITALISED.finditer(text)]
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        for n in range(max_words, 0, -1):
+            run = words[i : i + n]
+            if len(run) == n and all(w[:1].isupper() for w in run):
+                place = lookup(" ".join(run))
+                if place is not None:
+                    found.add(place.country)
+                    break
+    return found
 
 
 def numbers(text: str, lang: str | None = None) -> set[float]:

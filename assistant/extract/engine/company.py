@@ -292,6 +292,56 @@ def _revenue(doc: Doc) -> tuple[float, str | None, tuple[int, int]] | None:
 # --- place ------------------------------------------------------------------------------------
 
 
+_MAX_PLACE_WORDS = 3
+
+
+def _gazetteer_places(doc: Doc, company: Company, person: Person) -> list[Hit]:
+    """Cities no vocabulary lists, looked up in the gazetteer (GeoNames) where a note puts
+    a company's place: after "based in" / "sede a" / "z siedzibą w", as a record's city,
+    or as an item of the parenthesis describing the company ("(road haulage, Cardiff)",
+    "(Birmingham courier firm)")."""
+    from assistant.extract.engine.lexicon import Term
+    from assistant.extract.gazetteer import lookup
+
+    tokens = doc.tokens
+    starts: set[int] = set()
+    for h in doc.of("based", local=False):
+        k = h.end
+        while k < len(tokens) and tokens[k].kind == "sym" and tokens[k].text in ":-":
+            k += 1
+        starts.add(k)
+    for s, _e in doc.labels.get("city", []):
+        starts.add(s)
+    if company.name_span is not None:
+        k = company.name_span[1]
+        if k < len(tokens) and tokens[k].text == "(":
+            close = next((j for j in range(k, min(len(tokens), k + 40)) if tokens[j].text == ")"), None)
+            if close is not None:
+                starts.add(k + 1)
+                starts.update(j + 1 for j in range(k, close) if tokens[j].text in (",", ";", "-", "–"))
+    prefer = _note_countries(doc)
+    found: list[Hit] = []
+    for k in sorted(starts):
+        if k >= len(tokens) or not tokens[k].capitalised or (doc.at(k) and any(
+                h.cls in ("city", "country", "region", "not_name", "title", "company_noun") for h in doc.at(k))):
+            continue
+        for n in range(_MAX_PLACE_WORDS, 0, -1):
+            words = tokens[k : k + n]
+            if len(words) < n or not all(t.capitalised for t in words):
+                continue
+            place = lookup(" ".join(t.text for t in words), prefer=prefer)
+            if place is not None:
+                term = Term("city", "", (), place.name, place.country)
+                found.append(Hit("city", k, k + n, term, frozenset({""})))
+                break
+    return found
+
+
+def _note_countries(doc: Doc) -> tuple[str, ...]:
+    """The countries of the note's language, for a city name several countries share."""
+    return tuple(doc.lex.common.get("engine", {}).get("language_countries", {}).get(doc.lang, ()))
+
+
 def _city_lemma(doc: Doc, h: Hit, written: str) -> str:
     """A city named in an inflected form, given as its dictionary form when the dictionary
     makes it a form of a listed city ("w Gdańsku" -> "Gdańsk", "z Poznania" -> "Poznań")."""
@@ -364,11 +414,18 @@ def _places(doc: Doc, company: Company, person: Person) -> None:
         return True
 
     def event_place(h: Hit) -> bool:
-        line = doc.lines[doc.line_of(h.start)]
-        return bool(doc.has("event", line, local=False) or doc.has("booth", line, local=False)) and not (
+        # where an event is (its clause: "ero in fiera a Milano", "Nordic SaaS Days, Oslo"),
+        # not where the company is
+        clause = doc.clauses[doc.clause_of(h.start)]
+        near = (max(0, h.start - 6), h.start)
+        return bool(doc.has("event", clause, local=False) or doc.has("booth", clause, local=False)
+                    or doc.has("event", near, local=False)) and not (
             doc.has("based", (max(0, h.start - 4), h.start), local=False))
 
     candidates = [h for h in places if usable(h)]
+    known = {(h.start, h.end) for h in candidates}
+    candidates.extend(h for h in _gazetteer_places(doc, company, person)
+                      if (h.start, h.end) not in known and usable(h))
     ranked: list[tuple[int, Hit]] = []
     for h in candidates:
         score = 1

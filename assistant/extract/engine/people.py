@@ -181,7 +181,11 @@ def _name_candidates(doc: Doc) -> list[tuple[int, Span]]:
     signature = _signature_name(doc)
     if signature:
         found.append((8, signature))
-    return found
+    # words under another record label ("Company: Brightwell Homes", "City: ...") name no one
+    other = [span for field, spans in doc.labels.items() if field not in ("name", "first_name", "last_name")
+             for span in spans]
+    return [(score, got) for score, got in found
+            if score >= 10 or not any(a <= got[0] < b for a, b in other)]
 
 
 def _signature_name(doc: Doc) -> Span | None:
