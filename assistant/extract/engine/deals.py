@@ -124,8 +124,11 @@ def _authority(doc: Doc, deal: Deal) -> None:
             continue
         # who decides may stand a few words back, past a bracket: "his father (owner) decides"
         before = (max(sentence[0], h.start - 8), h.start)
-        someone_else = doc.has(third, before, local=False)
-        subject_lead = doc.has("lead_pronoun", before) or doc.has("first_person", before)
+        # the nearest subject decides: "He's the MD and says he decides" is the lead
+        others = doc.between(third, *before, local=False)
+        someone_else = others[-1] if others else None
+        leads = doc.between("lead_pronoun", *before) + doc.between("first_person", *before)
+        subject_lead = max(leads, key=lambda x: x.start) if leads else None
         negated = _negated_at(doc, h, clause)
         if h.cls == "needs_approval":
             deal.authority, deal.authority_span = "influencer", (h.start, h.end)
