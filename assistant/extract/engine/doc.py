@@ -492,6 +492,8 @@ def _questions(doc: Doc) -> None:
     for tok in tokens:
         if tok.kind != "sym" or tok.text != "?":
             continue
+        if doc.in_title(tok.i) or any(s <= tok.i < e for s, e in doc.form_titles):
+            continue  # a title that asks ('the survey "how do you manage leads?"') asks nothing
         sentence = doc.sentences[doc.sentence_of(tok.i)]
         k = tok.i - 1
         while k >= sentence[0]:
@@ -743,6 +745,8 @@ def _rows(doc: Doc, as_of: date | None = None) -> None:
              if d.start == first_char or (d.start > first_char and not doc.text[first_char : d.start].strip(" -–•*[("))),
             None,
         )
+        if opening is None and k == 0:
+            opening = _stamped_title(doc, start, end)
         if opening is not None:
             doc.row_dates[k] = opening
         else:
@@ -750,6 +754,20 @@ def _rows(doc: Doc, as_of: date | None = None) -> None:
                 found = _row_day(doc, start, end, as_of)
                 if found is not None:
                     doc.row_dates[k] = found
+
+
+_TITLE_WORDS = 8
+
+
+def _stamped_title(doc: Doc, start: int, end: int) -> DateSpan | None:
+    """The date of a record's title line ("Modulo contatti generico – 30/08/2025 10:52",
+    "Web form submission | 3 Mar 2026") when record fields follow it: the record is dated so."""
+    if sum(t.kind == "word" for t in doc.tokens[start:end]) > _TITLE_WORDS or len(doc.lines) < 2:
+        return None
+    following = doc.lines[1]
+    if not any(following[0] <= s < following[1] for spans in doc.labels.values() for s, _ in spans):
+        return None
+    return next((d for d, _i in doc.dates_between(start, end)), None)
 
 
 def _row_day(doc: Doc, start: int, end: int, as_of: date) -> DateSpan | None:

@@ -170,10 +170,12 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
     out: list[Candidate] = []
     rows: dict[int, Span] = {}
     for line, d in doc.row_dates.items():
-        e = doc.lines[line][1]
+        s, e = doc.lines[line]
         after = doc.token_at_char(d.end)
-        if after < e:
+        if any(t.kind == "word" for t in doc.tokens[after:e]):
             rows[line] = (after, e)
+        elif doc.token_at_char(d.start) > s:  # a title stamped at its end: "Web form – 30/08/2025"
+            rows[line] = (s, doc.token_at_char(d.start))
     bare: dict[int, bool] = {}
     for frame in _frames(lex):
         if kinds is not None and frame.kind not in kinds:
@@ -273,6 +275,21 @@ def _hedged(doc: Doc, c: Candidate, hand_raise: bool) -> str | None:
     if c.kind not in hand_raise_kinds(doc.lex) and doc.has("wish", before):
         return "a wish, not done"
     return None
+
+
+_HAND_RAISE_OBJECTS = ("demo", "quote", "prices", "sales_contact", "meeting", "demo_requested",
+                       "quote_requested", "sales_requested")
+
+
+def _hand_raise_form(doc: Doc, c: Candidate) -> bool:
+    """A form whose title asks for a demo, a quote or sales ("Formularz 'Umów demo'", "the
+    'Talk to sales' form") is the hand-raise (SPEC section 2), not a generic form."""
+    line = doc.lines[c.line]
+    for s, e in [*doc.form_titles, *doc.title_quotes]:
+        near = line[0] <= s < line[1] and s <= c.span[1] + 2 and e >= c.span[0] - 2
+        if near and any(doc.has(cls, (s, e), local=False) for cls in _HAND_RAISE_OBJECTS):
+            return True
+    return False
 
 
 def hand_raise_kinds(lex: Lexicon) -> frozenset[str]:
@@ -527,6 +544,8 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
         c.dropped = "our side did it" if who == "us" else "someone else did it"
     elif c.frame.voiced and voice != "lead":
         c.dropped = "not in the lead's words"
+    elif c.kind == "form_submission" and _hand_raise_form(doc, c):
+        c.dropped = "a demo, quote or sales form: the hand-raise, not a form"
 
 
 def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
