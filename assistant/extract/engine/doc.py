@@ -599,16 +599,16 @@ def _labels(doc: Doc) -> None:
     doc.labels = out
 
 
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The comma-separated cells of text[start:end] (quotes respected), as char spans
+def _cells(text: str, start: int, end: int, sep: str = ",") -> list[tuple[int, int]]:
+    """The `sep`-separated cells of text[start:end] (quotes respected), as char spans
     without their quotes and spaces."""
     cells: list[tuple[int, int]] = []
     i, cell_start, quoted = start, start, False
     while i <= end:
-        ch = text[i] if i < end else ","
+        ch = text[i] if i < end else sep
         if ch == '"':
             quoted = not quoted
-        elif ch == "," and not quoted:
+        elif ch == sep and not quoted:
             a, b = cell_start, i
             while a < b and text[a] in ' "':
                 a += 1
@@ -643,13 +643,15 @@ def _csv_labels(doc: Doc) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
     lines = [(doc.tokens[s].start, doc.tokens[e - 1].end) for s, e in doc.lines if s < e]
     for k in range(len(lines) - 1):
-        header = _cells(text, *lines[k])
+        # the export's separator: the one that cuts its header into the most cells
+        sep = max(_FIELD_SEPARATORS, key=lambda c: text.count(c, *lines[k]))
+        header = _cells(text, *lines[k], sep)
         if len(header) < 3:
             continue
         fields = [names.get(fold(text[a:b]).replace("_", " ").strip()) for a, b in header]
         if sum(f is not None for f in fields) < 2:
             continue
-        row = _cells(text, *lines[k + 1])
+        row = _cells(text, *lines[k + 1], sep)
         if len(row) != len(header):
             continue
         for name, (a, b) in zip(fields, row, strict=True):
@@ -747,6 +749,8 @@ def _rows(doc: Doc, as_of: date | None = None) -> None:
         )
         if opening is None and k == 0:
             opening = _stamped_title(doc, start, end)
+        if opening is None:
+            opening = _record_date(doc, start, end)
         if opening is not None:
             doc.row_dates[k] = opening
         else:
@@ -757,6 +761,27 @@ def _rows(doc: Doc, as_of: date | None = None) -> None:
 
 
 _TITLE_WORDS = 8
+
+
+_FIELD_SEPARATORS = (";", "\t", "|", ",")
+_MIN_FIELDS = 4
+
+
+def _record_date(doc: Doc, start: int, end: int) -> DateSpan | None:
+    """The one date of a delimited export row ("44120;j.doe@x.com;...;Email open: ...;2025-07-02"):
+    the row's event happened then, wherever its date column stands."""
+    line = doc.text[doc.tokens[start].start : doc.tokens[end - 1].end]
+    if not any(line.count(sep) >= _MIN_FIELDS - 1 for sep in _FIELD_SEPARATORS[:3]) and not (
+            line.count(",") >= _MIN_FIELDS - 1 and doc.line_of(start) > 0 and _csv_header(doc)):
+        return None
+    dates = [d for d, _i in doc.dates_between(start, end)]
+    return dates[0] if len(dates) == 1 else None
+
+
+def _csv_header(doc: Doc) -> bool:
+    first = doc.lines[0]
+    return bool(doc.labels) and first[0] < first[1] and "," in doc.text[
+        doc.tokens[first[0]].start : doc.tokens[first[1] - 1].end]
 
 
 def _stamped_title(doc: Doc, start: int, end: int) -> DateSpan | None:

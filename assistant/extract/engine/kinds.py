@@ -415,12 +415,25 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
                 return int(value)
             break
     # a list of objects of the same class: "the checklist, the template and the ebook"
-    if len(c.hits) > 1:
-        listed, last = _list_from(doc, c.hits[1], c.sentence)
+    first_object = c.hits[1] if len(c.hits) > 1 else _object_after(doc, c)
+    if first_object is not None:
+        listed, last = _list_from(doc, first_object, c.sentence)
         if listed > 1:
             c.span = (c.span[0], max(c.span[1], last))  # the evidence names every item
             return listed
     return 1
+
+
+def _object_after(doc: Doc, c: Candidate) -> Hit | None:
+    """For an act that names its kind alone ("Asset download: the playbook + the template"),
+    the first object its kind's frames know, after it on its line."""
+    classes = {cls for f in _frames(doc.lex) if f.kind == c.kind for entry in f.entries[1:] for cls in entry}
+    line = doc.lines[c.line]
+    for k in range(c.act.end, min(line[1], c.act.end + 6)):
+        for h in doc.at(k):
+            if h.cls in classes:
+                return h
+    return None
 
 
 def _list_from(doc: Doc, obj: Hit, sentence: int) -> tuple[int, int]:
@@ -656,8 +669,11 @@ def _merge(doc: Doc, kept: list[Candidate]) -> list[Interaction]:
             continue
         first, total, spans = merged[key]
         words = doc.words(c.span).casefold()
-        if any(doc.words(s).casefold() == words or (s[0] < c.span[1] and c.span[0] < s[1]) for s in spans):
-            continue  # the same words, or words of one mention ("the email (2 opens)")
+        rows = c.line in doc.row_dates and all(doc.line_of(s[0]) != c.line for s in spans)
+        if not rows and any(doc.words(s).casefold() == words or (s[0] < c.span[1] and c.span[0] < s[1])
+                            for s in spans):
+            continue  # the same words, or words of one mention ("the email (2 opens)"); rows of
+            # a timeline are events of their own ("Page view: /pricing" twice the same day)
         # "uses it daily, shared 3 dashboards" is one usage; a badge scan and "came to the booth"
         # the same day are one visit; two downloads the same day are two
         add = c.count if c.kind in frozenset(_engine(doc.lex, "summed", [])) else 0
