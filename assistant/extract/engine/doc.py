@@ -375,9 +375,22 @@ def _local_shapes(doc: Doc) -> None:
     def spoken(i: int) -> tuple[str, str]:
         return doc.lang, doc.sentence_lang[doc.sentence_of(i)]
 
+    tables = doc.lex.tables
+    lingua_franca = doc.lex.common.get("engine", {}).get("lingua_franca", "")
+
     def allowed(term: Term, i: int) -> bool:
-        if term.lang and term.shaped and term.lang not in spoken(i):
-            return False
+        here = spoken(i)
+        if term.lang and term.lang not in here:
+            if term.shaped:
+                return False
+            # a term of another language that is a word of the language spoken here means
+            # what it means here ("lost" of a Polish CRM status in an English sentence);
+            # the lingua franca's terms are the loanwords every language borrows ("manager")
+            n = len(term.parts)
+            words = [t for t in tokens[i : i + n] if t.kind == "word"]
+            if (term.lang != lingua_franca and words and len(words) == n
+                    and all(tables.is_word_of(t.fold, here[1]) for t in words)):
+                return False
         for j in range(i, min(i + len(term.parts) + 1, len(tokens))):
             if tokens[j].forms:
                 here = spoken(i)

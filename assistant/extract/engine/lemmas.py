@@ -9,7 +9,9 @@ start or note. So one pass over each language's dictionary keeps three small tab
   its lemmas and the languages saying so ("pobrala" -> "pobrac", pl);
 - `known`: a hash (CRC-32) of every folded word of the dictionaries, sorted, so a word
   one letter from a vocabulary word can be told a real word ("razem" is no typo of
-  "gazem") without loading a dictionary;
+  "gazem") without loading a dictionary; `own` the same per language, so a term of one
+  language is not read into a word of another ("lost" of a Polish CRM status is an
+  English word in an English sentence);
 - `names`: capitalised forms whose lemma is capitalised too, for the name endings a
   language marks "=lemma" (Polish "Kacprem" -> "Kacper"), where cutting the ending does
   not give the lemma.
@@ -39,13 +41,14 @@ from assistant.extract.spans import fold
 __all__ = ["WordTables", "word_tables"]
 
 log = logging.getLogger(__name__)
-_FORMAT = 4
+_FORMAT = 5
 
 
 @dataclass
 class WordTables:
     forms: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     known: array.array = field(default_factory=lambda: array.array("I"))
+    own: dict[str, array.array] = field(default_factory=dict)  # lang -> its words' hashes
     names_file: Path | None = None  # lang -> {Form: Lemma}, read when a name first needs it
     heads: array.array = field(default_factory=lambda: array.array("I"))  # names that are lemmas
     built: bool = False  # False without simplemma: nothing is known
@@ -55,6 +58,11 @@ class WordTables:
         """Whether a dictionary holds this folded word (a CRC-32 may, rarely, say yes for
         a word it does not hold: then a typo is left unread, never misread)."""
         return not self.built or _has(self.known, folded)
+
+    def is_word_of(self, folded: str, lang: str) -> bool:
+        """Whether `lang`'s dictionary holds this folded word (False when unknown)."""
+        table = self.own.get(lang)
+        return table is not None and _has(table, folded)
 
     def name_lemma(self, lang: str, word: str, ending: str) -> str:
         """A capitalised word ending in `ending` (a name ending marked "=lemma") in its
@@ -129,6 +137,7 @@ def _build(keys_by_lang: dict[str, frozenset[str]], name_endings: dict[str, dict
     factory = DefaultDictionaryFactory()
     found: dict[str, dict[str, set[str]]] = {}
     known: set[int] = set()
+    own: dict[str, set[int]] = {}
     heads: set[int] = set()
     names: dict[str, dict[str, str]] = {}
     crc = zlib.crc32
@@ -138,6 +147,7 @@ def _build(keys_by_lang: dict[str, frozenset[str]], name_endings: dict[str, dict
         except (ValueError, KeyError, OSError):
             continue
         lemma_key: dict[str, str] = {}
+        mine = own.setdefault(lang, set())
         cut = sorted((e for e, r in name_endings.get(lang, {}).items() if r == "=lemma"), key=len, reverse=True)
         ends = tuple(cut)
         by_name = names.setdefault(lang, {})
@@ -147,7 +157,9 @@ def _build(keys_by_lang: dict[str, frozenset[str]], name_endings: dict[str, dict
             if isinstance(form, bytes):
                 form = form.decode("utf-8")
             written = fold(form.lower())
-            known.add(crc(written.encode()))
+            h = crc(written.encode())
+            known.add(h)
+            mine.add(h)
             key = lemma_key.get(lemma)
             if key is None:
                 key = lemma_key[lemma] = fold(lemma.lower())
@@ -163,7 +175,8 @@ def _build(keys_by_lang: dict[str, frozenset[str]], name_endings: dict[str, dict
         known.update(crc(k.encode()) for k in keys)
     forms = {form: tuple((lemma, " ".join(sorted(langs))) for lemma, langs in sorted(lemmas.items()))
              for form, lemmas in found.items()}
-    tables = WordTables(forms, array.array("I", sorted(known)), None, array.array("I", sorted(heads)), True)
+    tables = WordTables(forms, array.array("I", sorted(known)), {k: array.array("I", sorted(v)) for k, v in own.items()},
+                        None, array.array("I", sorted(heads)), True)
     tables._names = {k: v for k, v in names.items() if v}
     return tables
 
@@ -190,7 +203,11 @@ def word_tables(keys: dict[str, frozenset[str]], name_endings: dict[str, dict[st
         known, heads = array.array("I"), array.array("I")
         known.frombytes(raw["known"])
         heads.frombytes(raw["heads"])
-        tables = WordTables(raw["forms"], known, _names_path(path), heads, raw["built"])
+        own = {}
+        for lang, data in raw["own"].items():
+            own[lang] = array.array("I")
+            own[lang].frombytes(data)
+        tables = WordTables(raw["forms"], known, own, _names_path(path), heads, raw["built"])
     except (OSError, EOFError, ValueError, TypeError, KeyError):
         tables = None
     if tables is None:
@@ -211,6 +228,7 @@ def _write(path: Path, tables: WordTables) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".words-")
         with os.fdopen(fd, "wb") as fh:
             marshal.dump({"forms": tables.forms, "known": tables.known.tobytes(),
+                          "own": {lang: t.tobytes() for lang, t in tables.own.items()},
                           "heads": tables.heads.tobytes(), "built": tables.built}, fh)
         os.replace(tmp, path)
     except OSError as exc:  # a read-only cache only costs the next process the same build
