@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import _register, app
+from tests.extract.eval_floors import FLOORS
 
 _register()
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,20 +128,24 @@ def test_asking_for_the_llm_without_one_configured_says_what_to_set(env: dict[st
 
 
 @pytest.mark.parametrize(
-    ("dataset", "stage_floor", "kind_floor"),
+    ("dataset", "floors"),
     [
-        pytest.param(DEV, "0.95", "0.95", id="dev", marks=pytest.mark.skipif(not DEV.is_file(), reason=f"{DEV} is not here")),
+        pytest.param(DEV, FLOORS["dev"], id="dev",
+                     marks=pytest.mark.skipif(not DEV.is_file(), reason=f"{DEV} is not here")),
         # written and labelled apart from the dev set and the extractor (see tests/data/README.md)
-        pytest.param(HOLDOUT, "0.90", "0.90", id="holdout"),
+        pytest.param(HOLDOUT, FLOORS["holdout"], id="holdout"),
+        # written blind to the extractor (the sealed part of that set is never tested on)
+        pytest.param(ROOT / "tests" / "data" / "tune" / "tune.jsonl", FLOORS["tune"], id="tune"),
     ],
 )
-def test_eval_meets_its_floors(env: dict[str, str], dataset: Path, stage_floor: str, kind_floor: str) -> None:
-    """The offline extractor's figures, with floors a little under what it reaches, so a
+def test_eval_meets_its_floors(env: dict[str, str], dataset: Path, floors: dict[str, float]) -> None:
+    """The offline extractor's figures, with the floors of tests/extract/eval_floors.py, so a
     regression fails here; every evidence is verbatim and no note fails."""
     result = run("eval", "--dataset", str(dataset), "--extractor", "rules", "--json",
-                 "--min-stage-accuracy", stage_floor, "--min-kind-f1", kind_floor, "--min-attribute-accuracy", "0.85")
+                 "--min-stage-accuracy", str(floors["stage_accuracy"]), "--min-kind-f1", str(floors["kind_f1"]),
+                 "--min-attribute-accuracy", str(floors["attribute_accuracy"]))
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     for lang, figures in report["languages"].items():
-        assert figures["grounding"] == 1.0, lang
+        assert figures["grounding"] >= floors["grounding"], lang
         assert figures["errors"] == 0, lang

@@ -1,0 +1,97 @@
+"""Rules extractor, disqualifiers (SPEC section 2): a competitor, a student, a job seeker, a
+lead who said no. The EXACT set of kinds: their competitors, comparing us with competitors,
+a school's students, interest, or a no "for now" disqualify nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.rules_cases import disqualifiers, row, table
+
+DISQUALIFIED = table(
+    # English
+    row("en", "direct-competitor", "Turns out Fluxio is a direct competitor.", {"competitor"}),
+    row("en", "works-for-competitor", "She works for a direct competitor of ours.", {"competitor"}),
+    row("en", "sell-similar", "Heads-up: they sell a similar platform, probably researching us.", {"competitor"},
+        xfail="selling a product like ours ('they sell a similar platform', 'vendono un prodotto simile al nostro', 'sprzedają podobne narzędzie') is a competitor"),
+    row("en", "we-build-too", 'Chat: "We build lead scoring software too, just curious about your pricing."', {"competitor"}),
+    row("en", "university-student", "She is a university student writing her thesis on CRMs.", {"student"}),
+    row("en", "mba-student", "MBA student doing research for a class project.", {"student"}),
+    row("en", "phd-student", "She's a PhD student at KU Leuven researching lead scoring.", {"student"}),
+    row("en", "looking-for-job", "He is looking for a job in sales and sent his CV.", {"job_seeker"}),
+    row("en", "between-jobs", "He's between jobs and asked if we're hiring.", {"job_seeker"}),
+    row("en", "new-role", 'Email: "Hello, I am looking for a new role in RevOps, my CV is attached."', {"job_seeker"}),
+    row("en", "not-interested-stop", "Told us they're not interested, please stop calling.", {"not_interested"}),
+    row("en", "not-interested-remove", "Told us they're not interested, please remove them from the list.", {"not_interested"}),
+    row("en", "another-vendor", "We lost it: they went with another vendor.", {"not_interested"}),
+    row("en", "no-thanks", "Said no thanks, they went with another vendor.", {"not_interested"}),
+    row("en", "happy-with-current", "Said they're happy with their current tool and not looking to switch. Closed-lost.",
+        {"not_interested"}),
+    # Italian
+    row("it", "concorrente-diretto", "Lavora per un nostro concorrente diretto.", {"competitor"}),
+    row("it", "prodotto-simile", "Attenzione: vendono un prodotto simile al nostro.", {"competitor"},
+        xfail="selling a product like ours ('they sell a similar platform', 'vendono un prodotto simile al nostro', 'sprzedają podobne narzędzie') is a competitor"),
+    row("it", "studente-tesi", "È uno studente universitario che prepara la tesi.", {"student"}),
+    row("it", "studentessa", "È una studentessa e le serve materiale per la tesi.", {"student"}),
+    row("it", "politecnico", "È uno studente del Politecnico, scrive la tesi sul marketing automation.", {"student"}),
+    row("it", "cerca-lavoro", "Ci ha chiesto se abbiamo posizioni aperte, sta cercando lavoro.", {"job_seeker"}),
+    row("it", "candidarsi", "Sta cercando lavoro e vorrebbe candidarsi.", {"job_seeker"}),
+    row("it", "nuova-posizione", 'LinkedIn: "Salve, sono in cerca di una nuova posizione come analista, vi allego il mio CV."',
+        {"job_seeker"},
+        xfail="the lead's own 'in cerca di una nuova posizione' / 'szukam nowej pracy' with a CV is a job seeker, as English 'looking for a new role' is"),
+    row("it", "non-interessati", "Ha detto chiaramente che non sono interessati.", {"not_interested"}),
+    row("it", "ci-ha-detto", "Ci ha detto che non sono interessati.", {"not_interested"}),
+    row("it", "altro-fornitore", "Hanno scelto un altro fornitore, grazie comunque.", {"not_interested"}),
+    # Polish
+    row("pl", "bezposredni-konkurent", "To nasz bezpośredni konkurent.", {"competitor"}),
+    row("pl", "firma-konkurencyjna", "Pracuje w firmie konkurencyjnej.", {"competitor"}),
+    row("pl", "u-konkurencji", "Pracuje u konkurencji.", {"competitor"}),
+    row("pl", "podobne-narzedzie", "Uwaga: sprzedają podobne narzędzie, to rozpoznanie.", {"competitor"},
+        xfail="selling a product like ours ('they sell a similar platform', 'vendono un prodotto simile al nostro', 'sprzedają podobne narzędzie') is a competitor"),
+    row("pl", "student-informatyki", "To student informatyki, pisze pracę magisterską.", {"student"}),
+    row("pl", "studentka", "Jest studentką, pisze pracę magisterską.", {"student"}),
+    row("pl", "szuka-pracy", "Szuka pracy jako handlowiec.", {"job_seeker"}),
+    row("pl", "przeslal-cv", "Szuka pracy i przesłał CV.", {"job_seeker"}),
+    row("pl", "czy-rekrutujemy", "Szuka pracy jako handlowiec, pytał czy rekrutujemy. Nie jest klientem.", {"job_seeker"}),
+    row("pl", "szukam-nowej-pracy", 'Czat: "Dzień dobry, szukam nowej pracy, w załączeniu CV."', {"job_seeker"},
+        xfail="the lead's own 'in cerca di una nuova posizione' / 'szukam nowej pracy' with a CV is a job seeker, as English 'looking for a new role' is"),
+    row("pl", "nie-sa-zainteresowani", "Powiedział, że nie są zainteresowani współpracą.", {"not_interested"}),
+    row("pl", "nie-jestesmy-zainteresowani", 'Mail: "Dziękujemy, nie jesteśmy zainteresowani."', {"not_interested"}),
+    row("pl", "innego-dostawce", "Wybrali innego dostawcę.", {"not_interested"}),
+)
+
+
+@pytest.mark.parametrize(("text", "want"), DISQUALIFIED)
+def test_disqualifiers(text: str, want: set[str]) -> None:
+    assert disqualifiers(text) == want
+
+
+NOT_DISQUALIFIED = table(
+    row("en", "not-a-competitor", "They are not a competitor, just a partner.", set()),
+    row("en", "their-competitors", "Their competitors all use spreadsheets.", set()),
+    row("en", "their-competitors-use-us", "Their competitors use us; they are a retailer.", set()),
+    row("en", "evaluating-vs", "They are evaluating us vs two competitors.", set(),
+        xfail="'competitors' that belong to someone else ('us vs two competitors', 'lost the deal to a competitor') disqualify nobody, as Italian 'noi e altri concorrenti' and Polish 'z konkurentami' already read"),
+    row("en", "lost-to-competitor", "Lost the deal to a competitor last year, now back in the market.", set(),
+        xfail="'competitors' that belong to someone else ('us vs two competitors', 'lost the deal to a competitor') disqualify nobody, as Italian 'noi e altri concorrenti' and Polish 'z konkurentami' already read; 'now back in the market' is no 'no'"),
+    row("en", "school-students", "Runs a school with 400 students.", set()),
+    row("en", "job-ads", "Their job ads suggest they are growing.", set()),
+    row("en", "very-interested", "Very interested in the analytics module.", set()),
+    row("en", "not-now", "Not interested right now, check back in Q3.", set()),
+    row("it", "interessa", "Il tema le interessa molto.", set()),
+    row("it", "valuta-concorrenti", "Sta valutando noi e altri concorrenti.", set()),
+    row("it", "cliente-concorrente", "Nota: è già cliente di un nostro concorrente, ma si è iscritto alla newsletter per curiosità.",
+        set()),
+    row("it", "scuola-studenti", "Dirige una scuola con 400 studenti.", set()),
+    row("it", "per-ora-no", "Per ora non è interessato, risentiamoci a settembre.", set()),
+    row("pl", "porownuje", "Porównuje nas z konkurentami.", set()),
+    row("pl", "ich-konkurenci", "Ich konkurenci korzystają z naszego systemu.", set()),
+    row("pl", "szkola-uczniowie", "Szkoła ma 400 uczniów i 30 nauczycieli.", set()),
+    row("pl", "zainteresowana", "Bardzo zainteresowana modułem raportów.", set()),
+    row("pl", "na-razie-nie", "Na razie nie są zainteresowani, wrócić we wrześniu.", set()),
+)
+
+
+@pytest.mark.parametrize(("text", "want"), NOT_DISQUALIFIED)
+def test_no_disqualifier(text: str, want: set[str]) -> None:
+    assert disqualifiers(text) == want
