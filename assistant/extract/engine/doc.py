@@ -497,6 +497,9 @@ def _clauses(doc: Doc) -> None:
     doc.clauses = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
 
 
+_QUESTION_WORDS = 3  # fewest words of a clause that asks by itself
+
+
 def _questions(doc: Doc) -> None:
     """The clauses a question mark asks: back from it to the sentence's start, a colon or
     an opening quote ("she replied: 'can we get a demo?'" asks only the quoted part)."""
@@ -514,8 +517,16 @@ def _questions(doc: Doc) -> None:
                 break
             k -= 1
         first = max(sentence[0], k)
-        for c in range(doc.clause_of(first), doc.clause_of(tok.i) + 1):
+        # the question is its own clause ("I joined the webinar, could I have the slides?"),
+        # with the clauses before it only while it is too short to ask anything alone
+        # ("the demo on Friday, right?")
+        c = doc.clause_of(tok.i)
+        doc.question_clauses.add(c)
+        words = sum(t.kind == "word" for t in tokens[doc.clauses[c][0]:tok.i])
+        while c > doc.clause_of(first) and words < _QUESTION_WORDS:
+            c -= 1
             doc.question_clauses.add(c)
+            words += sum(t.kind == "word" for t in tokens[doc.clauses[c][0]:doc.clauses[c][1]])
 
 
 def _is_dash(doc: Doc, i: int) -> bool:
