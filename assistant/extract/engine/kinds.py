@@ -111,10 +111,15 @@ def _modifies(doc: Doc, h: Hit) -> bool:
     ebook", "the pricing webinar"): the head noun after it is the object."""
     if h.cls not in _MODIFIERS:
         return False
+    objects = _object_classes(doc.lex)
     for k in range(h.end, min(len(doc.tokens), h.end + 3)):
         if any(x.start == k and x.cls in _HEAD_NOUNS for x in doc.at(k)):
             return True
         if doc.tokens[k].kind == "sym" and doc.tokens[k].text != "-":
+            return False
+        if doc.tokens[k].kind == "word" and not any(x.cls in objects for x in doc.at(k)):
+            # a compound is nouns in a row ("the pricing webinar"); a word between them
+            # ("demo del modulo", "demo przez formularz", "demo via the form") ends it
             return False
     return False
 
