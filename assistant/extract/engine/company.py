@@ -454,8 +454,17 @@ def _places(doc: Doc, company: Company, person: Person) -> None:
         listed = city.term.written
         from assistant.extract.spans import fold
 
-        company.city = written if fold(written) == fold(listed) else listed
-        if city.end - city.start == 1:  # an inflected form listed as it is ("Gdańsku"): its lemma
+        names = _cities_by_fold(doc.lex).get(fold(written), [])
+        forms = doc.tokens[city.start].forms if city.end - city.start == 1 else None
+        here = doc.sentence_lang[doc.sentence_of(city.start)]
+        # inflected in the language spoken here ("w Krakowie"), not in another ("Bern")
+        own = {lemma for lemma, langs in (forms or {}).items() if here in langs.split()}
+        nominative = not own or fold(written) in own
+        if fold(written) == fold(listed) or (nominative and any(name == written for _, name in names)):
+            company.city = written  # as written, when that is a city's own name ("Bern")
+        else:
+            company.city = listed
+        if city.end - city.start == 1 and not nominative:  # an inflected form: its lemma
             company.city = _city_lemma(doc, city, company.city)
     if best.cls == "city" and city is not None:
         company.country = str(city.value)

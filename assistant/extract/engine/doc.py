@@ -718,6 +718,8 @@ def _voices(doc: Doc) -> None:
                 continue
             if k < len(tokens) and tokens[k].text == ":":
                 turns.append((start, side))
+    if any(side == "us" for _, side in turns):
+        turns.extend(_named_turns(doc, {start for start, _ in turns}))
     turns.sort()
     for k, (start, side) in enumerate(turns):
         end = turns[k + 1][0] if k + 1 < len(turns) else len(tokens)
@@ -747,6 +749,34 @@ def _voices(doc: Doc) -> None:
     # innermost wins: sort so that later (narrower) spans are checked first
     voices.sort(key=lambda v: (v.end - v.start))
     doc.voices = voices
+
+
+def _named_turns(doc: Doc, taken: set[int]) -> list[tuple[int, str]]:
+    """In a conversation where our side speaks under a label ("Me:", "Rep:", "Handlowiec:"),
+    a turn opened by a person's name ("Soraya Nwachukwu-Berg (20 Apr):", "Marta:") is the
+    lead's."""
+    from assistant.extract.engine.people import name_at
+
+    tokens = doc.tokens
+    found = []
+    for s, e in doc.lines:
+        if s >= e or s in taken:
+            continue
+        got = name_at(doc, s)
+        if got is None:
+            one = name_at(doc, s, single=True)
+            # one word is a first name, not a word of the language ("Marta:", not "Profile:")
+            if one is not None and not doc.lex.tables.is_word_of(tokens[s].fold, doc.sentence_lang[doc.sentence_of(s)]):
+                got = one
+        if got is None:
+            continue
+        k = got[1]
+        if k < e and tokens[k].text == "(":
+            close = next((j for j in range(k, min(e, k + 20)) if tokens[j].text == ")"), None)
+            k = close + 1 if close is not None else k
+        if k < e and tokens[k].text == ":":
+            found.append((s, "lead"))
+    return found
 
 
 def _innermost(voices: list[Voice], i: int) -> str | None:
