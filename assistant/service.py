@@ -306,7 +306,7 @@ class ChatService:
         said = {path: _said(extraction, path) for path in report.kept_fields}
         facts = NoteFacts(
             extraction=extraction, extractor=result.extractor, model=result.model,
-            dropped=tuple((d.item, d.reason) for d in result.dropped), warnings=tuple(result.warnings),
+            dropped=tuple(result.dropped), warnings=tuple(result.warnings),
             fell_back=placed.read.error.user_message if placed.read.fell_back and placed.read.error else None,
             kept_rep=tuple(report.kept_rep_fields), kept_identity=tuple(said.items()),
             also=placed.matches, note_id=placed.note.id,
@@ -367,7 +367,7 @@ class ChatService:
         if outcome.fell_back:
             self.retry_note = ("note", ident)
         facts = NoteFacts(extraction=outcome.result.extraction, extractor=outcome.result.extractor,
-                          model=outcome.result.model, dropped=tuple((d.item, d.reason) for d in outcome.result.dropped),
+                          model=outcome.result.model, dropped=tuple(outcome.result.dropped),
                           warnings=tuple(outcome.result.warnings),
                           fell_back=outcome.error.user_message if outcome.fell_back and outcome.error else None,
                           note_id=ident)

@@ -20,6 +20,7 @@ from typing import Any
 from assistant.chat import LANGUAGES, Question, QuestionKind, vocab
 from assistant.domain import (
     Contribution,
+    DroppedItem,
     Extraction,
     Interaction,
     LeadState,
@@ -29,7 +30,7 @@ from assistant.domain import (
     Verdict,
 )
 from assistant.facts import FACTS, by_path, get_value
-from assistant.present import evidence_text, format_value
+from assistant.present import dropped_view, evidence_text, format_value
 from assistant.scoring import ScoringModel
 from assistant.scoring.engagement import engagement_contributions
 from assistant.scoring.texts import texts_for
@@ -280,7 +281,8 @@ def rule_label(c: Contribution, labels: Labels) -> tuple[str, str]:
 
 def _words(c: Contribution, value: str) -> str:
     if not c.evidence:
-        return ""
+        # an enriched record stands on three facts: their words, as written, are its detail
+        return f'"{c.detail}"' if c.rule == "enriched contact" and c.detail else ""
     return f'{value} ← "{c.evidence}"' if c.via and value else f'"{c.evidence}"'
 
 
@@ -389,6 +391,7 @@ class CardLine:
     value: str = ""
     evidence: str = ""
     tone: str = ""  # "" | muted | error
+    why: str = ""  # why it does not count (a dropped item)
 
 
 @dataclass(frozen=True)
@@ -431,6 +434,7 @@ class ReplyCard:
         for section in self.sections:
             out.append(section.title)
             out.extend("  " + " ".join(x for x in (ln.label + (":" if ln.value else ""), ln.value, ln.evidence) if x)
+                       + (f" — {ln.why}" if ln.why else "")
                        for ln in section.lines)
         if self.footer:
             out.append(self.footer)
@@ -553,7 +557,7 @@ class NoteFacts:
     extraction: Extraction
     extractor: str
     model: str | None = None
-    dropped: tuple[tuple[str, str], ...] = ()  # (item, reason)
+    dropped: tuple[DroppedItem, ...] = ()  # what grounding or validation dropped, and why
     warnings: tuple[str, ...] = ()
     fell_back: str | None = None  # the LLM's failure, when the rules read it instead
     kept_rep: tuple[str, ...] = ()  # paths a rep set that the note told otherwise
@@ -580,8 +584,8 @@ def note_card(state: LeadState, note: NoteFacts, previous: Stage | None, model: 
     if not sections:
         notices.append(Notice("  " + labels("nothing_new"), "muted"))
     if note.dropped:
-        sections.append(Section(labels("dropped", count=len(note.dropped)), tuple(
-            CardLine(item, reason, tone="error") for item, reason in note.dropped)))
+        sections.append(Section(labels("dropped", count=len(note.dropped)),
+                                tuple(dropped_card_line(d, labels) for d in note.dropped)))
     notices.extend(Notice("  " + labels("warning", text=w), "warning") for w in note.warnings)
     if note.kept_rep:
         notices.append(Notice(labels("kept_rep", fields=", ".join(labels.fact(p) for p in note.kept_rep)), "info"))
@@ -595,6 +599,20 @@ def note_card(state: LeadState, note: NoteFacts, previous: Stage | None, model: 
     return ReplyCard(kind="reply", lang=labels.lang, head_stage=head_stage, stage=verdict.stage.value, head=head,
                      notices=tuple(notices), sections=tuple(sections), footer=labels("read_by", source=source),
                      note_id=note.note_id)
+
+
+def dropped_card_line(item: DroppedItem, labels: Labels) -> CardLine:
+    """A dropped item as the reply lists it: what it was, in the view's words, the value and
+    the words the extractor gave, and why it does not count ('budget: confirmed "Budget
+    approved" — evidence is inside text pasted for a machine ...')."""
+    view = dropped_view(item)
+    if view.path == "interaction" and view.kind:
+        label, value = labels.kind(view.kind), ""
+    elif view.path == "disqualifier" and view.kind:
+        label, value = labels.fact("disqualifiers"), labels.enum(view.kind)
+    else:
+        label, value = labels.fact(view.path), labels.value(view.value, view.path) if view.value else ""
+    return CardLine(label, value, f'"{view.words}"' if view.words else "", tone="error", why=view.reason)
 
 
 def correction_card(state: LeadState, changes: list[tuple[str, Any]], previous: Stage | None,

@@ -389,9 +389,11 @@ def _print_outcome(p: Pipeline, outcome: QualifyOutcome, as_json: bool) -> None:
             "fell_back": outcome.fell_back,
             "error": outcome.error.user_message if outcome.error else None,
             "matched_existing": outcome.matched_existing.id if outcome.matched_existing else None,
+            "dropped": [d.model_dump(mode="json") for d in outcome.result.dropped],
         }
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
+    from assistant.cli.qualify_cmds import print_dropped
     from assistant.scoring.render import render_verdict
 
     console = _console()
@@ -404,6 +406,7 @@ def _print_outcome(p: Pipeline, outcome: QualifyOutcome, as_json: bool) -> None:
         console.print(f"Stage changed: {_stage(outcome.previous_stage)} → {_stage(outcome.verdict.stage)}",
                       style="bold yellow", highlight=False)
     console.print(render_verdict(outcome.verdict, detail.facts))
+    print_dropped(console, outcome.result.dropped)
     if outcome.kept_rep_fields:
         console.print("Kept the rep's values of: " + ", ".join(outcome.kept_rep_fields), highlight=False)
     if outcome.matched_existing is not None:
@@ -481,8 +484,8 @@ def calls_command(
     note_id: Annotated[int, typer.Argument(metavar="NOTE", help="The note's id (see `leadqual show ID`).")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Every LLM call made for a note: model, method, prompt version, timing, tokens, error and
-    the raw answer, exactly as the model gave it."""
+    """Every LLM call made for a note: model, method, prompt version, timing, tokens, error, the
+    raw answer exactly as the model gave it, and what grounding dropped from it and why."""
     import json
 
     with open_pipeline() as p:
@@ -497,6 +500,8 @@ def calls_command(
     from rich.panel import Panel
     from rich.text import Text
 
+    from assistant.present import dropped_line
+
     console = _console()
     for n, c in enumerate(calls, start=1):
         tokens = f"{c.prompt_tokens or '?'} in / {c.completion_tokens or '?'} out"
@@ -508,6 +513,11 @@ def calls_command(
         if c.error:
             body.append(Text(f"error: {c.error}", style="red"))
         body.append(Text(c.raw_answer if c.raw_answer is not None else "(no answer)", style="dim"))
+        if c.dropped:
+            body.append(Text(f"dropped {len(c.dropped)}, not counted:", style="yellow"))
+            body.extend(Text(f"  • {dropped_line(d)}", style="yellow") for d in c.dropped)
+        elif c.error is None:
+            body.append(Text("dropped: nothing (every item stands on the note's words)", style="dim"))
         console.print(Panel(Text("\n").join(body), title=f"call {n} of {len(calls)}", title_align="left"))
 
 

@@ -155,10 +155,21 @@ def _print_verdict(result: Any, verdict: Any, fell_back: str | None) -> None:
     if fell_back:
         Console(stderr=True).print(f"[yellow]LLM failed: {fell_back}\nRead with the offline rules extractor instead.[/]")
     console.print(render_verdict(verdict, result.extraction))
-    if result.dropped:
-        console.print(f"[dim]Dropped {len(result.dropped)} item(s) without evidence in the text:[/]")
-        for d in result.dropped:
-            console.print(f"[dim]  • {d.item}: {d.reason}[/]")
+    print_dropped(console, result.dropped)
+
+
+def print_dropped(console: Any, dropped: list[Any], *, indent: str = "") -> None:
+    """'Dropped N item(s), not counted:' and one line each: what, its value and words, why."""
+    from rich.text import Text
+
+    from assistant.present import dropped_line
+
+    if not dropped:
+        return
+    console.print(Text(f"{indent}Dropped {len(dropped)} item(s), not counted (not supported by the note's words):",
+                       style="dim"))
+    for d in dropped:
+        console.print(Text(f"{indent}  • {dropped_line(d)}", style="dim"))
 
 
 @app.command("qualify")

@@ -133,13 +133,14 @@ def fit_contributions(
     if is_enriched(extraction):
         points = model.enriched_points
         reach = "contact.email" if contact.email else "contact.phone"
-        evidence = "; ".join(
+        # three facts' words, not one quote: they go in the detail, each as written (an
+        # evidence string is always words of the note, and these stand apart in it)
+        detail = "; ".join(
             _said(words.get(path), value)
             for path, value in (("contact.job_title", contact.job_title),
                                 ("company.name", company.name), (reach, contact.email or contact.phone))
         )
-        detail = "job title, company, and an email or phone"
-        result.append(contribution(_FIT, "enriched contact", points, evidence, detail))
+        result.append(contribution(_FIT, "enriched contact", points, None, detail))
         total += points
 
     if personal_email(contact.email, model):

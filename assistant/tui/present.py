@@ -39,7 +39,9 @@ def render_card(card: ReplyCard) -> RenderableType:
             if line.value:
                 row.append(line.value, style="dim red" if line.tone == "error" else "bold")
             if line.evidence:
-                row.append(f"  {line.evidence}", style="italic green")
+                row.append(f"  {line.evidence}", style="italic dim" if line.tone == "error" else "italic green")
+            if line.why:
+                row.append(f" — {line.why}", style="dim red")
             parts.append(row)
     if card.footer:
         parts.append(Text(card.footer, style="dim"))
