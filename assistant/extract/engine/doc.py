@@ -84,6 +84,7 @@ class Doc:
     title_quotes: list[Span] = field(default_factory=list)  # quotes naming an asset or event
     form_titles: list[Span] = field(default_factory=list)  # titles of forms ("'Book a demo' form")
     voices: list[Voice] = field(default_factory=list)
+    turns: list[Voice] = field(default_factory=list)  # speakers' turns of a transcript or thread
     labels: dict[str, list[Span]] = field(default_factory=dict)  # field -> value token spans
     row_dates: dict[int, DateSpan] = field(default_factory=dict)  # line -> date opening it
     emails: list[Email] = field(default_factory=list)
@@ -724,6 +725,7 @@ def _voices(doc: Doc) -> None:
     for k, (start, side) in enumerate(turns):
         end = turns[k + 1][0] if k + 1 < len(turns) else len(tokens)
         voices.append(Voice(start, end, side))
+        doc.turns.append(Voice(start, end, side))
     # email headers: "From: ..." opens a message; it is ours when our side signs it
     for h in doc.of("header_from", local=False):
         line = doc.lines[doc.line_of(h.start)]

@@ -32,7 +32,7 @@ from typing import Any
 
 from assistant.domain import Disqualifier, Interaction
 from assistant.extract.engine.doc import Doc, Span
-from assistant.extract.engine.lexicon import Hit, Lexicon
+from assistant.extract.engine.lexicon import Hit, Lexicon, Term
 from assistant.extract.numbers import parse_number
 
 __all__ = ["Candidate", "find_disqualifiers", "find_interactions"]
@@ -617,7 +617,28 @@ def _email_replies(doc: Doc) -> list[Candidate]:
             continue
         out.append(Candidate(kind="email_reply", frame=frame, hits=[act], clause=doc.clause_of(email.body),
                              sentence=doc.sentence_of(s), line=doc.line_of(s), act=act, span=(s, e)))
+    out.extend(_message_replies(doc, frame))
     return out
+
+
+def _message_replies(doc: Doc, frame: Frame) -> list[Candidate]:
+    """A message thread (LinkedIn, WhatsApp...) that we open, where the lead answers: the
+    lead's first turn is their reply (a call transcript or a live chat is no thread)."""
+    turns = doc.turns
+    if not turns or turns[0].who != "us" or not doc.has("message_channel", (0, turns[0].start + 1), local=False):
+        return []
+    answer = next((t for t in turns[1:] if t.who == "lead"), None)
+    if answer is None:
+        return []
+    line = doc.lines[doc.line_of(answer.start)]
+    label = next((k for k in range(answer.start, line[1]) if doc.tokens[k].text == ":"), answer.start)
+    end = next((c[1] for c in doc.clauses if c[0] > label), line[1])
+    dated = doc.dates_between(answer.start, label)
+    clause = doc.clause_of(dated[0][1]) if dated else doc.clause_of(label)
+
+    act = Hit("reply", answer.start, answer.start + 1, Term("reply", "", (), "", None), frozenset({""}))
+    return [Candidate(kind="email_reply", frame=frame, hits=[act], clause=clause, sentence=doc.sentence_of(label),
+                      line=doc.line_of(answer.start), act=act, span=(answer.start, min(end, line[1])))]
 
 
 def read_candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidate]:
