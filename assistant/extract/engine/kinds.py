@@ -286,6 +286,13 @@ _HAND_RAISE_OBJECTS = ("demo", "quote", "prices", "sales_contact", "meeting", "d
                        "quote_requested", "sales_requested")
 
 
+def _form_name(doc: Doc, c: Candidate) -> bool:
+    """Words that ask for sales naming a form ("came in through the Contact us form"): a
+    generic form, not a request to talk to sales."""
+    last = c.hits[-1]
+    return doc.has("form", (last.end, min(len(doc.tokens), last.end + 2)), local=False) is not None
+
+
 def _hand_raise_form(doc: Doc, c: Candidate) -> bool:
     """A form whose title asks for a demo, a quote or sales ("Formularz 'Umów demo'", "the
     'Talk to sales' form") is the hand-raise (SPEC section 2), not a generic form."""
@@ -562,6 +569,8 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
         c.dropped = "our side did it" if who == "us" else "someone else did it"
     elif c.frame.voiced and voice != "lead":
         c.dropped = "not in the lead's words"
+    elif c.kind == "contact_sales" and _form_name(doc, c):
+        c.dropped = "the name of a form ('the Contact us form')"
     elif c.kind == "form_submission" and _hand_raise_form(doc, c):
         c.dropped = "a demo, quote or sales form: the hand-raise, not a form"
 
