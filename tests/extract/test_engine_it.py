@@ -134,15 +134,9 @@ KINDS = [
           marks=_engine_xfail("a bare act ('ho visto') takes an object from a later part of the sentence "
                               "('al webinar') across the acts between them (x-it-A-046)")),
     _case("statement-then-question", "Da: Ugo Sanna\nHo seguito il vostro webinar di ieri, potrei avere le slide?",
-          {"webinar_attendance"},
-          marks=_engine_xfail("a question mark asks every clause back to the sentence's start, so a past act "
-                              "told before a comma question is dropped (x-it-B-023)")),
-    _case("demo-of-module", "Ha chiesto una demo del modulo fatturazione", {"demo_request"},
-          marks=_engine_xfail("an object followed by 'del' + a head noun ('demo del modulo') is read as a "
-                              "modifier of that noun (English order): in Italian the head comes first (d-it-004)")),
-    _case("mail-of-presentation", "Ha aperto la mail di presentazione", {"email_open"},
-          marks=_engine_xfail("'la mail di presentazione': 'mail' is read as a modifier of the asset noun after "
-                              "'di', so the open has no object (h-it-004)")),
+          {"webinar_attendance"}),
+    _case("demo-of-module", "Ha chiesto una demo del modulo fatturazione", {"demo_request"}),
+    _case("mail-of-presentation", "Ha aperto la mail di presentazione", {"email_open"}),
     # a product log's "registrazione piano gratuito": a freemium signup
     _case("freemium-log-row", "05/06 registrazione piano gratuito", {"free_trial_signup"}),
 ]

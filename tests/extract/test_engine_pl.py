@@ -167,8 +167,6 @@ KINDS = [
         "Kupił plan Pro po trialu.",
         {"upgrade_request"},
         "bought-pro-after-trial",
-        xfail="engine: _modifies reads 'plan Pro' as a modifier of the head noun 'trialu' two words on, "
-        "across the preposition 'po' (English order 'the pricing webinar'); Polish puts the head first",
     ),
     _case(
         "Zapytał o cennik i umówił się na call w piątek.",
@@ -223,9 +221,6 @@ KINDS = [
         "Poprosił o demo przez formularz na stronie.",
         {"demo_request"},
         "demo-via-form",
-        xfail="engine: _modifies reads 'demo' as a modifier of the head noun 'formularz' two words on, "
-        "across the preposition 'przez' (English 'asked for a demo via the form' finds nothing too; "
-        "x-pl-B-020)",
     ),
     _case(
         "Była na webinarze o cenach.",
@@ -253,8 +248,6 @@ KINDS = [
         "na webinar.",
         {"content_download", "webinar_registration"},
         "name-as-turn-label",
-        xfail="engine: a turn labelled by a name ('Anna Nowak (Drewmax):', 'Marta:') is no turn, so our "
-        "'Ja:' turn runs on and the lead's 'pobrałam' is read as ours (x-pl-B-053, B-011, B-018)",
     ),
     _case(
         "Handlowiec: Widzę, że pobrał Pan wczoraj raport.",
