@@ -816,8 +816,6 @@ def test_company_after_two_titles():
     assert _extract("Anna Riva, CEO e fondatrice di Riva Design").company.name == "Riva Design"
 
 
-@_engine_xfail("a company name opening with a trade noun ('Studio Dentistico Anelli') loses its first word and "
-               "its trade is read as the industry, though SPEC reads no industry from a name (x-it-A-041)")
 def test_trade_word_in_company_name():
     company = _extract("Federica Anelli, Office Manager @ Studio Dentistico Anelli (Lucca)").company
     assert (company.name, company.industry) == ("Studio Dentistico Anelli", None)

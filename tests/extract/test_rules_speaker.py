@@ -95,7 +95,7 @@ LEAD_VOICE = table(
         {"product_usage"}, xfail="'testujemy wasza wersje probna' (testing, no diacritics) in the lead's words is usage of the trial"),
     # a colleague at the lead's company acts for the lead
     row("en", "colleague", "Tried to reach him twice, no answer. His colleague Ana replied and asked us to send a quote "
-        "to procurement.", {"email_reply", "quote_request"}, xfail="the lead's colleague ('his colleague Ana', 'jego koleżanka Ewa') acts for the lead's company, as 'la sua collega' does"),
+        "to procurement.", {"email_reply", "quote_request"}),
     row("it", "collega-del-lead", "Non risponde lui, ma la sua collega Sara ha risposto chiedendo un preventivo.",
         {"email_reply", "quote_request"}),
     row("pl", "kolezanka-leada", "On nie odpisuje, ale jego koleżanka Ewa odpisała i poprosiła o wycenę.",
