@@ -33,6 +33,10 @@ COUNTS = table(
     row("pl", "number-before-object", "Pobrał 2 e-booki.", {"content_download": 2}),
     row("pl", "trzy-razy", "Trzy razy oglądał cennik.", {"pricing_page_visit": 3}),
     row("pl", "razy-in-brackets", "Wyświetlił cennik (4 razy).", {"pricing_page_visit": 4}),
+    # a count in brackets that ends the note (the evidence reaches the last word)
+    row("en", "brackets-end-the-note", "visited the pricing page (3x)", {"pricing_page_visit": 3}),
+    row("it", "brackets-end-the-note", "ha visitato la pagina prezzi (3 volte)", {"pricing_page_visit": 3}),
+    row("pl", "brackets-end-the-note", "oglądał cennik (3 razy)", {"pricing_page_visit": 3}),
     row("pl", "otworzyl-5", "Otworzył 5 maili.", {"email_open": 5}),
     row("pl", "dwa-razy-odbil", "Mail odbił się dwa razy.", {"email_bounce": 2}),
     row("pl", "dwoch-webinarach", "Była na dwóch naszych webinarach.", {"webinar_attendance": 2}),

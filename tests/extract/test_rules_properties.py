@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from babel import Locale
 from babel.numbers import list_currencies
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from assistant.domain import (
@@ -92,6 +92,9 @@ def test_evidence_is_verbatim_over_generated_notes() -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+# once an IndexError: a count found past the clause's end, on the note's last token
+@example("12/04/2025visited the pricing page 3 timesha scaricato due whitepaperasked for a quotedownloaded two "
+         "guides yesterday: downloaded two guides yesterdayis a studentvisited the pricing page 3 times")
 def test_evidence_is_verbatim_for_any_text(text: str) -> None:
     _check(text)
 

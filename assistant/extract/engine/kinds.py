@@ -396,7 +396,7 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
     found = find_counts(text_clause, doc.sentence_lang[c.sentence])
     if found:
         if end > clause[1] and doc.token_at_char(doc.tokens[clause[0]].start + found[0].start) >= clause[1]:
-            c.span = (c.span[0], max(c.span[1], end + 1))  # the evidence holds the count
+            c.span = (c.span[0], max(c.span[1], min(len(tokens), end + 1)))  # the evidence holds the count
         return int(found[0].value)
     # a number right before an object, or right after the act ("downloaded 3 guides",
     # "opened 3 of our last 5 emails"), unless a unit makes it no count ("stayed 48 min")
