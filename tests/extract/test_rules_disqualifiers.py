@@ -55,6 +55,13 @@ DISQUALIFIED = table(
     row("pl", "czy-rekrutujemy", "Szuka pracy jako handlowiec, pytał czy rekrutujemy. Nie jest klientem.", {"job_seeker"}),
     row("pl", "szukam-nowej-pracy", 'Czat: "Dzień dobry, szukam nowej pracy, w załączeniu CV."', {"job_seeker"},
         xfail="the lead's own 'in cerca di una nuova posizione' / 'szukam nowej pracy' with a CV is a job seeker, as English 'looking for a new role' is"),
+    # what the lead says of themselves in a message that asks something is still said
+    row("en", "quoted-asking", 'LinkedIn reply: "Thanks! Actually I am looking for a job as an SDR right now, are you hiring?"',
+        {"job_seeker"}),
+    row("it", "quoted-asking", 'Risposta su LinkedIn: "Grazie! In realtà al momento sto cercando lavoro come SDR, avete posizioni aperte?"',
+        {"job_seeker"}),
+    row("pl", "quoted-asking", 'Odpowiedź na LinkedIn: "Dzięki! Szczerze mówiąc szukam teraz pracy jako SDR, macie wolne stanowiska?"',
+        {"job_seeker"}),
     row("pl", "nie-sa-zainteresowani", "Powiedział, że nie są zainteresowani współpracą.", {"not_interested"}),
     row("pl", "nie-jestesmy-zainteresowani", 'Mail: "Dziękujemy, nie jesteśmy zainteresowani."', {"not_interested"}),
     row("pl", "innego-dostawce", "Wybrali innego dostawcę.", {"not_interested"}),

@@ -761,8 +761,18 @@ def _named_turns(doc: Doc, taken: set[int]) -> list[tuple[int, str]]:
 
     tokens = doc.tokens
     found = []
+    # a label that opens two lines or more ("GALLO: ..." twice) is a speaker's, whatever word
+    # it is: a surname may be a word of the language ("Gallo", "Kowal")
+    opening: dict[str, int] = {}
+    for s, e in doc.lines:
+        if s + 1 < e and tokens[s].kind == "word" and tokens[s + 1].text == ":":
+            opening[tokens[s].fold] = opening.get(tokens[s].fold, 0) + 1
     for s, e in doc.lines:
         if s >= e or s in taken:
+            continue
+        if opening.get(tokens[s].fold, 0) > 1 and s + 1 < e and tokens[s + 1].text == ":" \
+                and tokens[s].capitalised and not doc.at(s):
+            found.append((s, "lead"))
             continue
         got = name_at(doc, s)
         if got is None:

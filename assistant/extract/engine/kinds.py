@@ -272,8 +272,10 @@ def _hedged(doc: Doc, c: Candidate, hand_raise: bool) -> str | None:
     before = (clause[0], c.act.start)
     for cls, why in (("hedge", "a guess"), ("plan", "a plan, not done"), ("cond", "a condition")):
         for h in _between(doc, cls, *before):
-            if hand_raise and cls == "hedge" and doc.has("wish", (h.start, c.act.end)):
-                continue  # "would like a demo": a wish
+            if hand_raise and cls == "hedge" and any(w.start <= h.start < w.end or h.start <= w.start < h.end
+                                                     for w in _between(doc, "wish", h.start, c.act.end)):
+                continue  # "would like a demo", "vorrebbe una demo": the mood of a wish, not a
+                # guess; a hedge word of its own before the wish stays one ("might want a demo")
             if hand_raise and cls == "hedge" and doc.has("second_person", (max(clause[0], h.start - 2), h.start)):
                 continue  # "any chance you could send the price list?": a request to us
             return why
@@ -313,6 +315,8 @@ def _question(doc: Doc, c: Candidate, voice: str | None, hand_raise: bool) -> bo
         return False
     if voice == "lead" and hand_raise:
         return False  # their own question asking for it: "Could you send me a quote?"
+    if voice == "lead" and c.kind in DISQUALIFIER_KINDS:
+        return False  # what they say of themselves while asking: "I'm looking for a job, are you hiring?"
     # reported: "asked if someone from sales could call her back?"
     return not (c.act.cls == "ask" and voice != "us")
 
@@ -330,7 +334,11 @@ def agent(doc: Doc, act: Hit) -> str:
     subject = None
     recipients = {h.end for h in doc.between("to_contact", clause[0], act.start, local=False)}
     for cls in _SUBJECTS:
-        for h in doc.between(cls, clause[0], act.start):
+        # a pronoun inside the act's own words is its subject too ("can we do a demo")
+        for h in doc.between(cls, clause[0], act.end):
+            if h.end > act.start and not (cls == "first_person" and h.end <= act.end
+                                          and not doc.has("first_person_obj", (h.start, h.start + 1), local=False)):
+                continue  # ... not an object form ("contact us", "trafiła do nas")
             if subject is None or h.end > subject.end:
                 if cls == "our_side" and (h.start in recipients or (h.start - 1) in recipients):
                     continue  # "emailed support asking to...": support is who they wrote to
