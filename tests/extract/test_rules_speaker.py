@@ -93,6 +93,23 @@ LEAD_VOICE = table(
         {"content_download"}, xfail="a pronoun object ('downloaded it', 'pobrałam go') takes the object of the question it answers"),
     row("pl", "chat-testing-no-diacritics", 'Czat: "Dzien dobry, testujemy wasza wersje probna, jest super."',
         {"product_usage"}, xfail="'testujemy wasza wersje probna' (testing, no diacritics) in the lead's words is usage of the trial"),
+    # a transcript whose lead speaks under their surname, even a surname that is a word
+    row("en", "surname-label", "REP: Am I speaking with Mrs Baker?\nBAKER: Yes, that's me.\nREP: Thanks for joining.\n"
+        "BAKER: Sure. I downloaded the checklist and signed up for the newsletter.",
+        {"content_download", "newsletter_signup"}),
+    row("it", "surname-label", "REP: Parlo con la signora Gallo?\nGALLO: Sì, sono io.\nREP: Grazie del tempo.\n"
+        "GALLO: Figuriamoci. Ho scaricato la checklist e mi sono iscritta alla newsletter.",
+        {"content_download", "newsletter_signup"}),
+    row("pl", "surname-label", "REP: Czy rozmawiam z panią Kowal?\nKOWAL: Tak, słucham.\nREP: Dziękuję za czas.\n"
+        "KOWAL: Proszę. Pobrałam checklistę i zapisałam się do newslettera.",
+        {"content_download", "newsletter_signup"}),
+    # a rep's note under a heading: the sentence that leaves out its subject is the lead's
+    row("en", "rep-notes-heading", "Badge scan, 23 Sep.\nRep notes: good chat at the stand. Asked us to send pricing for "
+        "all three sites.", {"event_attendance", "quote_request"}),
+    row("pl", "notatka-handlowca", "Skan identyfikatora, 23.09.\nNotatka handlowca: dobra rozmowa na stoisku. Poprosił o "
+        "wycenę dla trzech lokalizacji.", {"event_attendance", "quote_request"}),
+    row("it", "nota-commerciale", "Scansione badge, 23/09.\nNote del commerciale: bella chiacchierata allo stand. Ha chiesto "
+        "un preventivo per tre sedi.", {"event_attendance", "quote_request"}),
     # a colleague at the lead's company acts for the lead
     row("en", "colleague", "Tried to reach him twice, no answer. His colleague Ana replied and asked us to send a quote "
         "to procurement.", {"email_reply", "quote_request"}),
