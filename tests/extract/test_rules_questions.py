@@ -37,6 +37,13 @@ QUESTIONS = table(
     row("en", "could-we-see", 'Email: "Could we see a demo next week?"', {"demo_request"}),
     row("en", "could-you-show", 'Email: "Could you show us the reporting module live next week?"', {"demo_request"},
         xfail="asking to be shown or to see the product live ('could you show us ... live', 'potete mostrarci ... dal vivo', 'chce zobaczyć system na żywo') is a demo request"),
+    # a question in someone's quoted words asks its own clause, not the whole quote
+    row("en", "quoted-use-then-ask", 'In-app chat: "hi, I use your free plan for my agency, how do I export reports to pdf?"',
+        {"product_usage"}),
+    row("it", "quoted-use-then-ask", 'Chat in-app: "ciao, uso il vostro piano gratuito per la mia agenzia, come si esportano i report in pdf?"',
+        {"product_usage"}),
+    row("pl", "quoted-use-then-ask", 'Czat w aplikacji: "dzień dobry, używam waszego darmowego planu w agencji, jak wyeksportować raport do pdf?"',
+        {"product_usage"}),
     # "we" inside the asking words is the lead's side when the lead speaks
     row("en", "you-have-my-attention", 'Reply: "ok you\'ve got my attention, can we do a demo Thursday or Friday?"',
         {"demo_request", "email_reply"}),

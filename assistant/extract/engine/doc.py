@@ -483,7 +483,8 @@ def _clauses(doc: Doc) -> None:
     contrast = {h.start for h in doc.of("contrast")}
     starts: list[int] = []
     sent_starts = set(doc._sent_starts)
-    inside = {k for s, e in doc.quotes for k in range(s, e)}
+    # a quoted title is one phrase; someone's quoted words are clauses like any others
+    inside = {k for s, e in doc.title_quotes for k in range(s, e)}
     for tok in tokens:
         i = tok.i
         if i in sent_starts:
