@@ -102,6 +102,13 @@ HEDGED = table(
     row("pl", "zamierza", "Zamierza pobrać raport.", set()),
     row("pl", "planuje", "Planuje założyć konto próbne w lipcu.", set()),
     row("pl", "ma-zamiar", "Ma zamiar zapisać się na webinar.", set()),
+    # a request to be contacted at a later time puts it off; a demo asked for later is asked for
+    row("en", "call-back-in-the-fall", "Not a priority now, asked us to call her back in the fall.", set()),
+    row("it", "ricontattare-in-autunno", "Ora non è una priorità, ha chiesto di essere ricontattata in autunno.", set()),
+    row("pl", "kontakt-jesienia", "Na razie to nie priorytet, prosi o kontakt jesienią.", set()),
+    row("en", "demo-after-summer", "Asked for a demo after the summer.", {"demo_request"}),
+    row("it", "demo-dopo-estate", "Ha chiesto una demo dopo l'estate.", {"demo_request"}),
+    row("pl", "demo-po-wakacjach", "Poprosił o demo po wakacjach.", {"demo_request"}),
     # a wish for a hand-raise is the hand-raise (SPEC: "wants a demo")
     row("en", "would-like", "Would like a demo next week.", {"demo_request"}),
     row("en", "asked-if", "Asked if we could send a quote.", {"quote_request"}),

@@ -279,6 +279,8 @@ def _hedged(doc: Doc, c: Candidate, hand_raise: bool) -> str | None:
             if hand_raise and cls == "hedge" and doc.has("second_person", (max(clause[0], h.start - 2), h.start)):
                 continue  # "any chance you could send the price list?": a request to us
             return why
+    if c.kind in frozenset(_engine(doc.lex, "deferrable", [])) and doc.has("later", clause) is not None:
+        return "put off till later"  # "proszę o kontakt jesienią", "a demo after the summer"
     if c.kind not in hand_raise_kinds(doc.lex) and doc.has("wish", before):
         return "a wish, not done"
     return None
