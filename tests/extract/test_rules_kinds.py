@@ -214,6 +214,15 @@ READING_RULES = table(
     row("en", "reply-asking", "She replied to our email asking for a demo next week.", {"email_reply", "demo_request"}),
     row("it", "reply-asking", "Ha risposto alla nostra mail chiedendo un preventivo per 50 licenze.", {"email_reply", "quote_request"}),
     row("pl", "reply-asking", "Odpisał na naszego maila, że prosi o wycenę dla 15 użytkowników.", {"email_reply", "quote_request"}),
+    # one act with a list of two objects of different kinds is both; the newsletter about or
+    # after a webinar is only the newsletter
+    row("en", "webinar-and-newsletter", "Signed up for the webinar and the newsletter.",
+        {"webinar_registration", "newsletter_signup"}),
+    row("it", "webinar-e-newsletter", "Si è iscritta al webinar e alla newsletter.", {"webinar_registration", "newsletter_signup"}),
+    row("pl", "webinar-i-newsletter", "Zapisał się na webinar i do newslettera.", {"webinar_registration", "newsletter_signup"}),
+    row("en", "newsletter-after-webinar", "Signed up for the newsletter after the webinar.", {"newsletter_signup"}),
+    row("it", "newsletter-dopo-webinar", "Si è iscritta alla newsletter dopo il webinar.", {"newsletter_signup"}),
+    row("pl", "newsletter-po-webinarze", "Zapisała się do newslettera po webinarze.", {"newsletter_signup"}),
     # a webinar called "live product demo" is a webinar
     row("en", "demo-webinar", 'Attended our webinar "Live product demo: pipelines".', {"webinar_attendance"}),
     row("it", "demo-webinar", "Ha seguito il webinar 'Demo live: report in 10 minuti' lunedì.", {"webinar_attendance"}),

@@ -604,6 +604,8 @@ def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
                 else:
                     same = other.clause == c.clause or _overlap_span(other.span, c.span) or (
                         other.line == c.line and c.line in doc.row_dates)
+                if same and rule.get("unless") == "listed" and _objects_listed(doc, c, other):
+                    continue  # two objects of one act: "signed up for the webinar and the newsletter"
                 if same:
                     found.append(other)
         return found
@@ -616,6 +618,19 @@ def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             break
         gone = now
     return [c for c in kept if id(c) not in gone]
+
+
+def _objects_listed(doc: Doc, a: Candidate, b: Candidate) -> bool:
+    """The objects of two candidates are items of one list, joined by a coordinating word
+    with at most a few words between ("al webinar e alla newsletter")."""
+    objects_a, objects_b = a.hits[1:], b.hits[1:]
+    if not objects_a or not objects_b:
+        return False
+    first, second = sorted((min(objects_a, key=lambda h: h.start), min(objects_b, key=lambda h: h.start)),
+                           key=lambda h: h.start)
+    if second.start <= first.end or second.start - first.end > 4:
+        return False
+    return doc.has("coord", (first.end, second.start)) is not None
 
 
 def _overlap_span(a: Span, b: Span) -> bool:
