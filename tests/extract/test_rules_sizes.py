@@ -37,7 +37,21 @@ EMPLOYEES = table(
     row("pl", "jest-nas-dwoch", "Jest nas dwóch, ja i wspólnik.", 2),
     row("pl", "osobowa", "To firma 45-osobowa z Gdańska.", 45),
     row("pl", "okolo-pracownikow", "Około 150 pracowników w dwóch zakładach.", 150),
+    # people of the company's trade, counted in its description
+    row("en", "engineers", "Brightfold Ltd (software house, 40 engineers, Leeds)", 40),
+    row("it", "consulenti", "Serra & Partners (consulenza di direzione, 15 consulenti, Cagliari)", 15),
+    row("pl", "prawnikow", "Kancelaria Lis (12 prawników, Olsztyn)", 12),
 )
+
+
+# a headcount's trade is nobody's title
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Brightfold Ltd (software house, 40 engineers, Leeds)", "en"),
+    ("Sanna Informatica (assistenza sistemistica, 60 tecnici), Olbia", "it"),
+    ("Kancelaria Lis (12 prawników, Olsztyn)", "pl"),
+])
+def test_a_headcount_is_no_title(text: str, lang: str) -> None:
+    assert read(text).contact.job_title is None
 
 
 @pytest.mark.parametrize(("text", "employees"), EMPLOYEES)

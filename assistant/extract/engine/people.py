@@ -322,6 +322,8 @@ def _title_candidates(doc: Doc) -> list[Hit]:
             continue  # "Owner: Nadia", "owner: Nadia Rahman" is a label
         if doc.in_title(h.start):
             continue
+        if h.start > 0 and tokens[h.start - 1].kind == "num" and doc.has("staff", (h.start, h.end), local=False):
+            continue  # "40 engineers", "12 prawników": a headcount, not someone's title
         out.append(h)
     return out
 
