@@ -10,6 +10,14 @@ import pytest
 from tests.extract.rules_cases import read, row, table, value
 
 INDUSTRIES = table(
+    # selling things online, with the things between ("we sell used books online")
+    row("en", "sell-things-online", "Eun-ji from Copperleaf Books (we sell used books online, 40-person shop).", "ecommerce"),
+    row("en", "online-pet-food-retailer", "Redfern Pet Supplies, online pet food retailer, Leeds.", "ecommerce"),
+    row("it", "vendiamo-online", "Giulia di Libri Rossi (vendiamo libri usati online, Torino).", "ecommerce"),
+    row("pl", "sprzedajemy-online", "Ola z Ksiazkowo (sprzedajemy używane książki online, Kraków).", "ecommerce"),
+    row("en", "payment-processing", "Isabel (CMO, Pagora — payment processing for SMEs, Lisbon).", "financial_services"),
+    row("it", "servizi-di-pagamento", "Marta (CMO, Pagora - servizi di pagamento per PMI, Milano).", "financial_services"),
+    row("pl", "obsluga-platnosci", "Marta (CMO, Pagora - obsługa płatności dla MŚP, Warszawa).", "financial_services"),
     # English
     row("en", "saas-for-dentists", "Call with Zentro (B2B SaaS for dentists, 40 people).", "software"),
     row("en", "telehealth-platform", "CTO of Mediq (telehealth platform for clinics).", "software"),
