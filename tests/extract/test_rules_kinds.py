@@ -223,6 +223,12 @@ READING_RULES = table(
     row("en", "newsletter-after-webinar", "Signed up for the newsletter after the webinar.", {"newsletter_signup"}),
     row("it", "newsletter-dopo-webinar", "Si è iscritta alla newsletter dopo il webinar.", {"newsletter_signup"}),
     row("pl", "newsletter-po-webinarze", "Zapisała się do newslettera po webinarze.", {"newsletter_signup"}),
+    # being in the product, working on the trial account, is usage
+    row("en", "in-it-every-day", 'Ticket: "we are on day 9 of the trial and the team is in it every day"', {"product_usage"},
+        xfail="'day 9 of the trial' tells a trial under way, not its signup: a trial's day count is no trial_started"),
+    row("it", "ci-lavoriamo", 'Mail: "Abbiamo attivato la prova, ci lavoriamo ogni giorno in tre."',
+        {"free_trial_signup", "product_usage"}),
+    row("pl", "pracujemy-na-koncie", 'Mail: "Od poniedziałku pracujemy na koncie próbnym we trójkę."', {"product_usage"}),
     # a webinar called "live product demo" is a webinar
     row("en", "demo-webinar", 'Attended our webinar "Live product demo: pipelines".', {"webinar_attendance"}),
     row("it", "demo-webinar", "Ha seguito il webinar 'Demo live: report in 10 minuti' lunedì.", {"webinar_attendance"}),
