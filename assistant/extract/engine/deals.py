@@ -86,8 +86,8 @@ def _budget(doc: Doc, deal: Deal) -> None:
         budget_word = doc.has("budget", sentence, local=False)
         if status is None:
             if budget_word is not None and not unknown:
-                neg = next((h for h in doc.of("neg") if sentence[0] <= h.start < sentence[1]
-                            and abs(h.start - budget_word.start) <= 3), None)
+                neg = next((h for h in doc.starting("neg", sentence[0], sentence[1])
+                            if abs(h.start - budget_word.start) <= 3), None)
                 if neg is not None:
                     status, cue = "none", neg  # "non c'è budget", "no budget"
             if status is None:

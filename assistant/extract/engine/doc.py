@@ -99,6 +99,7 @@ class Doc:
     _dated: list[tuple[DateSpan, int]] | None = None
     _dated_starts: list[int] = field(default_factory=list)
     _starts_cache: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
+    _ends_cache: dict[tuple[str, bool], dict[int, list[Hit]]] = field(default_factory=dict)
     _hits_at: dict[int, list[Hit]] = field(default_factory=dict)
     _line_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
@@ -142,6 +143,33 @@ class Doc:
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
         return [h for h in hits[lo:hi] if h.end <= end]
+
+    def starting(self, cls: str, start: int, end: int, *, local: bool | None = None) -> list[Hit]:
+        """The hits of `cls` starting within tokens [start, end), in text order (whatever
+        their end)."""
+        if local is None:
+            local = cls in self.lex.function_classes
+        hits = self.of(cls, local=local)
+        starts = self._starts_cache[(cls, local)]
+        return hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def first_at(self, cls: str, i: int, *, local: bool | None = None) -> Hit | None:
+        """The first hit of `cls` (in text order) starting at token i."""
+        found = self.starting(cls, i, i + 1, local=local)
+        return found[0] if found else None
+
+    def ending(self, cls: str, end: int, *, local: bool | None = None) -> list[Hit]:
+        """The hits of `cls` ending at token `end` (one past their last), in text order."""
+        if local is None:
+            local = cls in self.lex.function_classes
+        key = (cls, local)
+        by_end = self._ends_cache.get(key)
+        if by_end is None:
+            by_end = {}
+            for h in self.of(cls, local=local):
+                by_end.setdefault(h.end, []).append(h)
+            self._ends_cache[key] = by_end
+        return by_end.get(end, [])
 
     def at(self, i: int) -> list[Hit]:
         return self._hits_at.get(i, [])
@@ -332,6 +360,7 @@ def _clause_languages(doc: Doc) -> None:
         out.append(best_language(sc))
     doc.clause_lang = out
     doc._of_cache.clear()
+    doc._ends_cache.clear()
     doc._starts_cache.clear()
 
 
@@ -424,6 +453,7 @@ def _index(doc: Doc) -> None:
     doc._hits_by_cls.clear()
     doc._hits_at.clear()
     doc._of_cache.clear()
+    doc._ends_cache.clear()
     doc._starts_cache.clear()
     for h in doc.hits:
         doc._hits_by_cls.setdefault(h.cls, []).append(h)
