@@ -282,9 +282,13 @@ class Lexicon:
             for term in candidates:
                 if allow is not None and not allow(term, i):
                     continue
-                end = _match(term.parts, tokens, i)
-                if end is None:
-                    continue
+                parts = term.parts
+                if len(parts) == 1 and parts[0].mode == "key":
+                    end = i + 1  # one word, found by one of this token's keys: it matches
+                else:
+                    end = _match(parts, tokens, i)
+                    if end is None:
+                        continue
                 prev = best.get(term.cls)
                 if prev is None or end > prev[0]:
                     best[term.cls] = (end, term, {term.lang}, [])
