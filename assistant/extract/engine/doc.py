@@ -401,12 +401,20 @@ def _local_shapes(doc: Doc) -> None:
     of Graz. Such a reading counts only in a sentence of its language (or in a note of
     it); where one was found elsewhere, the terms that do count there are read again."""
     tokens = doc.tokens
+    # what each token's sentence speaks, with the note's language (as spoken() says)
+    speaks = [(doc.lang, doc.sentence_lang[doc.sentence_of(k)]) for k in range(len(tokens))]
 
     def spoken(i: int) -> tuple[str, str]:
+        if 0 <= i < len(speaks):
+            return speaks[i]
         return doc.lang, doc.sentence_lang[doc.sentence_of(i)]
 
     tables = doc.lex.tables
     lingua_franca = doc.lex.common.get("engine", {}).get("lingua_franca", "")
+    # the first token at or after each one read as an inflected form (len(tokens): none)
+    next_form = [len(tokens)] * (len(tokens) + 1)
+    for k in range(len(tokens) - 1, -1, -1):
+        next_form[k] = k if tokens[k].forms else next_form[k + 1]
 
     def allowed(term: Term, i: int) -> bool:
         here = spoken(i)
@@ -421,11 +429,9 @@ def _local_shapes(doc: Doc) -> None:
             if (term.lang != lingua_franca and words and len(words) == n
                     and all(tables.is_word_of(t.fold, here[1]) for t in words)):
                 return False
-        for j in range(i, min(i + len(term.parts) + 1, len(tokens))):
-            if tokens[j].forms:
-                here = spoken(i)
-                return all(any(lang in here for lang in langs.split())
-                           for langs in reading_langs(term, tokens, i))
+        if next_form[i] < min(i + len(term.parts) + 1, len(tokens)):
+            return all(any(lang in here for lang in langs.split())
+                       for langs in reading_langs(term, tokens, i))
         return True
 
     # a word two languages give different values keeps the one of the language spoken
