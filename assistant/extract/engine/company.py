@@ -398,8 +398,10 @@ def _places(doc: Doc, company: Company, person: Person) -> None:
             skip.append(span)
     skip.extend((t.i, t.i + 1) for t in tokens if t.kind in ("email", "url"))
 
+    skipped = {k for a, b in skip for k in range(a, b)}
+
     def usable(h: Hit) -> bool:
-        if any(a <= h.start < b for a, b in skip):
+        if h.start in skipped:
             return False
         if h.end - h.start == 1 and name_at(doc, h.start) is not None:
             return False  # "Jordan Pike", "Sydney Marsh": a first name

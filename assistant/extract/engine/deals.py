@@ -46,7 +46,8 @@ class Deal:
 
 
 def _negated_at(doc: Doc, hit: Hit, clause: Span) -> bool:
-    for h in doc.of("neg"):
+    # only a negation starting in the clause before the hit's end, or inside the hit, decides
+    for h in doc.starting("neg", min(clause[0], hit.start + 1), hit.end):
         if clause[0] <= h.start and h.end <= hit.start and hit.start - h.end <= 4:
             return True
         if hit.start < h.start < hit.end:

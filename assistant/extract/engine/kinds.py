@@ -747,7 +747,8 @@ def find_interactions(doc: Doc, *, as_of: date) -> list[Interaction]:
     for c in kept:
         c.count = _count(doc, c, countable)
         acts = [o.act.start for o in in_clause[c.clause] if o is not c]
-        c.day = _day(doc, c, as_of, previous, busy - {c.clause}, acts)
+        # (_day leaves out c's own clause itself: busy need not be copied without it)
+        c.day = _day(doc, c, as_of, previous, busy, acts)
         c.detail = _detail(doc, c)
         previous = c
     return _merge(doc, kept)
