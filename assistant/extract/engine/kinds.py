@@ -140,9 +140,18 @@ def _scopes(doc: Doc) -> list[tuple[Span, bool]]:
     return scopes
 
 
+_OBJECTS: dict[int, tuple[tuple[Frame, ...], frozenset[str]]] = {}
+
+
 def _object_classes(lex: Lexicon) -> frozenset[str]:
-    """The classes frames use as objects (every entry after the act)."""
-    return frozenset(cls for f in _frames(lex) for entry in f.entries[1:] for cls in entry)
+    """The classes frames use as objects (every entry after the act), found once per frames."""
+    frames = _frames(lex)
+    cached = _OBJECTS.get(id(lex))
+    if cached is not None and cached[0] is frames:
+        return cached[1]
+    found = frozenset(cls for f in frames for entry in f.entries[1:] for cls in entry)
+    _OBJECTS[id(lex)] = (frames, found)
+    return found
 
 
 def _bare_act(doc: Doc, act: Hit) -> bool:
