@@ -240,9 +240,79 @@ def qualify_command(
         _print_verdict(result, verdict, fell_back)
 
 
+# A --jsonl batch read by the rules extractor is spread over the machine's cores (forked
+# workers that inherit the vocabularies already loaded) when it has at least this many notes.
+PARALLEL_MIN_NOTES = 64
+_CHUNK = 8
+_WARM = 8
+
+
+def _jsonl_record(qualify: _Qualifier, number: int, line: str, *, default_as_of: date,
+                  as_of_given: bool) -> dict[str, Any]:
+    """The output object of one line of a --jsonl batch (its verdict or its error)."""
+    from assistant.extract.errors import ExtractionError
+
+    id_: Any = number
+    try:
+        data = json.loads(line)
+        if not isinstance(data, dict):
+            raise ValueError("expected a JSON object")
+        id_ = data.get("id", number)
+        note = data.get("text")
+        if not isinstance(note, str) or not note.strip():
+            raise ValueError('no "text" in the line')
+        when = default_as_of
+        if data.get("as_of") and not as_of_given:
+            when = date.fromisoformat(str(data["as_of"]))
+        result, verdict, fell_back = qualify(note, when)
+        return _output(result, verdict, id=id_, fell_back=fell_back)
+    except json.JSONDecodeError as exc:
+        return {"id": id_, "error": f"line {number}: not valid JSON ({exc.msg})"}
+    except ExtractionError as exc:
+        return {"id": id_, "error": f"line {number}: {exc.user_message}"}
+    except ValueError as exc:
+        return {"id": id_, "error": f"line {number}: {exc}"}
+
+
+def _encoded(record: dict[str, Any]) -> tuple[str, bool]:
+    return json.dumps(record, ensure_ascii=False) + "\n", "error" in record
+
+
+_WORKER: tuple[_Qualifier, date, bool] | None = None  # what forked workers read their lines with
+
+
+def _work(item: tuple[int, str]) -> tuple[str, bool]:
+    assert _WORKER is not None
+    qualify, default_as_of, as_of_given = _WORKER
+    number, line = item
+    return _encoded(_jsonl_record(qualify, number, line, default_as_of=default_as_of, as_of_given=as_of_given))
+
+
+def _cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _workers(qualify: _Qualifier, count: int) -> int:
+    """How many forked workers read a batch of `count` notes (0: read them here): only with
+    the offline rules extractor (CPU-bound, no connections to share) on a machine with
+    several cores and fork (the workers inherit what is loaded instead of loading it again)."""
+    import multiprocessing
+
+    cores = _cores()
+    if (count < PARALLEL_MIN_NOTES or cores < 2 or getattr(qualify.extractor, "name", "") != "rules"
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return 0
+    return min(cores, max(1, count // PARALLEL_MIN_NOTES))
+
+
 def _qualify_jsonl(path: Path, qualify: _Qualifier, *, default_as_of: date, as_of_given: bool,
                    progress: bool) -> None:
-    from assistant.extract.errors import ExtractionError
+    global _WORKER
 
     try:
         handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
@@ -250,37 +320,45 @@ def _qualify_jsonl(path: Path, qualify: _Qualifier, *, default_as_of: date, as_o
         raise _fail(f"{path}: cannot read it: {exc.strerror or exc}") from None
     out = sys.stdout
     started, done, failed = time.perf_counter(), 0, 0
+
+    def emit(encoded: tuple[str, bool]) -> None:
+        nonlocal done, failed
+        text, error = encoded
+        failed += error
+        done += 1
+        out.write(text)
+        if progress and done % PROGRESS_EVERY == 0:
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            print(f"{done} notes, {failed} errors, {rate:.0f} notes/s", file=sys.stderr, flush=True)
+
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            record: dict[str, Any]
-            id_: Any = number
-            try:
-                data = json.loads(line)
-                if not isinstance(data, dict):
-                    raise ValueError("expected a JSON object")
-                id_ = data.get("id", number)
-                note = data.get("text")
-                if not isinstance(note, str) or not note.strip():
-                    raise ValueError('no "text" in the line')
-                when = default_as_of
-                if data.get("as_of") and not as_of_given:
-                    when = date.fromisoformat(str(data["as_of"]))
-                result, verdict, fell_back = qualify(note, when)
-                record = _output(result, verdict, id=id_, fell_back=fell_back)
-            except json.JSONDecodeError as exc:
-                record = {"id": id_, "error": f"line {number}: not valid JSON ({exc.msg})"}
-            except ExtractionError as exc:
-                record = {"id": id_, "error": f"line {number}: {exc.user_message}"}
-            except ValueError as exc:
-                record = {"id": id_, "error": f"line {number}: {exc}"}
-            failed += "error" in record
-            done += 1
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            if progress and done % PROGRESS_EVERY == 0:
-                rate = done / max(time.perf_counter() - started, 1e-9)
-                print(f"{done} notes, {failed} errors, {rate:.0f} notes/s", file=sys.stderr, flush=True)
+        items = [(number, line) for number, line in enumerate(handle, start=1) if line.strip()]
+    workers = 0
+    if len(items) > PARALLEL_MIN_NOTES:
+        # the first notes load the vocabularies (and each language's tables), here, before
+        # any worker is forked
+        for number, line in items[:_WARM]:
+            emit(_encoded(_jsonl_record(qualify, number, line, default_as_of=default_as_of,
+                                        as_of_given=as_of_given)))
+        items = items[_WARM:]
+        workers = _workers(qualify, len(items))
+    if not workers:
+        for number, line in items:
+            emit(_encoded(_jsonl_record(qualify, number, line, default_as_of=default_as_of,
+                                        as_of_given=as_of_given)))
+    else:
+        import gc
+        import multiprocessing
+
+        gc.freeze()  # what is loaded stays shared with the workers (and is never collected)
+        _WORKER = (qualify, default_as_of, as_of_given)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for encoded in pool.imap(_work, items, chunksize=_CHUNK):  # in the lines' order
+                    emit(encoded)
+        finally:
+            _WORKER = None
+            gc.unfreeze()
     if progress or failed:
         elapsed = time.perf_counter() - started
         print(f"done: {done} notes, {failed} errors, {elapsed:.1f} s", file=sys.stderr)

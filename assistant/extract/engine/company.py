@@ -69,7 +69,7 @@ def _company_words(doc: Doc, i: int, *, limit: int = 5) -> Span | None:
         tok = tokens[j]
         if tok.text in _STOP:
             break
-        legal = next((h for h in doc.of("legal_suffix", local=False) if h.start == j), None)
+        legal = doc.first_at("legal_suffix", j, local=False)
         if legal is not None:
             end = legal.end
             j = legal.end
@@ -82,7 +82,7 @@ def _company_words(doc: Doc, i: int, *, limit: int = 5) -> Span | None:
             if tok.text not in ("&", "+", "-"):
                 end = j
             continue
-        connector = any(h.start == j and h.end == j + 1 for h in doc.of("name_connector", local=False))
+        connector = any(h.end == j + 1 for h in doc.starting("name_connector", j, j + 1, local=False))
         if tok.kind == "word" and connector and j + 1 < len(tokens) and tokens[j + 1].capitalised:
             j += 1  # "Print & Pack", "Bianchi e Figli", "Van der Berg"
             continue
@@ -128,10 +128,10 @@ def _name_candidates(doc: Doc, person: Person) -> list[tuple[int, Span]]:
         anchors.append(person.name_span[1])
     for a in anchors:
         k = a
-        prep = next((h for h in doc.of("company_after", local=False) if h.start == k), None)
+        prep = doc.first_at("company_after", k, local=False)
         if prep is None and k < len(tokens) and tokens[k].text in (",", "-", "–", "|", "("):
             k += 1
-            prep = next((h for h in doc.of("company_after", local=False) if h.start == k), None)
+            prep = doc.first_at("company_after", k, local=False)
             if prep is None and person.title_span and a == person.title_span[1]:
                 got = _company_words(doc, k)
                 if got and not _is_place(doc, got):
@@ -398,8 +398,10 @@ def _places(doc: Doc, company: Company, person: Person) -> None:
             skip.append(span)
     skip.extend((t.i, t.i + 1) for t in tokens if t.kind in ("email", "url"))
 
+    skipped = {k for a, b in skip for k in range(a, b)}
+
     def usable(h: Hit) -> bool:
-        if any(a <= h.start < b for a, b in skip):
+        if h.start in skipped:
             return False
         if h.end - h.start == 1 and name_at(doc, h.start) is not None:
             return False  # "Jordan Pike", "Sydney Marsh": a first name

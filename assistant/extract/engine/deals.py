@@ -46,7 +46,8 @@ class Deal:
 
 
 def _negated_at(doc: Doc, hit: Hit, clause: Span) -> bool:
-    for h in doc.of("neg"):
+    # only a negation starting in the clause before the hit's end, or inside the hit, decides
+    for h in doc.starting("neg", min(clause[0], hit.start + 1), hit.end):
         if clause[0] <= h.start and h.end <= hit.start and hit.start - h.end <= 4:
             return True
         if hit.start < h.start < hit.end:
@@ -86,8 +87,8 @@ def _budget(doc: Doc, deal: Deal) -> None:
         budget_word = doc.has("budget", sentence, local=False)
         if status is None:
             if budget_word is not None and not unknown:
-                neg = next((h for h in doc.of("neg") if sentence[0] <= h.start < sentence[1]
-                            and abs(h.start - budget_word.start) <= 3), None)
+                neg = next((h for h in doc.starting("neg", sentence[0], sentence[1])
+                            if abs(h.start - budget_word.start) <= 3), None)
                 if neg is not None:
                     status, cue = "none", neg  # "non c'è budget", "no budget"
             if status is None:

@@ -99,6 +99,7 @@ class Doc:
     _dated: list[tuple[DateSpan, int]] | None = None
     _dated_starts: list[int] = field(default_factory=list)
     _starts_cache: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
+    _ends_cache: dict[tuple[str, bool], dict[int, list[Hit]]] = field(default_factory=dict)
     _hits_at: dict[int, list[Hit]] = field(default_factory=dict)
     _line_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
@@ -142,6 +143,33 @@ class Doc:
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
         return [h for h in hits[lo:hi] if h.end <= end]
+
+    def starting(self, cls: str, start: int, end: int, *, local: bool | None = None) -> list[Hit]:
+        """The hits of `cls` starting within tokens [start, end), in text order (whatever
+        their end)."""
+        if local is None:
+            local = cls in self.lex.function_classes
+        hits = self.of(cls, local=local)
+        starts = self._starts_cache[(cls, local)]
+        return hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def first_at(self, cls: str, i: int, *, local: bool | None = None) -> Hit | None:
+        """The first hit of `cls` (in text order) starting at token i."""
+        found = self.starting(cls, i, i + 1, local=local)
+        return found[0] if found else None
+
+    def ending(self, cls: str, end: int, *, local: bool | None = None) -> list[Hit]:
+        """The hits of `cls` ending at token `end` (one past their last), in text order."""
+        if local is None:
+            local = cls in self.lex.function_classes
+        key = (cls, local)
+        by_end = self._ends_cache.get(key)
+        if by_end is None:
+            by_end = {}
+            for h in self.of(cls, local=local):
+                by_end.setdefault(h.end, []).append(h)
+            self._ends_cache[key] = by_end
+        return by_end.get(end, [])
 
     def at(self, i: int) -> list[Hit]:
         return self._hits_at.get(i, [])
@@ -332,6 +360,7 @@ def _clause_languages(doc: Doc) -> None:
         out.append(best_language(sc))
     doc.clause_lang = out
     doc._of_cache.clear()
+    doc._ends_cache.clear()
     doc._starts_cache.clear()
 
 
@@ -372,12 +401,20 @@ def _local_shapes(doc: Doc) -> None:
     of Graz. Such a reading counts only in a sentence of its language (or in a note of
     it); where one was found elsewhere, the terms that do count there are read again."""
     tokens = doc.tokens
+    # what each token's sentence speaks, with the note's language (as spoken() says)
+    speaks = [(doc.lang, doc.sentence_lang[doc.sentence_of(k)]) for k in range(len(tokens))]
 
     def spoken(i: int) -> tuple[str, str]:
+        if 0 <= i < len(speaks):
+            return speaks[i]
         return doc.lang, doc.sentence_lang[doc.sentence_of(i)]
 
     tables = doc.lex.tables
     lingua_franca = doc.lex.common.get("engine", {}).get("lingua_franca", "")
+    # the first token at or after each one read as an inflected form (len(tokens): none)
+    next_form = [len(tokens)] * (len(tokens) + 1)
+    for k in range(len(tokens) - 1, -1, -1):
+        next_form[k] = k if tokens[k].forms else next_form[k + 1]
 
     def allowed(term: Term, i: int) -> bool:
         here = spoken(i)
@@ -392,11 +429,9 @@ def _local_shapes(doc: Doc) -> None:
             if (term.lang != lingua_franca and words and len(words) == n
                     and all(tables.is_word_of(t.fold, here[1]) for t in words)):
                 return False
-        for j in range(i, min(i + len(term.parts) + 1, len(tokens))):
-            if tokens[j].forms:
-                here = spoken(i)
-                return all(any(lang in here for lang in langs.split())
-                           for langs in reading_langs(term, tokens, i))
+        if next_form[i] < min(i + len(term.parts) + 1, len(tokens)):
+            return all(any(lang in here for lang in langs.split())
+                       for langs in reading_langs(term, tokens, i))
         return True
 
     # a word two languages give different values keeps the one of the language spoken
@@ -424,6 +459,7 @@ def _index(doc: Doc) -> None:
     doc._hits_by_cls.clear()
     doc._hits_at.clear()
     doc._of_cache.clear()
+    doc._ends_cache.clear()
     doc._starts_cache.clear()
     for h in doc.hits:
         doc._hits_by_cls.setdefault(h.cls, []).append(h)

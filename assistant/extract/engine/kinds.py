@@ -25,6 +25,7 @@ dates from the clause, the sentence, the timeline row, or the email header.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 from datetime import date
@@ -139,9 +140,18 @@ def _scopes(doc: Doc) -> list[tuple[Span, bool]]:
     return scopes
 
 
+_OBJECTS: dict[int, tuple[tuple[Frame, ...], frozenset[str]]] = {}
+
+
 def _object_classes(lex: Lexicon) -> frozenset[str]:
-    """The classes frames use as objects (every entry after the act)."""
-    return frozenset(cls for f in _frames(lex) for entry in f.entries[1:] for cls in entry)
+    """The classes frames use as objects (every entry after the act), found once per frames."""
+    frames = _frames(lex)
+    cached = _OBJECTS.get(id(lex))
+    if cached is not None and cached[0] is frames:
+        return cached[1]
+    found = frozenset(cls for f in frames for entry in f.entries[1:] for cls in entry)
+    _OBJECTS[id(lex)] = (frames, found)
+    return found
 
 
 def _bare_act(doc: Doc, act: Hit) -> bool:
@@ -246,7 +256,7 @@ def _between(doc: Doc, cls: str, a: int, b: int) -> list[Hit]:
 def _negated(doc: Doc, c: Candidate) -> bool:
     clause = doc.clauses[c.clause]
     own = c.span
-    negs = [h for h in doc.of("neg") if clause[0] <= h.start < clause[1]]
+    negs = doc.starting("neg", clause[0], clause[1])
     for h in negs:
         if own[0] <= h.start < own[1] and not any(_overlap(h, p) for p in c.hits):
             return True  # between the parts ("la demo non l'ha chiesta", "wyceny nie chciał")
@@ -504,7 +514,7 @@ def _value_at(doc: Doc, k: int) -> float | None:
 
 
 def _unit_after(doc: Doc, k: int) -> bool:
-    return any(h.start == k + 1 for h in doc.of("not_count"))
+    return bool(doc.starting("not_count", k + 1, k + 2))
 
 
 def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
@@ -591,12 +601,45 @@ def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
     request it also reads as, and then no longer hides the pricing question)."""
     rules = doc.lex.common.get("suppress", [])
 
+    # the candidates that may suppress one, found by kind and place rather than by trying
+    # every pair (a long note has thousands): its clause, its sentence and the two around
+    # it, its dated row, or a span overlapping its own
+    position = {id(c): n for n, c in enumerate(kept)}
+    longest = max((c.span[1] - c.span[0] for c in kept), default=0)
+    of_kind: dict[str, list[Candidate]] = {}
+    near: dict[tuple[str, str, int], list[Candidate]] = {}
+    for c in kept:
+        of_kind.setdefault(c.kind, []).append(c)
+        near.setdefault((c.kind, "clause", c.clause), []).append(c)
+        near.setdefault((c.kind, "sentence", c.sentence), []).append(c)
+        near.setdefault((c.kind, "line", c.line), []).append(c)
+    for group in of_kind.values():
+        group.sort(key=lambda c: c.span[0])
+    starts = {kind: [c.span[0] for c in group] for kind, group in of_kind.items()}
+
+    def nearby(c: Candidate, kind: str, scope: str | None) -> list[Candidate]:
+        if scope == "sentence":
+            found = [o for k in (c.sentence, c.sentence + 1, c.sentence - 1)
+                     for o in near.get((kind, "sentence", k), ())]
+        else:
+            found = list(near.get((kind, "clause", c.clause), ()))
+            group = of_kind.get(kind, [])
+            lo = bisect.bisect_left(starts.get(kind, []), c.span[0] - longest)
+            hi = bisect.bisect_left(starts.get(kind, []), c.span[1])
+            found.extend(group[lo:hi])
+            if c.line in doc.row_dates:
+                found.extend(near.get((kind, "line", c.line), ()))
+        unique = {id(o): o for o in found}
+        return sorted(unique.values(), key=lambda o: position[id(o)])
+
     def suppressors(c: Candidate) -> list[Candidate]:
         found = []
         for rule in rules:
             if rule["drop"] != c.kind:
                 continue
-            for other in kept:
+            others = [o for kind in dict.fromkeys(rule["when"]) for o in nearby(c, kind, rule.get("scope"))]
+            others.sort(key=lambda o: position[id(o)])
+            for other in others:
                 if other is c or other.kind not in rule["when"]:
                     continue
                 if rule.get("scope") == "sentence":
@@ -707,10 +750,14 @@ def find_interactions(doc: Doc, *, as_of: date) -> list[Interaction]:
     kept = _suppress(doc, kept)
     previous = None
     busy = {c.clause for c in kept}  # a date in another action's clause is that action's
+    in_clause: dict[int, list[Candidate]] = {}
+    for c in kept:
+        in_clause.setdefault(c.clause, []).append(c)
     for c in kept:
         c.count = _count(doc, c, countable)
-        acts = [o.act.start for o in kept if o is not c and o.clause == c.clause]
-        c.day = _day(doc, c, as_of, previous, busy - {c.clause}, acts)
+        acts = [o.act.start for o in in_clause[c.clause] if o is not c]
+        # (_day leaves out c's own clause itself: busy need not be copied without it)
+        c.day = _day(doc, c, as_of, previous, busy, acts)
         c.detail = _detail(doc, c)
         previous = c
     return _merge(doc, kept)

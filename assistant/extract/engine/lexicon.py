@@ -44,6 +44,9 @@ class Part:
     mode: str  # key | stem | suffix | exact | num | any
     text: str
 
+    def __reduce__(self) -> tuple:  # the constructor: quicker to unpickle than slot state
+        return (Part, (self.mode, self.text))
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -52,6 +55,9 @@ class Term:
     parts: tuple[Part, ...]
     written: str
     value: Any = None
+
+    def __reduce__(self) -> tuple:
+        return (Term, (self.cls, self.lang, self.parts, self.written, self.value))
 
     @property
     def shaped(self) -> bool:
@@ -276,9 +282,13 @@ class Lexicon:
             for term in candidates:
                 if allow is not None and not allow(term, i):
                     continue
-                end = _match(term.parts, tokens, i)
-                if end is None:
-                    continue
+                parts = term.parts
+                if len(parts) == 1 and parts[0].mode == "key":
+                    end = i + 1  # one word, found by one of this token's keys: it matches
+                else:
+                    end = _match(parts, tokens, i)
+                    if end is None:
+                        continue
                 prev = best.get(term.cls)
                 if prev is None or end > prev[0]:
                     best[term.cls] = (end, term, {term.lang}, [])
@@ -460,6 +470,79 @@ def lexicon(langs: tuple[str, ...] | None = None) -> Lexicon:
 
 @cache
 def _lexicon(root: Path, langs: tuple[str, ...]) -> Lexicon:
+    """The compiled Lexicon, read from the cache file of these vocabularies when there is
+    one (compiling ~35,000 terms costs a CLI start about a second), else built and cached."""
+    import pickle
+
+    path = _cache_file(root, langs)
+    if path is not None:
+        import gc
+
+        collecting = gc.isenabled()
+        try:
+            gc.disable()  # a quarter of a million objects at once: collecting them is wasted time
+            with path.open("rb") as fh:
+                lex, elisions, clitics = pickle.load(fh)
+            if isinstance(lex, Lexicon):
+                _SPLITS["elisions"], _SPLITS["clitics"] = elisions, clitics
+                return lex
+        except Exception:  # missing, stale or unreadable: build it
+            pass
+        finally:
+            if collecting:
+                gc.enable()
+    lex = _build_lexicon(root, langs)
+    if path is not None:
+        _write_cache(path, (lex, _SPLITS["elisions"], _SPLITS["clitics"]))
+    return lex
+
+
+_CACHE_FORMAT = 2
+
+
+def _cache_file(root: Path, langs: tuple[str, ...]) -> Path | None:
+    """The cache file named after a hash of everything the Lexicon is built from: the
+    vocabulary files, the code that compiles them and babel's version (territory names)."""
+    import hashlib
+
+    try:
+        from assistant.extract.gazetteer import cache_dir
+
+        digest = hashlib.sha256(f"{_CACHE_FORMAT}|{root}|{'/'.join(langs)}|".encode())
+        try:
+            from importlib.metadata import version
+
+            digest.update(version("babel").encode())
+        except Exception:  # babel not installed: no territory names either
+            digest.update(b"-")
+        here = Path(__file__).resolve().parent
+        sources = [here / "lexicon.py", here / "text.py", here.parent / "spans.py"]
+        files = [root / "common.toml"] + [p for lang in langs for p in sorted((root / lang).glob("*.toml"))]
+        for p in [*sources, *files]:
+            digest.update(str(p).encode() + b"\0")
+            digest.update(p.read_bytes() if p.is_file() else b"")
+            digest.update(b"\0")
+        return cache_dir() / f"lexicon-{digest.hexdigest()[:16]}.pickle"
+    except Exception:
+        return None
+
+
+def _write_cache(path: Path, payload: object) -> None:
+    import os
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:  # a read-only cache only costs the next process the same build
+        pass
+
+
+def _build_lexicon(root: Path, langs: tuple[str, ...]) -> Lexicon:
     common = _read(root / "common.toml") if (root / "common.toml").is_file() else {}
     data: dict[str, dict[str, Any]] = {lang: {p.stem: _read(p) for p in sorted((root / lang).glob("*.toml"))}
                                        for lang in langs}

@@ -64,7 +64,7 @@ _NOT_NAME_CLASSES = frozenset({"not_name", "title", "department", "label", "city
 
 
 def _particle(doc: Doc, i: int) -> bool:
-    return any(h.start == i and h.end == i + 1 for h in doc.of("name_particle", local=False))
+    return any(h.end == i + 1 for h in doc.starting("name_particle", i, i + 1, local=False))
 
 
 def _place_word(doc: Doc, i: int) -> bool:
@@ -130,7 +130,7 @@ def _name_candidates(doc: Doc) -> list[tuple[int, Span]]:
             found.append((9, got))
     for h in doc.of("name_before", local=False):
         k = h.end
-        while k < len(tokens) and any(x.start == k for x in doc.of("honorific", local=False)):
+        while k < len(tokens) and doc.first_at("honorific", k, local=False) is not None:
             k += 1
             if k < len(tokens) and tokens[k].text == ".":
                 k += 1
@@ -251,13 +251,13 @@ def extend_title(doc: Doc, hit: Hit) -> tuple[Span, str, str, Span | None]:
     line = doc.line_of(hit.start)
     dept: str | None = None
     dept_span: Span | None = None
-    depts = [h for h in doc.of("department", local=False) if doc.line_of(h.start) == line]
-    mods = [h for h in doc.of("title_modifier", local=False) if doc.line_of(h.start) == line]
+    depts = doc.starting("department", *doc.lines[line], local=False)
+    mods = doc.starting("title_modifier", *doc.lines[line], local=False)
     # left: department words and modifiers ("Regional Sales Manager", "Marketing Lead")
     moved = True
     while moved:
         moved = False
-        for h in [*depts, *mods, *doc.of("title")]:
+        for h in [*depts, *mods, *doc.ending("title", s)]:
             if h.end == s and h.start < s and (tokens[s].start - tokens[h.end - 1].end) <= 1:
                 if h.cls == "title":
                     lv, ld = _title_value(h)
@@ -274,7 +274,7 @@ def extend_title(doc: Doc, hit: Hit) -> tuple[Span, str, str, Span | None]:
     # right: prepositions and department words ("Head of Marketing", "dyrektor ds. sprzedaży")
     k = e
     while k < len(tokens) and doc.line_of(k) == line:
-        prep = next((h for h in doc.of("title_preposition", local=False) if h.start == k), None)
+        prep = doc.first_at("title_preposition", k, local=False)
         if prep is not None:
             nxt = next((h for h in depts if h.start == prep.end), None)
             if nxt is None:
@@ -288,7 +288,7 @@ def extend_title(doc: Doc, hit: Hit) -> tuple[Span, str, str, Span | None]:
             k += 1
             continue
         found = next((h for h in depts if h.start == k), None)
-        title_after = next((h for h in doc.of("title") if h.start == k), None)
+        title_after = doc.first_at("title", k)
         if found is not None:
             if dept is None:
                 dept, dept_span = str(found.value), (found.start, found.end)
