@@ -214,3 +214,39 @@ def test_fold_keeps_offsets() -> None:
     folded = vocab.fold(text)
     assert len(folded) == len(text)
     assert folded.startswith("lodz, krakow")
+
+
+# --- the same text gives the same facts in another process (string hashing is per process) ---
+
+_NOTES_FOR_SEEDS = [
+    "Daniele Rota, analista commerciale in Rota Alimentari (distribuzione alimentare all'ingrosso, "
+    "500 dip., Bergamo). Usa la trial ogni giorno.",
+    "Kontakt: Jerzy Szewczyk, dyrektor finansowy, Agromix S.A. (producent pasz, Kutno), ok. 400 prac.",
+    "Call w/ Priya, Head of Mktg @ Lumenfold (Bangalore), ~220 emps, asked for a demo next wk.",
+]
+
+
+def _facts_in_a_process(seed: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from datetime import date\n"
+        "from assistant.extract.rules import RulesExtractor\n"
+        "e = RulesExtractor()\n"
+        "notes = json.loads(sys.stdin.read())\n"
+        "print(json.dumps([e.extract(n, as_of=date(2025, 6, 18)).extraction.model_dump(mode='json') for n in notes],"
+        " sort_keys=True))\n"
+    )
+    import json
+
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(_NOTES_FOR_SEEDS), env=env,
+                          capture_output=True, text=True, timeout=300, check=True)
+    return done.stdout
+
+
+def test_same_input_same_output_in_any_process() -> None:
+    assert _facts_in_a_process("0") == _facts_in_a_process("3")

@@ -242,12 +242,16 @@ class Lexicon:
             if i + 1 < count:
                 j = i + 2 if _glued_hyphen(tokens, i + 1) and i + 2 < count else i + 1
                 nxt = tokens[j]
-            for key in tok.keys:
+            # keys in a fixed order: a set's order changes with the process's string hashing,
+            # and the first of two terms of one class and length wins (same text, same facts)
+            keys = tok.keys if len(tok.keys) < 2 else sorted(tok.keys)
+            next_keys = () if nxt is None else nxt.keys if len(nxt.keys) < 2 else sorted(nxt.keys)
+            for key in keys:
                 hit = by_key.get(key)
                 if hit:
                     candidates.extend(hit)
                 if nxt is not None and hit is not None:
-                    for key2 in nxt.keys:
+                    for key2 in next_keys:
                         pair = by_pair.get((key, key2))
                         if pair:
                             candidates.extend(pair)
