@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATASETS = [
     pytest.param(ROOT.parent / "shared" / "eval" / "dev.jsonl", id="dev"),
     pytest.param(ROOT / "tests" / "data" / "tune" / "tune.jsonl", id="tune"),
+    pytest.param(ROOT / "tests" / "data" / "tune" / "tune2.jsonl", id="tune2"),
 ]
 
 

@@ -136,6 +136,7 @@ def test_asking_for_the_llm_without_one_configured_says_what_to_set(env: dict[st
         pytest.param(HOLDOUT, FLOORS["holdout"], id="holdout"),
         # written blind to the extractor (the sealed part of that set is never tested on)
         pytest.param(ROOT / "tests" / "data" / "tune" / "tune.jsonl", FLOORS["tune"], id="tune"),
+        pytest.param(ROOT / "tests" / "data" / "tune" / "tune2.jsonl", FLOORS["tune2"], id="tune2"),
     ],
 )
 def test_eval_meets_its_floors(env: dict[str, str], dataset: Path, floors: dict[str, float]) -> None:
