@@ -252,26 +252,16 @@ def _jsonl_record(qualify: _Qualifier, number: int, line: str, *, default_as_of:
     """The output object of one line of a --jsonl batch (its verdict or its error)."""
     from assistant.extract.errors import ExtractionError
 
-    id_: Any = number
+    parsed = _jsonl_line(number, line, default_as_of=default_as_of, as_of_given=as_of_given)
+    if isinstance(parsed, dict):
+        return parsed
     try:
-        data = json.loads(line)
-        if not isinstance(data, dict):
-            raise ValueError("expected a JSON object")
-        id_ = data.get("id", number)
-        note = data.get("text")
-        if not isinstance(note, str) or not note.strip():
-            raise ValueError('no "text" in the line')
-        when = default_as_of
-        if data.get("as_of") and not as_of_given:
-            when = date.fromisoformat(str(data["as_of"]))
-        result, verdict, fell_back = qualify(note, when)
-        return _output(result, verdict, id=id_, fell_back=fell_back)
-    except json.JSONDecodeError as exc:
-        return {"id": id_, "error": f"line {number}: not valid JSON ({exc.msg})"}
+        result, verdict, fell_back = qualify(parsed.text, parsed.as_of)
+        return _output(result, verdict, id=parsed.id, fell_back=fell_back)
     except ExtractionError as exc:
-        return {"id": id_, "error": f"line {number}: {exc.user_message}"}
+        return {"id": parsed.id, "error": f"line {number}: {exc.user_message}"}
     except ValueError as exc:
-        return {"id": id_, "error": f"line {number}: {exc}"}
+        return {"id": parsed.id, "error": f"line {number}: {exc}"}
 
 
 def _encoded(record: dict[str, Any]) -> tuple[str, bool]:
@@ -364,30 +354,35 @@ def _qualify_jsonl(path: Path, qualify: _Qualifier, *, default_as_of: date, as_o
         print(f"done: {done} notes, {failed} errors, {elapsed:.1f} s", file=sys.stderr)
 
 
-def _jsonl_lines(handle: Any, *, default_as_of: date, as_of_given: bool) -> Iterator[Any]:
-    """Each line as a BatchLine, or as the error record of a line that is no note."""
+def _jsonl_line(number: int, line: str, *, default_as_of: date, as_of_given: bool) -> Any:
+    """One line of a --jsonl batch as a BatchLine, or as the error record of a line that is
+    no note."""
     from assistant.batch import BatchLine
 
+    id_: Any = number
+    try:
+        data = json.loads(line)
+        if not isinstance(data, dict):
+            raise ValueError("expected a JSON object")
+        id_ = data.get("id", number)
+        note = data.get("text")
+        if not isinstance(note, str) or not note.strip():
+            raise ValueError('no "text" in the line')
+        when = default_as_of
+        if data.get("as_of") and not as_of_given:
+            when = date.fromisoformat(str(data["as_of"]))
+        return BatchLine(number, id_, note, when)
+    except json.JSONDecodeError as exc:
+        return {"id": id_, "error": f"line {number}: not valid JSON ({exc.msg})"}
+    except ValueError as exc:
+        return {"id": id_, "error": f"line {number}: {exc}"}
+
+
+def _jsonl_lines(handle: Any, *, default_as_of: date, as_of_given: bool) -> Iterator[Any]:
+    """Each line as a BatchLine, or as the error record of a line that is no note."""
     for number, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
-        id_: Any = number
-        try:
-            data = json.loads(line)
-            if not isinstance(data, dict):
-                raise ValueError("expected a JSON object")
-            id_ = data.get("id", number)
-            note = data.get("text")
-            if not isinstance(note, str) or not note.strip():
-                raise ValueError('no "text" in the line')
-            when = default_as_of
-            if data.get("as_of") and not as_of_given:
-                when = date.fromisoformat(str(data["as_of"]))
-            yield BatchLine(number, id_, note, when)
-        except json.JSONDecodeError as exc:
-            yield {"id": id_, "error": f"line {number}: not valid JSON ({exc.msg})"}
-        except ValueError as exc:
-            yield {"id": id_, "error": f"line {number}: {exc}"}
+        if line.strip():
+            yield _jsonl_line(number, line, default_as_of=default_as_of, as_of_given=as_of_given)
 
 
 def _save_jsonl(settings: Settings, path: Path, *, extractor: str | None, fallback: bool, scoring: ScoringModel,
