@@ -208,19 +208,7 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
                         bare[act.start] = _bare_act(doc, act)
                     if not bare[act.start]:
                         continue
-                chosen = [act]
-                for entry in frame.entries[1:]:
-                    best = None
-                    for h in _hits_in(doc, entry, scope):
-                        if any(_overlap(h, c) for c in chosen):
-                            continue
-                        dist = min(abs(h.start - c.start) for c in chosen)
-                        if best is None or dist < best[0]:
-                            best = (dist, h)
-                    if best is None:
-                        chosen = []
-                        break
-                    chosen.append(best[1])
+                chosen = _fill(doc, frame.entries[1:], scope, [act])
                 if not chosen:
                     continue
                 lo = min(h.start for h in chosen)
@@ -235,6 +223,22 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
                 ))
                 break  # the narrowest scope that holds the frame
     return out
+
+
+def _fill(doc: Doc, entries: tuple, scope: Span, chosen: list[Hit]) -> list[Hit]:
+    """The parts of a frame after its act, each the nearest hit of its classes that shares no
+    word with the parts chosen before; when a later part finds only words an earlier one
+    took ("konkurencyjne narzędzie" is the category, "konkurencyjne" the 'too'), the earlier
+    part tries its next-nearest hit. [] when the frame cannot be filled."""
+    if not entries:
+        return chosen
+    options = [h for h in _hits_in(doc, entries[0], scope) if not any(_overlap(h, c) for c in chosen)]
+    options.sort(key=lambda h: min(abs(h.start - c.start) for c in chosen))  # ties: in found order
+    for h in options[:4] if len(entries) > 1 else options[:1]:
+        filled = _fill(doc, entries[1:], scope, [*chosen, h])
+        if filled:
+            return filled
+    return []
 
 
 def _in_form_title(doc: Doc, i: int) -> bool:
