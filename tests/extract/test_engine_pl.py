@@ -645,8 +645,6 @@ PLACES = [
         "Ja: wysłałem link do trialu.\n---\nNotatka: Anna Nowak, Lemonstorm (Kraków, 28 osób).",
         ("PL", "Kraków"),
         "separator-ends-our-turn",
-        xfail="engine: a '---' line does not end the 'Ja:' turn, so the note below it is our voice and "
-        "its place scores 0 (x-pl-B-033)",
     ),
     _case(
         "Jan Kos, Kierownik Sprzedaży, Winiarnia Dobre Grono (sklep z winami online, 20 osób, Wrocław)",

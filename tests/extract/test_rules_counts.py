@@ -21,6 +21,11 @@ COUNTS = table(
     row("en", "bounced-twice", "Our emails to him bounced twice.", {"email_bounce": 2}),
     row("en", "time-is-no-count", "Downloaded the guide three weeks ago.", {"content_download": 1}),
     row("en", "two-webinars", "Attended two of our webinars in May.", {"webinar_attendance": 2}),
+    # a number before what the object belongs to: the links of 6 newsletters are 6 clicks
+    row("en", "links-in-n-emails", "She's clicked links in the last 6 newsletters.", {"email_click": 6}),
+    row("it", "link-in-n-email", "Ha cliccato i link in 4 delle nostre newsletter.", {"email_click": 4}),
+    row("pl", "linki-w-n-mailach", "Kliknął w linki w 3 mailach.", {"email_click": 3}),
+    row("pl", "linki-w-n-mailach-bez-znakow", "kliknal w linki w 3 mailach", {"email_click": 3}),
     row("it", "number-word", "Ha scaricato due whitepaper.", {"content_download": 2}),
     row("it", "tre-volte", "È stato tre volte sulla pagina prezzi.", {"pricing_page_visit": 3}),
     row("it", "number-before-object", "Ha aperto 5 email.", {"email_open": 5}),

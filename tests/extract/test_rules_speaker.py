@@ -81,6 +81,13 @@ LEAD_VOICE = table(
     row("en", "transcript", "Rep: did you get a chance to look at the guide?\nLead: yes, I downloaded it on Monday.",
         {"content_download"}, xfail="a pronoun object ('downloaded it', 'pobrałam go') takes the object of the question it answers"),
     row("en", "chat-signed-up", 'Chat: "We signed up for your free trial last week."', {"free_trial_signup"}),
+    # a tagged record line or a separator after our turn is the record's, not our words
+    row("en", "tag-after-our-turn", "Us (Feb 17): Here you go [link]\n[tracking] playbook downloaded Feb 17; "
+        "registered for our 'Outbound' webinar", {"content_download", "webinar_registration"}),
+    row("it", "tag-dopo-il-nostro-turno", "Noi: ecco il link alla guida.\n[CRM] guida scaricata il 3/02, iscritta "
+        "alla newsletter", {"content_download", "newsletter_signup"}),
+    row("pl", "separator-po-naszej-turze", "Ja: wysłałem link do poradnika.\n---\nNotatka: pobrała poradnik i "
+        "zapisała się do newslettera.", {"content_download", "newsletter_signup"}),
     row("it", "whatsapp", 'WhatsApp: "Salve, ho scaricato la vostra guida e mi sono iscritta alla newsletter, vi seguo '
         'da un anno."', {"content_download", "newsletter_signup", "social_engagement"},
         xfail="'vi seguo' (the clitic 'vi' = you) in the lead's message is social engagement: 'seguire' needs no social noun"),

@@ -759,8 +759,10 @@ def _voices(doc: Doc) -> None:
     if any(side == "us" for _, side in turns):
         turns.extend(_named_turns(doc, {start for start, _ in turns}))
     turns.sort()
+    breaks = _turn_breaks(doc, {start for start, _ in turns})
     for k, (start, side) in enumerate(turns):
         end = turns[k + 1][0] if k + 1 < len(turns) else len(tokens)
+        end = next((b for b in breaks if start < b < end), end)
         voices.append(Voice(start, end, side))
         doc.turns.append(Voice(start, end, side))
     # email headers: "From: ..." opens a message; it is ours when our side signs it
@@ -788,6 +790,30 @@ def _voices(doc: Doc) -> None:
     # innermost wins: sort so that later (narrower) spans are checked first
     voices.sort(key=lambda v: (v.end - v.start))
     doc.voices = voices
+
+
+def _turn_breaks(doc: Doc, starts: set[int]) -> list[int]:
+    """Lines that end a speaker's turn without opening another: a separator ("--", "---",
+    "***") and a tagged log line ("[tracking] playbook downloaded", "[CRM] 2 visits"): what
+    follows is the record's, not the speaker's words."""
+    tokens = doc.tokens
+    out = []
+    for s, e in doc.lines:
+        if s >= e or s in starts:
+            continue
+        if all(t.kind == "sym" and t.text in "-–—*_=~#" for t in tokens[s:e]) and e - s >= 1 \
+                and len(doc.text[tokens[s].start:tokens[e - 1].end]) >= 2:
+            out.append(s)
+            continue
+        if tokens[s].text != "[":
+            continue
+        close = next((k for k in range(s + 1, min(e, s + 5)) if tokens[k].text == "]"), None)
+        if close is None or close == s + 1 or close + 1 >= e:
+            continue
+        if tokens[close + 1].text == ":" or any(t.kind != "word" for t in tokens[s + 1:close]):
+            continue  # "[09:16] Bot: ...", "[Lead: Ingrid ...]" is no tag
+        out.append(s)
+    return out
 
 
 def _named_turns(doc: Doc, taken: set[int]) -> list[tuple[int, str]]:

@@ -361,6 +361,9 @@ def agent(doc: Doc, act: Hit) -> str:
                 if h.end < len(doc.tokens) and doc.tokens[h.end].text == "." and h.end + 1 < len(doc.tokens) \
                         and doc.tokens[h.end + 1].start == doc.tokens[h.end].end:
                     continue  # "i.e."
+                quote = doc.in_quote(h.start)
+                if quote is not None and not quote[0] <= act.start < quote[1]:
+                    continue  # a word of a quoted title ("'SDR comp calculator' downloaded")
                 subject = h
     first_verb, second_verb = (any(
         h.start <= act.start < h.end or h.end == act.start
@@ -425,16 +428,9 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
     # a number right before an object, or right after the act ("downloaded 3 guides",
     # "opened 3 of our last 5 emails"), unless a unit makes it no count ("stayed 48 min")
     for obj in objects:
-        obj_clause = doc.clauses[doc.clause_of(obj.start)]
-        for k in range(obj.start - 1, max(obj_clause[0], obj.start - 4) - 1, -1):
-            tok = tokens[k]
-            if (tok.kind == "num" or _number_word(doc, k)) and not _in_date(doc, k):
-                value = _value_at(doc, k)
-                if value and 1 < value < 1000 and not _unit_after(doc, k):
-                    return int(value)
-                break
-            if tok.kind == "sym" and tok.text not in ("~",):
-                break
+        value = _number_before(doc, obj, doc.clauses[doc.clause_of(obj.start)])
+        if value:
+            return value
     act = c.act
     if act.start > clause[0]:  # "4 downloads in December"
         k = act.start - 1
@@ -450,6 +446,15 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
             if value and 1 < value < 1000 and not _unit_after(doc, k):
                 return int(value)
             break
+    # a number before another object of the kind further on in the clause, the thing the
+    # object belongs to: "clicked links in the last 6 newsletters", "kliknął w linki w 3 mailach"
+    further = sorted((h for cls in _kind_objects(doc, c.kind) for h in doc.between(cls, c.act.end, clause[1])
+                      if not any(_overlap(h, o) for o in c.hits)), key=lambda h: (h.start, h.end))
+    for obj in further:
+        value = _number_before(doc, obj, clause)
+        if value:
+            c.span = (c.span[0], max(c.span[1], obj.end))  # the evidence holds the count
+            return value
     # a list of objects of the same class: "the checklist, the template and the ebook"
     first_object = c.hits[1] if len(c.hits) > 1 else _object_after(doc, c)
     if first_object is not None:
@@ -460,10 +465,31 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
     return 1
 
 
+def _number_before(doc: Doc, obj: Hit, clause: Span) -> int | None:
+    """A count in the three words before an object ("3 guides", "the last 6 newsletters"),
+    unless a unit makes it no count ("48 min") or a date holds it."""
+    tokens = doc.tokens
+    for k in range(obj.start - 1, max(clause[0], obj.start - 4) - 1, -1):
+        tok = tokens[k]
+        if (tok.kind == "num" or _number_word(doc, k)) and not _in_date(doc, k):
+            value = _value_at(doc, k)
+            if value and 1 < value < 1000 and not _unit_after(doc, k):
+                return int(value)
+            return None
+        if tok.kind == "sym" and tok.text not in ("~",):
+            return None
+    return None
+
+
+def _kind_objects(doc: Doc, kind: str) -> set[str]:
+    """The object classes of a kind's frames."""
+    return {cls for f in _frames(doc.lex) if f.kind == kind for entry in f.entries[1:] for cls in entry}
+
+
 def _object_after(doc: Doc, c: Candidate) -> Hit | None:
     """For an act that names its kind alone ("Asset download: the playbook + the template"),
     the first object its kind's frames know, after it on its line."""
-    classes = {cls for f in _frames(doc.lex) if f.kind == c.kind for entry in f.entries[1:] for cls in entry}
+    classes = _kind_objects(doc, c.kind)
     line = doc.lines[c.line]
     for k in range(c.act.end, min(line[1], c.act.end + 6)):
         for h in doc.at(k):
