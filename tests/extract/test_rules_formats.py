@@ -166,6 +166,35 @@ def test_whole_notes(text: str, want: set[str]) -> None:
     assert kinds(text, NOTES_AS_OF) == want
 
 
+TRANSCRIPT_AS_OF = date(2026, 2, 11)
+# our question proposing a meeting or a demo, answered with a yes and a time, books it on the
+# day of the conversation; a yes without a time, a no, or our proposal alone books nothing
+ACCEPTED_PROPOSALS = table(
+    row("en", "yes-with-time", "Call 10/02/2026\n[SDR – Kofi]: would it make sense to get our engineer on a call "
+        "with your team?\n[Helena Marsh, Head of Sales]: Yes, let's do it. Thursday the 19th works, 2pm.\n"
+        "[Kofi]: Great, I'll send the invite.", {"meeting_booked": date(2026, 2, 10)}),
+    row("en", "yes-without-time", "Call 10/02/2026\nRep: Shall we set up a demo for your team?\nLead: Sure, "
+        "send me a few options.", {}),
+    row("en", "not-yet", "Call 10/02/2026\nRep: Want me to book a call with our AE?\nLead: Not yet, on Monday "
+        "I'm off.", {}),
+    row("it", "si-con-data", "Trascrizione call — 09/02/2026\n[SDR - Giorgio]: Ha senso fissare una call col mio "
+        "collega?\n[Valentina Neri]: Sì, mettiamo giovedì 19 febbraio alle 10.", {"meeting_booked": date(2026, 2, 9)}),
+    row("it", "no-grazie", "Trascrizione call — 09/02/2026\nREP: Le interesserebbe una demo?\nCLIENTE: Mah, "
+        "adesso no, magari a marzo.", {}),
+    row("pl", "tak-z-terminem", "Rozmowa 10.02.2026\nHandlowiec: Może umówimy prezentację z naszym konsultantem?\n"
+        "Klient: Tak, pasuje mi środa 18 lutego o 11.", {"meeting_booked": date(2026, 2, 10)}),
+    row("pl", "nie-teraz", "Rozmowa 10.02.2026\nHandlowiec: Umówimy demo?\nKlient: Nie teraz, odezwę się w "
+        "marcu.", {}),
+)
+
+
+@pytest.mark.parametrize(("text", "want"), ACCEPTED_PROPOSALS)
+def test_accepted_proposals(text: str, want: dict) -> None:
+    got = {i.kind.value: i.occurred_on for i in read(text, TRANSCRIPT_AS_OF).interactions
+           if i.kind.value in ("meeting_booked", "demo_request", "contact_sales")}
+    assert got == want
+
+
 CRM_LABELS = table(
     # an activity as a CRM export labels it: a noun, a participle, a field
     row("en", "download-label", "Download: 'Scoring playbook' (PDF), 12 Mar.", {"content_download"}),

@@ -735,12 +735,20 @@ def _voices(doc: Doc) -> None:
     voices: list[Voice] = []
     # a speaker's turn: "Lead: ...", "Cliente: ...", "Rep: ...", "Agent: ..." to the next turn
     turns: list[tuple[int, str]] = []
+    our_names: set[str] = set()  # the names in our side's labels ("[SDR – Kofi]:", "REP (Giulia):")
     for side, cls in (("lead", "their_label"), ("us", "our_label")):
         for h in doc.of(cls, local=False):
             line = doc.lines[doc.line_of(h.start)]
             start = h.start
             if start > line[0] and tokens[line[0]].text in ("[", "(") and tokens[start - 1].text in ("]", ")"):
                 start = line[0]  # "[09:16] Bot: ..."
+            bracket = _bracket_label(doc, line)
+            if bracket is not None and h.start == line[0] + 1 and h.end <= bracket:
+                # the label in brackets: "[SDR – Kofi]: ...", "[Lead]: ..."
+                if side == "us":
+                    our_names.update(t.fold for t in tokens[line[0]:bracket] if t.kind == "word" and t.capitalised)
+                turns.append((line[0], side))
+                continue
             head = tokens[line[0]:h.start]
             # a label opens its line, or heads a section of its own line after a word or two
             # ("Risposta del supporto:" and the message below)
@@ -756,8 +764,11 @@ def _voices(doc: Doc) -> None:
                 continue
             if k < len(tokens) and tokens[k].text == ":":
                 turns.append((start, side))
+                if side == "us":
+                    our_names.update(t.fold for t in tokens[h.end:k] if t.kind == "word" and t.capitalised)
+    turns = sorted(set(turns))
     if any(side == "us" for _, side in turns):
-        turns.extend(_named_turns(doc, {start for start, _ in turns}))
+        turns.extend(_named_turns(doc, {start for start, _ in turns}, our_names))
     turns.sort()
     breaks = _turn_breaks(doc, {start for start, _ in turns})
     for k, (start, side) in enumerate(turns):
@@ -816,14 +827,40 @@ def _turn_breaks(doc: Doc, starts: set[int]) -> list[int]:
     return out
 
 
-def _named_turns(doc: Doc, taken: set[int]) -> list[tuple[int, str]]:
+def _bracket_label(doc: Doc, line: Span) -> int | None:
+    """The closing bracket of a line that opens with a label in brackets followed by a colon
+    ("[SDR – Kofi]: ...", "[Helena Marsh, Head of Sales]: ..."), or None."""
+    tokens = doc.tokens
+    s, e = line
+    if s >= e or tokens[s].text != "[":
+        return None
+    close = next((k for k in range(s + 1, min(e, s + 16)) if tokens[k].text == "]"), None)
+    if close is None or close + 1 >= e or tokens[close + 1].text != ":":
+        return None
+    return close
+
+
+def _named_turns(doc: Doc, taken: set[int], ours: set[str] = frozenset()) -> list[tuple[int, str]]:  # type: ignore[assignment]
     """In a conversation where our side speaks under a label ("Me:", "Rep:", "Handlowiec:"),
-    a turn opened by a person's name ("Soraya Nwachukwu-Berg (20 Apr):", "Marta:") is the
-    lead's."""
+    a turn opened by a person's name ("Soraya Nwachukwu-Berg (20 Apr):", "Marta:",
+    "[Helena Marsh, Head of Sales]:") is the lead's, unless the name is one our side's label
+    gave ("[SDR – Kofi]:" then "[Kofi]:")."""
     from assistant.extract.engine.people import name_at
 
     tokens = doc.tokens
     found = []
+    for s, e in doc.lines:
+        close = _bracket_label(doc, (s, e))
+        if close is None or s in taken:
+            continue
+        words = [t for t in tokens[s + 1:close] if t.kind == "word"]
+        if not words or not words[0].capitalised:
+            continue
+        if words[0].fold in ours:
+            found.append((s, "us"))
+        elif name_at(doc, s + 1) is not None or name_at(doc, s + 1, single=True) is not None:
+            found.append((s, "lead"))
+    taken = taken | {s for s, _ in found}
     # a label that opens two lines or more ("GALLO: ..." twice) is a speaker's, whatever word
     # it is: a surname may be a word of the language ("Gallo", "Kowal")
     opening: dict[str, int] = {}

@@ -66,6 +66,7 @@ class Candidate:
     detail: str | None = None
     dropped: str | None = None  # why it does not count
     notes: list[str] = field(default_factory=list)
+    on: date | None = None  # its day, known from the note's structure (not read from its clause)
 
 
 _FRAMES: dict[int, tuple[Frame, ...]] = {}
@@ -748,6 +749,49 @@ def _message_replies(doc: Doc, frame: Frame) -> list[Candidate]:
                       line=doc.line_of(answer.start), act=act, span=(answer.start, min(end, line[1])))]
 
 
+def _accepted_proposals(doc: Doc) -> list[Candidate]:
+    """In a transcript or a chat, our question proposing a meeting or a demo ("would it make
+    sense to get our engineer on a call?", "Possiamo fissare una demo?") answered by the
+    lead with a yes and a time ("Yes, Thursday the 19th works, 2pm") books the meeting, on
+    the day of the conversation (its header's date, else the turns' own)."""
+    turns = doc.turns
+    frame = Frame("meeting_booked", (("yes",),))
+    tokens = doc.tokens
+    out = []
+    for k in range(len(turns) - 1):
+        ask, answer = turns[k], turns[k + 1]
+        if ask.who != "us" or answer.who != "lead":
+            continue
+        asks = [i for i in range(ask.start, ask.end) if tokens[i].text == "?"]
+        if not asks:
+            continue
+        question = doc.sentences[doc.sentence_of(asks[-1])]
+        if doc.any_of(("meeting", "demo"), (max(question[0], ask.start), asks[-1])) is None:
+            continue
+        line = doc.lines[doc.line_of(answer.start)]
+        colon = next((i for i in range(answer.start, line[1]) if tokens[i].text == ":"), None)
+        if colon is None:
+            continue
+        words = [i for i in range(colon + 1, min(answer.end, colon + 6)) if tokens[i].kind == "word"]
+        yes = next((h for i in words[:2] for h in doc.between("yes", i, len(tokens)) if h.start == i), None)
+        if yes is None:
+            continue
+        said = doc.sentences[doc.sentence_of(yes.start)]
+        end = min(answer.end, doc.sentences[min(len(doc.sentences) - 1, doc.sentence_of(yes.start) + 1)][1])
+        when = doc.dates_between(yes.end, end)
+        if not when:
+            continue  # a yes with no time ("sure, send me some dates") books nothing yet
+        said = (said[0], max(said[1], doc.sentences[doc.sentence_of(when[0][1])][1]))  # the evidence holds the time
+        before = [d for d, i in doc.dates_between(0, turns[0].start)] or \
+            [d for d, i in doc.dates_between(ask.start, answer.start) if doc.line_of(i) == doc.line_of(ask.start)]
+        c = Candidate(kind="meeting_booked", frame=frame, hits=[yes], clause=doc.clause_of(yes.start),
+                      sentence=doc.sentence_of(yes.start), line=doc.line_of(yes.start), act=yes,
+                      span=(yes.start, max(said[1], yes.end)))
+        c.on = before[-1].value if before else None
+        out.append(c)
+    return out
+
+
 def read_candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidate]:
     """Every candidate with its verdict (`dropped` None when it counts)."""
     hand_raises = hand_raise_kinds(doc.lex)
@@ -757,6 +801,11 @@ def read_candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Cand
         for c in replies:
             c.notes.append("structural")
         found.extend(replies)
+    if kinds is None or "meeting_booked" in kinds:
+        accepted = _accepted_proposals(doc)
+        for c in accepted:
+            c.notes.append("structural")
+        found.extend(accepted)
     for c in found:
         _judge(doc, c, hand_raises)
     return found
@@ -787,7 +836,7 @@ def find_interactions(doc: Doc, *, as_of: date) -> list[Interaction]:
         c.count = _count(doc, c, countable)
         acts = [o.act.start for o in in_clause[c.clause] if o is not c]
         # (_day leaves out c's own clause itself: busy need not be copied without it)
-        c.day = _day(doc, c, as_of, previous, busy, acts)
+        c.day = _past(c.on, as_of) if c.on is not None else _day(doc, c, as_of, previous, busy, acts)
         c.detail = _detail(doc, c)
         previous = c
     return _merge(doc, kept)
