@@ -166,6 +166,30 @@ def test_whole_notes(text: str, want: set[str]) -> None:
     assert kinds(text, NOTES_AS_OF) == want
 
 
+# the items of a list under a heading that names what they are ("Webinars:"): an item's act
+# with no object of its own is about the heading's; a wish or a hand-raise needs its own
+HEADED_LISTS = table(
+    row("en", "webinars-heading", "Lead record: Dominic, IT Manager\nWebinars:\n- 'Zero-trust for MSPs' — registered "
+        "3 Feb, attended 10 Feb\n- 'Patch automation' — registered 17 Feb, did not attend",
+        {"webinar_registration", "webinar_attendance"}),
+    row("en", "heading-no-attend", "Webinars:\n- 'Patch automation' — registered 17 Feb, did not attend",
+        {"webinar_registration"}),
+    row("it", "report-webinar", "Report webinar — Ilaria Conti, Head of Digital Marketing\n• 13/01 \"Email B2B\" — "
+        "partecipato (48 min)\n• 22/01 \"Lead scoring 101\" — NON ha partecipato", {"webinar_attendance"}),
+    row("it", "heading-wish", "Note call Giulia Santoro\n- NON ha ancora chiesto un preventivo, prima vuole "
+        "confrontare 2-3 fornitori", set()),
+    row("pl", "lista-obecnosci", "Zgloszenia na webinar 'Nowy modul raportow' (18.11.2025)\nlista obecnosci -> "
+        "Sylwia Michalak – zarejestrowana 10.11, obecna 58/60 min", {"webinar_registration", "webinar_attendance"}),
+    row("pl", "webinary-naglowek", "Webinary:\n- \"Scoring w praktyce\" – zapisała się 3.02, nie była obecna",
+        {"webinar_registration"}),
+)
+
+
+@pytest.mark.parametrize(("text", "want"), HEADED_LISTS)
+def test_headed_lists(text: str, want: set[str]) -> None:
+    assert kinds(text, NOTES_AS_OF) == want
+
+
 TRANSCRIPT_AS_OF = date(2026, 2, 11)
 # our question proposing a meeting or a demo, answered with a yes and a time, books it on the
 # day of the conversation; a yes without a time, a no, or our proposal alone books nothing

@@ -79,7 +79,7 @@ LEAD_VOICE = table(
         xfail="'I've been following your page' in the lead's chat is social engagement: a possessive 'your' "
               "before the social object"),
     row("en", "transcript", "Rep: did you get a chance to look at the guide?\nLead: yes, I downloaded it on Monday.",
-        {"content_download"}, xfail="a pronoun object ('downloaded it', 'pobrałam go') takes the object of the question it answers"),
+        {"content_download"}),
     row("en", "chat-signed-up", 'Chat: "We signed up for your free trial last week."', {"free_trial_signup"}),
     # a tagged record line or a separator after our turn is the record's, not our words
     row("en", "tag-after-our-turn", "Us (Feb 17): Here you go [link]\n[tracking] playbook downloaded Feb 17; "
@@ -91,13 +91,12 @@ LEAD_VOICE = table(
     row("it", "whatsapp", 'WhatsApp: "Salve, ho scaricato la vostra guida e mi sono iscritta alla newsletter, vi seguo '
         'da un anno."', {"content_download", "newsletter_signup", "social_engagement"},
         xfail="'vi seguo' (the clitic 'vi' = you) in the lead's message is social engagement: 'seguire' needs no social noun"),
-    row("it", "transcript", "Commerciale: ha visto la guida?\nCliente: sì, l'ho scaricata lunedì.", {"content_download"},
-        xfail="a pronoun object ('downloaded it', 'pobrałam go') takes the object of the question it answers"),
+    row("it", "transcript", "Commerciale: ha visto la guida?\nCliente: sì, l'ho scaricata lunedì.", {"content_download"}),
     row("it", "chat-uses-free", 'Chat: "Buongiorno, usiamo la vostra versione gratuita tutti i giorni."', {"product_usage"}),
     row("pl", "message", 'Wiadomość: "Dzień dobry, pobrałem wasz poradnik i obserwuję was na Facebooku od dawna."',
         {"content_download", "social_engagement"}),
     row("pl", "transcript", "Handlowiec: czy widziała Pani poradnik?\nKlientka: tak, pobrałam go w poniedziałek.",
-        {"content_download"}, xfail="a pronoun object ('downloaded it', 'pobrałam go') takes the object of the question it answers"),
+        {"content_download"}),
     row("pl", "chat-testing-no-diacritics", 'Czat: "Dzien dobry, testujemy wasza wersje probna, jest super."',
         {"product_usage"}, xfail="'testujemy wasza wersje probna' (testing, no diacritics) in the lead's words is usage of the trial"),
     # a transcript whose lead speaks under their surname, even a surname that is a word

@@ -166,18 +166,43 @@ def _bare_act(doc: Doc, act: Hit) -> bool:
     return len(words) <= 3
 
 
-def _act_scopes(doc: Doc, act: Hit, rows: dict[int, Span]) -> list[tuple[Span, bool | None]]:
+def _act_scopes(doc: Doc, act: Hit, rows: dict[int, Span]) -> list[tuple[Span, bool | str | None]]:
     """Where the rest of a frame may stand for this act: its clause; its row, when its line
-    is a row of a timeline or a table; its sentence, when its clause names nothing else."""
+    is a row of a timeline or a table; its sentence, when its clause names nothing else; the
+    heading of the list its line is an item of, likewise."""
     clause = doc.clauses[doc.clause_of(act.start)]
-    scopes: list[tuple[Span, bool | None]] = [(clause, False)]
+    scopes: list[tuple[Span, bool | str | None]] = [(clause, False)]
     line = doc.line_of(act.start)
     if line in rows and rows[line][0] <= act.start:
         scopes.append((rows[line], True))
     sentence = doc.sentences[doc.sentence_of(act.start)]
     if sentence != clause:
         scopes.append((sentence, None))
+    heading = _heading_of(doc, line)
+    if heading is not None:
+        scopes.append((doc.lines[heading], _HEADING))
     return scopes
+
+
+_HEADING = "heading"
+_ITEM_MARKS = frozenset("-•*–·>")
+
+
+def _heading_of(doc: Doc, line: int) -> int | None:
+    """The heading a line of a list stands under: the nearest line above it, past the list's
+    other items, that ends with a colon ("Webinars:") or opens the note ("Report webinar —
+    Ilaria Conti"). An item's act with no object of its own ("— registered 3 Feb, attended
+    10 Feb") takes the heading's."""
+    tokens = doc.tokens
+    for j in range(line - 1, max(-1, line - 16), -1):
+        s, e = doc.lines[j]
+        if s >= e:
+            continue
+        if tokens[e - 1].text == ":" or j == 0:
+            return j
+        if tokens[s].text not in _ITEM_MARKS:
+            return None
+    return None
 
 
 def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidate]:
@@ -193,6 +218,7 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
         elif doc.token_at_char(d.start) > s:  # a title stamped at its end: "Web form – 30/08/2025"
             rows[line] = (s, doc.token_at_char(d.start))
     bare: dict[int, bool] = {}
+    hand_raises = hand_raise_kinds(lex)
     for frame in _frames(lex):
         if kinds is not None and frame.kind not in kinds:
             continue
@@ -200,9 +226,9 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
             if doc.in_title(act.start) and not _in_form_title(doc, act.start):
                 continue
             for scope, is_row in _act_scopes(doc, act, rows):
-                if frame.row and not is_row:
+                if frame.row and is_row is not True:
                     continue
-                if is_row is None:  # the sentence: only for an act with nothing of its own
+                if is_row is None or is_row == _HEADING:  # only for an act with nothing of its own
                     if len(frame.entries) < 2:
                         continue
                     if act.start not in bare:
@@ -212,8 +238,18 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
                 chosen = _fill(doc, frame.entries[1:], scope, [act])
                 if not chosen:
                     continue
+                if is_row is None and any(_borrowed_from_negated(doc, frame.kind, act, h) for h in chosen[1:]):
+                    continue  # "NON ha chiesto un preventivo, prima vuole confrontare": no quote wanted
+                if is_row == _HEADING and (frame.kind in hand_raises
+                                           or any(h.cls not in _HEAD_NOUNS for h in chosen[1:])):
+                    continue  # a heading names what its items are (webinars, assets), not a wish's object
                 lo = min(h.start for h in chosen)
                 hi = max(h.end for h in chosen)
+                if is_row == _HEADING:  # the evidence is the item, up to its act
+                    item = doc.lines[doc.line_of(act.start)]
+                    lo, hi = item[0], act.end
+                    while lo < act.start and doc.tokens[lo].text in _ITEM_MARKS:
+                        lo += 1
                 quoted = sum(1 for k in range(lo, hi) if doc.in_quote(k))  # a title counts as one word
                 if not is_row and hi - lo - quoted > window + sum(h.end - h.start for h in chosen):
                     continue
@@ -224,6 +260,18 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
                 ))
                 break  # the narrowest scope that holds the frame
     return out
+
+
+def _borrowed_from_negated(doc: Doc, kind: str, act: Hit, obj: Hit) -> bool:
+    """An object that another clause of the sentence says was not asked for, in an act of
+    the same kind, is no object for this act ("NON ha chiesto un preventivo, prima vuole
+    confrontare" wants no quote); another kind may take it up ("no reply to the emails,
+    but opens them")."""
+    clause = doc.clauses[doc.clause_of(obj.start)]
+    if clause[0] <= act.start < clause[1] or not doc.starting("neg", clause[0], obj.start):
+        return False
+    acts = {cls for f in _frames(doc.lex) if f.kind == kind for cls in f.entries[0]}
+    return any(doc.starting(cls, clause[0], clause[1]) for cls in sorted(acts))
 
 
 def _fill(doc: Doc, entries: tuple, scope: Span, chosen: list[Hit]) -> list[Hit]:
@@ -545,6 +593,12 @@ def _value_at(doc: Doc, k: int) -> float | None:
 
 
 def _unit_after(doc: Doc, k: int) -> bool:
+    """A unit after the number at k makes it no count ("48 min"), as does a share of a
+    whole ("58/60 min", "3/5")."""
+    tokens = doc.tokens
+    if k + 2 < len(tokens) and tokens[k + 1].text == "/" and tokens[k + 2].kind == "num" \
+            and tokens[k + 1].start == tokens[k].end:
+        return True
     return bool(doc.starting("not_count", k + 1, k + 2))
 
 
@@ -553,7 +607,13 @@ def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
     clause = doc.clauses[c.clause]
     sentence = doc.sentences[c.sentence]
     # the clause's own date: the one nearer this act than any other act of the clause
-    in_clause = [(abs(i - c.act.start), d, i) for d, i in doc.dates_between(*clause) if not doc.in_title(i)]
+    own = clause
+    k = max(clause[1], c.span[1])
+    if k < len(doc.tokens) and doc.tokens[k].text == "(":  # "downloaded the calculator (2 Mar)"
+        close = next((j for j in range(k + 1, min(len(doc.tokens), k + 8)) if doc.tokens[j].text == ")"), None)
+        if close is not None and all(d.value <= as_of for d, _ in doc.dates_between(k, close)):
+            own = (clause[0], close)  # (a later date there is the event's: "webinar X (18.12)")
+    in_clause = [(abs(i - c.act.start), d, i) for d, i in doc.dates_between(*own) if not doc.in_title(i)]
     in_clause = [x for x in in_clause if all(abs(x[2] - a) >= x[0] for a in acts)]
     if in_clause:
         return _past(min(in_clause, key=lambda x: x[0])[1].value, as_of)
