@@ -10,8 +10,6 @@ import pytest
 
 REGRESSED = {
     "tests/extract/test_engine_pl.py::test_places[ostrava]": "'Ostrava' no longer places the company in CZ",
-    "tests/extract/test_rules_bant.py::test_authority[en-signs-off-himself]":
-        "'signs off himself' reads as needing approval",
     "tests/extract/test_rules_contacts.py::test_contact_name[pl-after-title-instrumental]":
         "a name after a title in the instrumental ('prezesem, Janem Kowalskim') is lost",
     "tests/extract/test_rules_contacts.py::test_name_title_and_company[pl-after-title]":

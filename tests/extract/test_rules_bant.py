@@ -43,6 +43,10 @@ BUDGET = table(
     row("pl", "nie-maja", "Budżetu na to nie mają.", ("none", None)),
     row("pl", "brak", "Brak budżetu w tym roku.", ("none", None)),
     row("pl", "unknown", "O budżecie jeszcze nie rozmawialiśmy.", (None, None)),
+    # a BANT recap's one-letter labels: the amount under "B:" is the budget
+    row("en", "b-label", "B: €45k approved by the board last month", ("confirmed", 45000)),
+    row("it", "b-label", "B: 40.000 € approvati dal CdA", ("confirmed", 40000)),
+    row("pl", "b-label", "B: 60 tys. zł zatwierdzone przez zarząd", ("confirmed", 60000)),
 )
 
 
@@ -55,6 +59,9 @@ def test_budget(text: str, want: tuple[str | None, float | None]) -> None:
 AUTHORITY = table(
     row("en", "final-decision", "She makes the final decision herself.", "decision_maker"),
     row("en", "signs-off-himself", "He signs off himself.", "decision_maker"),
+    row("en", "final-sign-off", "A: Imogen is the final sign-off; IT lead (Conor) will review security only", "decision_maker"),
+    row("en", "signs-off-under", "Authority: she signs off on anything under €80k herself, this is well under", "decision_maker"),
+    row("en", "cfo-signs-off-on-it", "Authority: the CFO signs off on it.", "influencer"),
     row("en", "the-one-who-decides", "Talked budget with Ian: he's the one who decides, no committee involved.",
         "decision_maker"),
     row("en", "needs-approval", "Needs approval from the CFO before buying.", "influencer"),
@@ -93,6 +100,10 @@ NEED = table(
     row("pl", "quoted-message", 'Formularz: "potrzebujemy narzędzia do grafiku, gubimy rezerwacje"', True),
     row("pl", "problem-label", "Problem: faktury wprowadzane ręcznie.", True),
     row("pl", "small-talk", "Rozmawialiśmy o pogodzie i urlopach.", False),
+    # a negation ends at "and": what follows is stated
+    row("en", "dont-have-and-problem", "They don't have one and that's a real problem for them.", True),
+    row("it", "non-abbiamo-ed-problema", "Non ce l'abbiamo e questo è un problema.", True),
+    row("pl", "nie-mamy-i-problem", "Nie mamy i to jest problem, połowa leadów przepada.", True),
 )
 
 

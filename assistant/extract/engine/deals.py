@@ -48,7 +48,8 @@ class Deal:
 def _negated_at(doc: Doc, hit: Hit, clause: Span) -> bool:
     # only a negation starting in the clause before the hit's end, or inside the hit, decides
     for h in doc.starting("neg", min(clause[0], hit.start + 1), hit.end):
-        if clause[0] <= h.start and h.end <= hit.start and hit.start - h.end <= 4:
+        if clause[0] <= h.start and h.end <= hit.start and hit.start - h.end <= 4 \
+                and not doc.between("coord", h.end, hit.start):  # "nie mamy i to jest problem"
             return True
         if hit.start < h.start < hit.end:
             return False
@@ -99,10 +100,14 @@ def _budget(doc: Doc, deal: Deal) -> None:
         anchor = budget_word or cue
         lo = min(anchor.start, cue.start) if cue else anchor.start
         hi = max(anchor.end, cue.end) if cue else anchor.end
+        a, b = doc.chars(sentence)
+        amounts = find_amounts(doc.text[a:b], doc.lang) if status != "none" else []
+        if budget_word is None and amounts:
+            # under a label ("B: €45k approved by the board"): the amount is what the budget is
+            first = doc.token_at_char(a + amounts[0][0].start)
+            lo, hi = min(lo, first), max(hi, doc.token_at_char(a + amounts[0][0].end - 1) + 1)
         deal.budget, deal.budget_span = status, (lo, hi)
         if status != "none":
-            a, b = doc.chars(sentence)
-            amounts = find_amounts(doc.text[a:b], doc.lang)
             if amounts:
                 span, code = amounts[0]
                 deal.budget_amount, deal.currency = span.value, code
@@ -118,7 +123,9 @@ def _budget(doc: Doc, deal: Deal) -> None:
 
 def _authority(doc: Doc, deal: Deal) -> None:
     third = "third_party"
-    for h in sorted(doc.of("needs_approval", local=False) + doc.of("decides", local=False), key=lambda h: h.start):
+    # at one place the longer words say it ("final sign off" decides, "sign off from" needs approval)
+    for h in sorted(doc.of("needs_approval", local=False) + doc.of("decides", local=False),
+                    key=lambda h: (h.start, h.start - h.end)):
         clause = doc.clauses[doc.clause_of(h.start)]
         sentence = doc.sentences[doc.sentence_of(h.start)]
         if doc.voice_at(h.start) == "us" and h.cls == "decides":
@@ -153,9 +160,11 @@ def _need(doc: Doc, deal: Deal) -> None:
             continue
         if agent(doc, h) == "us" and doc.voice_at(h.start) != "lead":
             continue
-        if _negated_at(doc, h, clause) or any(
-            doc.has(cls, (clause[0], h.start)) for cls in ("neg", "cond", "hedge")
-        ):
+        # a negation, condition or hedge before it in its clause, past the last "and" ("Nie
+        # mamy i to jest problem": the problem is stated)
+        coords = doc.between("coord", clause[0], h.start)
+        own = (coords[-1].end if coords else clause[0], h.start)
+        if _negated_at(doc, h, clause) or any(doc.has(cls, own) for cls in ("neg", "cond", "hedge")):
             continue  # "I don't know if they even have a forecasting problem"
         words = doc.words(clause).strip(" .;:-,")
         if len(words.split()) < 2:
