@@ -81,6 +81,13 @@ LEAD_VOICE = table(
     row("en", "transcript", "Rep: did you get a chance to look at the guide?\nLead: yes, I downloaded it on Monday.",
         {"content_download"}),
     row("en", "chat-signed-up", 'Chat: "We signed up for your free trial last week."', {"free_trial_signup"}),
+    # a form's or a ticket's message that opens with a greeting is the lead's own words
+    row("en", "ticket-message", "Ticket #4821 — opened by Sara (sara@logimare.com)\nMessage: Hi, we're using the "
+        "trial every day for the warehouse. How do I import a CSV?", {"product_usage"}),
+    row("it", "ticket-testo", "Ticket #48213 — Aperto da: Sara Galli\nTesto: Ciao, stiamo usando la prova tutti i "
+        "giorni per le spedizioni. Come si importa un CSV?", {"product_usage"}),
+    row("pl", "zgloszenie-tresc", "Zgłoszenie #311 — od: Anna Lis\nTreść: Dzień dobry, korzystamy z wersji próbnej "
+        "codziennie w magazynie. Jak zaimportować CSV?", {"product_usage"}),
     # a tagged record line or a separator after our turn is the record's, not our words
     row("en", "tag-after-our-turn", "Us (Feb 17): Here you go [link]\n[tracking] playbook downloaded Feb 17; "
         "registered for our 'Outbound' webinar", {"content_download", "webinar_registration"}),

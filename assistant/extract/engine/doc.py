@@ -793,6 +793,17 @@ def _voices(doc: Doc) -> None:
         before = (max(0, s - 6), s)
         ours = doc.has("first_person", before) and not doc.has("lead_pronoun", before)
         voices.append(Voice(s, e, "us" if ours else "lead"))
+    # a form's or a ticket's message that opens with a greeting ("Testo: Ciao, stiamo
+    # usando...", "Message: hi, can someone..."), where no one else speaks, is the lead's
+    messages = {span[0] for span in doc.labels.get("notes", [])}
+    for h in doc.of("greeting"):
+        line = doc.lines[doc.line_of(h.start)]
+        if h.start not in messages or _innermost(voices, h.start) is not None:
+            continue
+        end = line[1]
+        if end - h.start <= 4:  # "Hi Sam," alone: the paragraph below is the message
+            end = next((p[1] for p in _paragraphs(doc) if p[0] <= h.start < p[1]), end)
+        voices.append(Voice(h.start, end, "lead"))
     # "> " lines quote an earlier message of the thread: the other side's
     for start, end in doc.lines:
         if start < end and tokens[start].text == ">" and doc.text[tokens[start].start - 1 : tokens[start].start] in ("\n", ""):
@@ -824,6 +835,20 @@ def _turn_breaks(doc: Doc, starts: set[int]) -> list[int]:
         if tokens[close + 1].text == ":" or any(t.kind != "word" for t in tokens[s + 1:close]):
             continue  # "[09:16] Bot: ...", "[Lead: Ingrid ...]" is no tag
         out.append(s)
+    return out
+
+
+def _paragraphs(doc: Doc) -> list[Span]:
+    """Runs of lines with no blank line between them, as token spans."""
+    out: list[Span] = []
+    text = doc.text
+    for s, e in doc.lines:
+        if s >= e:
+            continue
+        if out and "\n\n" not in text[doc.tokens[out[-1][1] - 1].end:doc.tokens[s].start].replace(" ", ""):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 
