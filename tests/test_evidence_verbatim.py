@@ -25,6 +25,7 @@ DATASETS = [
     pytest.param(ROOT.parent / "shared" / "eval" / "dev.jsonl", id="dev"),
     pytest.param(ROOT / "tests" / "data" / "tune" / "tune.jsonl", id="tune"),
     pytest.param(ROOT / "tests" / "data" / "tune" / "tune2.jsonl", id="tune2"),
+    pytest.param(ROOT / "tests" / "data" / "tune" / "tune3.jsonl", id="tune3"),
 ]
 
 

@@ -15,6 +15,21 @@ INDUSTRIES = table(
     row("en", "online-pet-food-retailer", "Redfern Pet Supplies, online pet food retailer, Leeds.", "ecommerce"),
     row("it", "vendiamo-online", "Giulia di Libri Rossi (vendiamo libri usati online, Torino).", "ecommerce"),
     row("pl", "sprzedajemy-online", "Ola z Ksiazkowo (sprzedajemy używane książki online, Kraków).", "ecommerce"),
+    # makers named by what they make ("boat builder", "pastificio", "stocznia jachtowa")
+    row("en", "boat-builder", "Benedikt Auer, Finance Director, Saltmarsh Boatworks (boat builder, ~60 staff, Galway).",
+        "manufacturing"),
+    row("it", "pastificio", "Laura Pagano, Responsabile Export, Collina d'Oro (pastificio, ~110 dip., Gragnano)",
+        "manufacturing"),
+    row("pl", "stocznia", "Adam Wrona, dyrektor finansowy, Jachty Wrona (stocznia jachtowa, ok. 60 osób, Gdańsk).",
+        "manufacturing"),
+    # a hyphenated compound's first word is no topic ("project-management SaaS")
+    row("en", "compound-saas", "Leila (Sr. Product Designer at Mintleaf, a project-management SaaS startup in Amsterdam)",
+        "software"),
+    # selling a software tool
+    row("en", "sells-lead-routing-tool", "Hexaquill sells a competing lead-routing tool.", "software"),
+    row("it", "vende-piattaforma", "Orbis Data vende una piattaforma di lead scoring.", "software"),
+    row("pl", "sprzedaje-platforme", "Orbis Data sprzedaje platformę do lead scoringu.", "software"),
+    row("en", "uses-lead-scoring-tool", "Mario's Dental Lab uses a lead scoring tool, dental clinic in Leeds.", "healthcare"),
     row("en", "payment-processing", "Isabel (CMO, Pagora — payment processing for SMEs, Lisbon).", "financial_services"),
     row("it", "servizi-di-pagamento", "Marta (CMO, Pagora - servizi di pagamento per PMI, Milano).", "financial_services"),
     row("pl", "obsluga-platnosci", "Marta (CMO, Pagora - obsługa płatności dla MŚP, Warszawa).", "financial_services"),

@@ -13,6 +13,7 @@ EMPLOYEES = table(
     row("en", "tilde-staff", "Acme (~140 staff)", 140),
     row("en", "comma-thousands", "Acme, 1,200 employees", 1200),
     row("en", "fte", "Acme: 420 FTE", 420),
+    row("en", "n-of-us", "I'm the office manager at a small roofing company, 14 of us, near Cardiff", 14),
     row("en", "emps", "Brightfold, ~1,400 emps, Leeds", 1400),
     row("en", "ppl", "Noah Ford (VP Eng @ Gridly, 90 ppl) booked a demo.", 90),
     row("en", "n-person-firm", "Runs a 45-person firm in Bristol.", 45),
@@ -60,6 +61,9 @@ def test_employees(text: str, employees: int) -> None:
 
 
 NOT_HEADCOUNT = table(
+    # people of the lead's who use the product are its users, not the company's size
+    row("en", "n-of-us-use", "Our trial is going great, 7 of us are using it daily.", None),
+    row("en", "n-of-us-attended", "3 of us attended the webinar from Acme.", None),
     row("en", "invited", "Trial since Monday, has invited 6 colleagues so far.", None),
     row("en", "students", "Runs a school with 400 students.", None),
     row("en", "seats", "Wants pricing for 50 seats.", None),

@@ -202,7 +202,8 @@ def _industry(doc: Doc, company: Company, person: Person) -> tuple[str, Span] | 
                 continue
             if doc.has("for_customers", (max(zone[0], h.start - 3), h.start)):
                 continue  # "dashboards for retail chains": their customers' trade
-            if doc.has("topic_of", (max(zone[0], h.start - 3), h.start), local=False):
+            topic = doc.has("topic_of", (max(zone[0], h.start - 3), h.start), local=False)
+            if topic is not None and not _compound_head(doc, topic):
                 continue  # "a thesis on e-commerce": a topic
             found.append(h)
         if found:
@@ -211,6 +212,15 @@ def _industry(doc: Doc, company: Company, person: Person) -> tuple[str, Span] | 
             best = min(found, key=lambda h: (-(h.end - h.start), h.start))
             return str(best.value), (best.start, best.end)
     return None
+
+
+def _compound_head(doc: Doc, h: Hit) -> bool:
+    """A word glued by a hyphen to the next one modifies it ("project-management SaaS"): it
+    is no topic of its own."""
+    tokens = doc.tokens
+    k = h.end
+    return (k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k].start == tokens[k - 1].end
+            and tokens[k + 1].start == tokens[k].end)
 
 
 def _occurrences(doc: Doc, span: Span) -> list[Span]:
@@ -249,13 +259,16 @@ def _employees(doc: Doc, company: Company) -> tuple[int, tuple[int, int]] | None
         while k < len(tokens) and steps < 2 and (tokens[k].text in ("+", "-", "~") or doc.has("staff_filler", (k, k + 1))):
             k += 1
             steps += 1
-        noun = next((h for h in staff if h.start == k), None)
+        # the noun after the filler, or a noun that starts with it ("14 of us")
+        noun = next((h for h in staff if h.start == k), None) or next((h for h in staff if h.start == i), None)
         if noun is None:
             continue
         first = doc.token_at_char(n.start)
         window = (max(0, first - 4), first)
         if doc.has("team", window, local=False) or doc.has("not_headcount_verb", window, local=False):
             continue
+        if doc.has("not_headcount_verb", (noun.end, min(len(tokens), noun.end + 2)), local=False):
+            continue  # "3 of us attended the webinar", "4 people joined the call"
         if any(h.start == noun.end for h in doc.of("not_staff", local=False)):
             continue
         start = n.start
