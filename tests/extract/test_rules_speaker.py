@@ -88,6 +88,13 @@ LEAD_VOICE = table(
         "giorni per le spedizioni. Come si importa un CSV?", {"product_usage"}),
     row("pl", "zgloszenie-tresc", "Zgłoszenie #311 — od: Anna Lis\nTreść: Dzień dobry, korzystamy z wersji próbnej "
         "codziennie w magazynie. Jak zaimportować CSV?", {"product_usage"}),
+    # an event named whole in a bot's alert or a rep's CRM read-out is the lead's act
+    row("en", "bot-alert", "Slack #trial-signals\nbot: Demo requested — workspace 'acme' — user ana@acme.com — 16/02",
+        {"demo_request"}),
+    row("it", "bot-upgrade-richiesto", "Slack #trial-signals\nbot: 🔔 Upgrade richiesto — workspace \"ottica\" — "
+        "utente m.bellini@ottica.it — 16/02/2026", {"upgrade_request"}),
+    row("pl", "bot-prosba-o-wycene", "Slack #alerty\nbot: Prośba o wycenę — konto 'agromix' — użytkownik "
+        "j.szewczyk@agromix.pl — 16.02", {"quote_request"}),
     # a tagged record line or a separator after our turn is the record's, not our words
     row("en", "tag-after-our-turn", "Us (Feb 17): Here you go [link]\n[tracking] playbook downloaded Feb 17; "
         "registered for our 'Outbound' webinar", {"content_download", "webinar_registration"}),

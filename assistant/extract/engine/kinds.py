@@ -391,9 +391,11 @@ def _thanked(doc: Doc, c: Candidate) -> bool:
     return bool(_between(doc, "thanks", clause[0], c.span[0]))
 
 
-def agent(doc: Doc, act: Hit) -> str:
+def agent(doc: Doc, act: Hit, *, record: bool = False) -> str:
     """'lead', 'us' or 'other' (the lead's customers): who does the act at
-    `act`, by its subject, its verb form, and who is speaking there."""
+    `act`, by its subject, its verb form, and who is speaking there. A `record` (an event
+    named whole: "Upgrade richiesto", "demo requested") our side reports with no subject of
+    its own is the lead's: a bot's alert or a rep reading the CRM tells what the lead did."""
     clause = doc.clauses[doc.clause_of(act.start)]
     voice = doc.voice_at(act.start)
     subject = None
@@ -438,7 +440,7 @@ def agent(doc: Doc, act: Hit) -> str:
         return "us" if voice != "lead" else "lead"
     if second_verb:  # "założyliście konto trial" said by the rep: the lead did it
         return "us" if voice == "lead" else "lead"
-    if voice == "us":
+    if voice == "us" and not record:
         return "us"
     return "lead"
 
@@ -676,7 +678,8 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
         c.dropped = "a question"
     elif hand_raise and _thanked(doc, c):
         c.dropped = "thanks for something past"
-    elif not c.frame.met and c.kind not in DISQUALIFIER_KINDS and (who := agent(doc, c.act)) != "lead":
+    elif not c.frame.met and c.kind not in DISQUALIFIER_KINDS and (
+            who := agent(doc, c.act, record=_record(doc, c))) != "lead":
         c.dropped = "our side did it" if who == "us" else "someone else did it"
     elif c.frame.voiced and voice != "lead":
         c.dropped = "not in the lead's words"
@@ -684,6 +687,12 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
         c.dropped = "the name of a form ('the Contact us form')"
     elif c.kind == "form_submission" and _hand_raise_form(doc, c):
         c.dropped = "a demo, quote or sales form: the hand-raise, not a form"
+
+
+def _record(doc: Doc, c: Candidate) -> bool:
+    """A candidate read from a class that names its event whole (common.toml `records`)."""
+    records = frozenset(_engine(doc.lex, "records", []))
+    return len(c.frame.entries) == 1 and all(cls in records for cls in c.frame.entries[0])
 
 
 def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
@@ -958,7 +967,11 @@ def find_disqualifiers(doc: Doc) -> list[Disqualifier]:
         if c.kind == "not_interested" and _softened(doc, c):
             continue
         seen.add(c.kind)
-        out.append(Disqualifier(kind=c.kind, evidence=doc.words(c.span)))
+        span = c.span
+        while len(doc.words(span).strip()) < 4 and (span[0] > 0 or span[1] < len(doc.tokens)):
+            # too short to quote alone ("CV"): with the words around it ("allego CV")
+            span = (max(0, span[0] - 1), min(len(doc.tokens), span[1] + (span[0] == 0)))
+        out.append(Disqualifier(kind=c.kind, evidence=doc.words(span)))
     return out
 
 
