@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import sessionmaker
 
+from assistant.batch_line import BatchLine
 from assistant.domain import ExtractionResult
 from assistant.extract.errors import ExtractionError
 from storage import crm as crm_store
@@ -85,13 +86,6 @@ class RateLimitedExtractor:
                 self.gate.pause(min(retry_after(exc) or 2.0 ** attempt, MAX_PAUSE_S))
         raise AssertionError("unreachable")
 
-
-@dataclass(frozen=True)
-class BatchLine:
-    number: int
-    id: Any
-    text: str
-    as_of: date
 
 
 @dataclass

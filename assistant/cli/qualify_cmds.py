@@ -357,7 +357,7 @@ def _qualify_jsonl(path: Path, qualify: _Qualifier, *, default_as_of: date, as_o
 def _jsonl_line(number: int, line: str, *, default_as_of: date, as_of_given: bool) -> Any:
     """One line of a --jsonl batch as a BatchLine, or as the error record of a line that is
     no note."""
-    from assistant.batch import BatchLine
+    from assistant.batch_line import BatchLine
 
     id_: Any = number
     try:
