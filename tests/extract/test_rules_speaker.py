@@ -95,6 +95,17 @@ LEAD_VOICE = table(
         "utente m.bellini@ottica.it — 16/02/2026", {"upgrade_request"}),
     row("pl", "bot-prosba-o-wycene", "Slack #alerty\nbot: Prośba o wycenę — konto 'agromix' — użytkownik "
         "j.szewczyk@agromix.pl — 16.02", {"quote_request"}),
+    # a time-stamped chat: a name is the lead, a name marked as ours ("(noi)", "(AE)") is us
+    row("en", "whatsapp-stamped", "WhatsApp: Diego (AE) ↔ Valentina\n[06/07/2026 18:30] Diego: Saw your crews are in "
+        "the trial!\n[07/07/2026 08:02] Valentina: yes we use it every morning for the site crews now",
+        {"product_usage", "email_reply"}),
+    row("it", "whatsapp-noi", "[02/09/25, 17:20] Tiziana Serafini: confermo che la prova la stiamo usando tutti i "
+        "giorni\n[02/09/25, 17:25] Andrea (noi): ottimo! se volete vi preparo un'offerta", {"product_usage"}),
+    row("pl", "czat-godziny", "18:02 Marta Lis (CEO, Lisowo): cześć! korzystamy z wersji próbnej codziennie\n"
+        "18:06 Alek (support): super, dzięki!", {"product_usage"}),
+    # a colleague of ours reporting on the lead by name, where the lead never speaks, is a note
+    row("it", "collega-riporta", "Slack #trial-signals\nLuisa (CSM): lo conosco, Marco Bellini è il titolare. "
+        "Usano il trial da 3 settimane, tutti i giorni.", {"product_usage", "free_trial_signup"}),
     # a tagged record line or a separator after our turn is the record's, not our words
     row("en", "tag-after-our-turn", "Us (Feb 17): Here you go [link]\n[tracking] playbook downloaded Feb 17; "
         "registered for our 'Outbound' webinar", {"content_download", "webinar_registration"}),

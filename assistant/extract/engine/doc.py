@@ -46,7 +46,8 @@ _BULLETS = frozenset({"-", "•", "*", "–", "—", "·", ">", "▪", "●"})
 
 @dataclass
 class Voice:
-    """Who speaks in tokens [start, end): 'lead' (first person is the lead) or 'us'."""
+    """Who speaks in tokens [start, end): 'lead' (first person is the lead), 'us', or
+    'note' (a colleague of ours reporting on the lead, as a rep's note does)."""
 
     start: int
     end: int
@@ -767,8 +768,14 @@ def _voices(doc: Doc) -> None:
                 if side == "us":
                     our_names.update(t.fold for t in tokens[h.end:k] if t.kind == "word" and t.capitalised)
     turns = sorted(set(turns))
-    if any(side == "us" for _, side in turns):
-        turns.extend(_named_turns(doc, {start for start, _ in turns}, our_names))
+    named = _chat_turns(doc, {start for start, _ in turns}, our_names)
+    if any(side == "us" for _, side in turns + named):
+        named.extend(_named_turns(doc, {start for start, _ in turns + named}, our_names))
+    if not any(side == "lead" for _, side in turns + named):
+        # only our side speaks, by name ("Luisa (CSM): lo conosco, ... usano il trial"): a
+        # colleague's report on the lead, read as a note, not as our words to the lead
+        named = [(start, "note" if side == "us" else side) for start, side in named]
+    turns.extend(named)
     turns.sort()
     breaks = _turn_breaks(doc, {start for start, _ in turns})
     for k, (start, side) in enumerate(turns):
@@ -852,6 +859,75 @@ def _paragraphs(doc: Doc) -> list[Span]:
     return out
 
 
+def _after_stamp(doc: Doc, line: Span) -> int | None:
+    """Where a chat line's speaker starts after its time stamp ("[02/09/25, 17:20] Tiziana:",
+    "18:02 Serena Bottazzi:", "[09:44] Ilaria:"), or None for a line with no stamp."""
+    tokens = doc.tokens
+    s, e = line
+    if s >= e:
+        return None
+    if tokens[s].text == "[":
+        close = next((k for k in range(s + 1, min(e, s + 14)) if tokens[k].text == "]"), None)
+        if close is None or not any(t.kind == "num" for t in tokens[s + 1:close]) \
+                or any(t.kind == "word" and not doc.in_date(t.i) for t in tokens[s + 1:close]):
+            return None
+        return close + 1 if close + 1 < e else None
+    if s + 2 < e and tokens[s].kind == "num" and tokens[s + 1].text == ":" and tokens[s + 2].kind == "num" \
+            and tokens[s + 1].start == tokens[s].end and tokens[s + 2].start == tokens[s + 1].end:
+        return s + 3 if s + 3 < e else None
+    return None
+
+
+_SPEAKER_WORDS = 6
+
+
+def _chat_turns(doc: Doc, taken: set[int], ours: set[str]) -> list[tuple[int, str]]:
+    """The turns of a time-stamped chat (WhatsApp, Intercom, a voice log): each line whose
+    stamp is followed by a speaker and a colon. The speaker is our side when its label says
+    so, when the brackets after its name do ("Andrea (noi):", "Alessio (supporto):", "Diego
+    (AE)" anywhere in the note), or when our side's label gave its name; anyone else (a
+    name, a phone number) is the lead. `ours` gains the names found to be ours."""
+    from assistant.extract.engine.people import name_at
+
+    tokens = doc.tokens
+    marks = ("our_label", "our_side", "first_person")
+    # "Name (AE)", "Andrea (noi)" anywhere: that name is ours
+    for s, e in doc.lines:
+        for k in range(s, e - 2):
+            if tokens[k].kind == "word" and tokens[k].capitalised and tokens[k + 1].text == "(":
+                close = next((j for j in range(k + 2, min(e, k + 6)) if tokens[j].text == ")"), None)
+                if close is not None and any(doc.between(cls, k + 2, close, local=False) for cls in marks):
+                    ours.add(tokens[k].fold)
+    found: list[tuple[int, str]] = []
+    for s, e in doc.lines:
+        k = _after_stamp(doc, (s, e))
+        if k is None or s in taken:
+            continue
+        colon, j = None, k
+        while j < min(e, k + 40):
+            if tokens[j].text == "(":  # "Serena Bottazzi (co-founder, Bottazzi Home – ...):"
+                j = next((x for x in range(j + 1, min(e, j + 40)) if tokens[x].text == ")"), e)
+            elif tokens[j].text == ":":
+                colon = j
+                break
+            j += 1
+        if colon is None or colon == k:
+            continue
+        head = tokens[k:colon]
+        bracket = next((j for j, t in enumerate(head) if t.text == "("), len(head))
+        words = [t for t in head[:bracket] if t.kind == "word"]
+        if len(words) > _SPEAKER_WORDS:
+            continue
+        if doc.between("our_label", k, k + 1, local=False) or (bracket < len(head) and any(
+                doc.between(cls, k + bracket, colon, local=False) for cls in marks)) \
+                or (words and words[0].fold in ours):
+            found.append((s, "us"))
+        elif doc.between("their_label", k, k + 1, local=False) or head[0].text == "+" or head[0].kind == "num" \
+                or name_at(doc, k) is not None or name_at(doc, k, single=True) is not None:
+            found.append((s, "lead"))
+    return found
+
+
 def _bracket_label(doc: Doc, line: Span) -> int | None:
     """The closing bracket of a line that opens with a label in brackets followed by a colon
     ("[SDR – Kofi]: ...", "[Helena Marsh, Head of Sales]: ..."), or None."""
@@ -908,11 +984,13 @@ def _named_turns(doc: Doc, taken: set[int], ours: set[str] = frozenset()) -> lis
         if got is None:
             continue
         k = got[1]
+        if k + 1 < e and tokens[k].kind == "word" and tokens[k].capitalised and tokens[k + 1].text in (":", "("):
+            k += 1  # a surname the name reader does not know: "Ilaria Cantù:"
         if k < e and tokens[k].text == "(":
             close = next((j for j in range(k, min(e, k + 20)) if tokens[j].text == ")"), None)
             k = close + 1 if close is not None else k
         if k < e and tokens[k].text == ":":
-            found.append((s, "lead"))
+            found.append((s, "us" if tokens[s].fold in ours else "lead"))
     return found
 
 

@@ -210,8 +210,11 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
     window = int(_engine(lex, "window", 10))
     out: list[Candidate] = []
     rows: dict[int, Span] = {}
+    said = {t.start for t in doc.turns}
     for line, d in doc.row_dates.items():
         s, e = doc.lines[line]
+        if s in said:
+            continue  # a chat line's stamp dates someone's words, not a log's event
         after = doc.token_at_char(d.end)
         if any(t.kind == "word" for t in doc.tokens[after:e]):
             rows[line] = (after, e)
