@@ -9,6 +9,15 @@ import pytest
 from tests.extract.rules_cases import kinds, row, table
 
 NEGATED = table(
+    # a count of 0 says it did not happen; a label answered "none" a few words on is a no
+    row("en", "zero-count", "Activity since: 1 login, 0 teammates invited\nOnboarding emails: 4 sent, 0 opened", set()),
+    row("it", "zero-conteggio", "Email di onboarding: 4 inviate, 0 aperte. 0 download finora.", set()),
+    row("pl", "zero-licznik", "Maile onboardingowe: 4 wysłane, 0 otwartych, 0 kliknięć w link.", set()),
+    row("en", "label-then-none", "Competitors being evaluated: none so far", set()),
+    row("it", "etichetta-nessuno", "Competitor in valutazione: nessuno per ora", set()),
+    row("pl", "etykieta-brak", "Konkurencja w ocenie: brak", set()),
+    # a BANT field's label asks for nothing
+    row("it", "need-label", "Need: overbooking e tariffe aggiornate a mano su 4 OTA", set()),
     # the negator before the act
     row("en", "did-not-ask", "She did not ask for a demo.", set()),
     row("en", "no-demo-requested", "No demo requested yet.", set()),

@@ -222,12 +222,15 @@ def _candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Candidat
             rows[line] = (s, doc.token_at_char(d.start))
     bare: dict[int, bool] = {}
     hand_raises = hand_raise_kinds(lex)
+    field_labels = _field_labels(doc)
     for frame in _frames(lex):
         if kinds is not None and frame.kind not in kinds:
             continue
         for act in _hits_in(doc, frame.entries[0], (0, len(doc.tokens))):
             if doc.in_title(act.start) and not _in_form_title(doc, act.start):
                 continue
+            if act.start in field_labels:
+                continue  # "Need: overbooking e tariffe a mano" names a field, it asks for nothing
             for scope, is_row in _act_scopes(doc, act, rows):
                 if frame.row and is_row is not True:
                     continue
@@ -293,6 +296,21 @@ def _fill(doc: Doc, entries: tuple, scope: Span, chosen: list[Hit]) -> list[Hit]
     return []
 
 
+_FIELDS = frozenset({"need", "budget", "authority", "timeline"})
+
+
+def _field_labels(doc: Doc) -> set[int]:
+    """Where a BANT field's label stands ("Need:", "Budget:"): a label word is no act."""
+    tokens = doc.tokens
+    out = set()
+    for h in doc.of("label", local=False):
+        if str(h.value) in _FIELDS and h.end < len(tokens) and tokens[h.end].text == ":":
+            line = doc.lines[doc.line_of(h.start)]
+            if all(t.kind == "sym" for t in tokens[line[0]:h.start]):
+                out.update(range(h.start, h.end))
+    return out
+
+
 def _in_form_title(doc: Doc, i: int) -> bool:
     """Inside the title of a form: "'Book a demo' form submitted" is the demo request."""
     return any(s <= i < e for s, e in doc.form_titles)
@@ -330,6 +348,13 @@ def _negated(doc: Doc, c: Candidate) -> bool:
         for h in doc.of("neg_answer", local=False):
             if h.start == nxt:
                 return True
+    # a label a few words long: "Competitor in valutazione: nessuno", "Demo requested by her: no"
+    line = doc.lines[doc.line_of(own[0])]
+    if own[0] == line[0] or (own[0] > line[0] and all(t.kind == "sym" for t in tokens[line[0]:own[0]])):
+        colon = next((k for k in range(own[1], min(line[1], own[1] + 4)) if tokens[k].text == ":"), None)
+        if colon is not None and colon + 1 < line[1] and any(
+                h.start == colon + 1 for h in doc.of("neg_answer", local=False)):
+            return True
     return False
 
 
@@ -590,6 +615,19 @@ def _number_word(doc: Doc, k: int) -> bool:
     return tok.kind == "word" and parse_number(tok.text, whole=True) is not None and len(tok.text) > 1
 
 
+def _zeroed(doc: Doc, c: Candidate) -> bool:
+    """A count of 0 on the act or its object says it did not happen: "0 teammates invited",
+    "4 sent, 0 opened", "opened: 0"."""
+    tokens = doc.tokens
+    for h in c.hits:
+        k = h.start - 1
+        if k >= 0 and tokens[k].kind == "num" and _value_at(doc, k) == 0 and not _in_date(doc, k):
+            return True
+    k = c.act.end
+    return k + 1 < len(tokens) and tokens[k].text == ":" and tokens[k + 1].kind == "num" \
+        and _value_at(doc, k + 1) == 0
+
+
 def _value_at(doc: Doc, k: int) -> float | None:
     tok = doc.tokens[k]
     if tok.kind == "num":
@@ -675,6 +713,8 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
         c.dropped = "inside a title"
     elif _negated(doc, c):
         c.dropped = "negated"
+    elif _zeroed(doc, c):
+        c.dropped = "none of them (a count of 0)"
     elif (why := _hedged(doc, c, hand_raise)) is not None:
         c.dropped = why
     elif _question(doc, c, voice, hand_raise):
