@@ -11,6 +11,10 @@ from tests.extract.rules_cases import kinds, read, row, table
 # --- every kind, as reps write it ---------------------------------------------------------
 
 EVERY_KIND = table(
+    # asking for a demo that happens live is asking for a demo (a webinar called one is not)
+    row("en", "live-demo-for-me", "Can you do a live demo for me and my team next week?", {"demo_request"}),
+    row("it", "demo-dal-vivo", "Sì, mi faccia vedere una demo dal vivo, magari con il mio collega.", {"demo_request"}),
+    row("pl", "live-demo-dla-mnie", "Możecie zrobić live demo dla mnie i dwóch team leadów?", {"demo_request"}),
     # English
     row("en", "visit-site-twice", "Tom visited our website twice this week.", {"website_visit"}),
     row("en", "visit-blog", "She's been reading our blog articles on onboarding.", {"website_visit"}),

@@ -10,6 +10,10 @@ import pytest
 from tests.extract.rules_cases import kinds, row, table
 
 QUESTIONS = table(
+    # a short question after a dash asks only itself: what stands before it is said
+    row("en", "dash-then-question", "Rep: saw you downloaded our retention report – thoughts?", {"content_download"}),
+    row("it", "trattino-domanda", "Rep: ho visto che ha scaricato la nostra guida – com'è andata?", {"content_download"}),
+    row("pl", "myslnik-pytanie", "Ja: widziałem, że pobrałeś nasz raport o retencji – jak wrażenia?", {"content_download"}),
     # our question or offer
     row("en", "want-me-to", "Want me to set up a demo?", set(),
         xfail="our offer addressed to the lead ('Want me to set up a demo?', 'Vuole che le organizziamo una demo?') is our question, not their request"),

@@ -13,6 +13,8 @@ EMPLOYEES = table(
     row("en", "tilde-staff", "Acme (~140 staff)", 140),
     row("en", "comma-thousands", "Acme, 1,200 employees", 1200),
     row("en", "fte", "Acme: 420 FTE", 420),
+    row("pl", "osmiuset-osob", "Jest nas około ośmiuset osób, dużo pracy zmianowej.", 800),
+    row("pl", "osmiuset-bez-znakow", "Jest nas okolo osmiuset osob.", 800),
     row("en", "n-of-us", "I'm the office manager at a small roofing company, 14 of us, near Cardiff", 14),
     row("en", "emps", "Brightfold, ~1,400 emps, Leeds", 1400),
     row("en", "ppl", "Noah Ford (VP Eng @ Gridly, 90 ppl) booked a demo.", 90),

@@ -95,6 +95,13 @@ LEAD_VOICE = table(
         "utente m.bellini@ottica.it — 16/02/2026", {"upgrade_request"}),
     row("pl", "bot-prosba-o-wycene", "Slack #alerty\nbot: Prośba o wycenę — konto 'agromix' — użytkownik "
         "j.szewczyk@agromix.pl — 16.02", {"quote_request"}),
+    # a blank line ends a turn: the record below it is no one's words
+    row("en", "blank-line-ends-turn", "Rep: ok, sending the checklist now.\nLead: thanks!\nRep: anytime\n\nHubSpot: "
+        "visited pricing 2x last week", {"pricing_page_visit"}),
+    row("it", "riga-vuota", "Rep: le mando la checklist.\nCliente: grazie!\nRep: a presto\n\nHubSpot: ha visitato "
+        "il listino 2 volte la settimana scorsa", {"pricing_page_visit"}),
+    row("pl", "pusta-linia", "Ja: podeślę checklistę.\nFilip: dzięki!\nJa: jasne\n\nHubSpot: w zeszłym tygodniu był "
+        "2x na cenniku", {"pricing_page_visit"}),
     # a time-stamped chat: a name is the lead, a name marked as ours ("(noi)", "(AE)") is us
     row("en", "whatsapp-stamped", "WhatsApp: Diego (AE) ↔ Valentina\n[06/07/2026 18:30] Diego: Saw your crews are in "
         "the trial!\n[07/07/2026 08:02] Valentina: yes we use it every morning for the site crews now",

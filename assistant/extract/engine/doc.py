@@ -563,6 +563,10 @@ def _questions(doc: Doc) -> None:
         doc.question_clauses.add(c)
         words = sum(t.kind == "word" for t in tokens[doc.clauses[c][0]:tok.i])
         while c > doc.clause_of(first) and words < _QUESTION_WORDS:
+            start = doc.clauses[c][0]
+            if any(tokens[j].text in ("–", "—") or (tokens[j].text == "-" and _is_dash(doc, j))
+                   for j in range(max(0, start - 1), min(len(tokens), start + 1))):
+                break  # a dash sets a short question apart: "you downloaded our report – how was it?"
             c -= 1
             doc.question_clauses.add(c)
             words += sum(t.kind == "word" for t in tokens[doc.clauses[c][0]:doc.clauses[c][1]])
@@ -777,7 +781,7 @@ def _voices(doc: Doc) -> None:
         named = [(start, "note" if side == "us" else side) for start, side in named]
     turns.extend(named)
     turns.sort()
-    breaks = _turn_breaks(doc, {start for start, _ in turns})
+    breaks = sorted(_turn_breaks(doc, {start for start, _ in turns}))
     for k, (start, side) in enumerate(turns):
         end = turns[k + 1][0] if k + 1 < len(turns) else len(tokens)
         end = next((b for b in breaks if start < b < end), end)
@@ -823,10 +827,10 @@ def _voices(doc: Doc) -> None:
 
 def _turn_breaks(doc: Doc, starts: set[int]) -> list[int]:
     """Lines that end a speaker's turn without opening another: a separator ("--", "---",
-    "***") and a tagged log line ("[tracking] playbook downloaded", "[CRM] 2 visits"): what
-    follows is the record's, not the speaker's words."""
+    "***"), a tagged log line ("[tracking] playbook downloaded", "[CRM] 2 visits") and the
+    first line after a blank one: what follows is the record's, not the speaker's words."""
     tokens = doc.tokens
-    out = []
+    out = [p[0] for p in _paragraphs(doc)[1:] if p[0] not in starts]  # a blank line, then a record
     for s, e in doc.lines:
         if s >= e or s in starts:
             continue
@@ -965,9 +969,12 @@ def _named_turns(doc: Doc, taken: set[int], ours: set[str] = frozenset()) -> lis
     # a label that opens two lines or more ("GALLO: ..." twice) is a speaker's, whatever word
     # it is: a surname may be a word of the language ("Gallo", "Kowal")
     opening: dict[str, int] = {}
+    full_names: set[str] = set()
     for s, e in doc.lines:
         if s + 1 < e and tokens[s].kind == "word" and tokens[s + 1].text == ":":
             opening[tokens[s].fold] = opening.get(tokens[s].fold, 0) + 1
+        if s < e and (full := name_at(doc, s)) is not None and full[1] - full[0] > 1:
+            full_names.add(tokens[s].fold)
     for s, e in doc.lines:
         if s >= e or s in taken:
             continue
@@ -978,8 +985,11 @@ def _named_turns(doc: Doc, taken: set[int], ours: set[str] = frozenset()) -> lis
         got = name_at(doc, s)
         if got is None:
             one = name_at(doc, s, single=True)
-            # one word is a first name, not a word of the language ("Marta:", not "Profile:")
-            if one is not None and not doc.lex.tables.is_word_of(tokens[s].fold, doc.sentence_lang[doc.sentence_of(s)]):
+            # one word is a first name, not a word of the language ("Marta:", not "Profile:"),
+            # or the first name of someone named in full in the note ("Filip Zawadzki (9 gru):"
+            # then "Filip (10 gru):", though "filip" is a Polish word)
+            if one is not None and (tokens[s].fold in full_names or not doc.lex.tables.is_word_of(
+                    tokens[s].fold, doc.sentence_lang[doc.sentence_of(s)])):
                 got = one
         if got is None:
             continue

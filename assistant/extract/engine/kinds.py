@@ -444,10 +444,10 @@ def agent(doc: Doc, act: Hit, *, record: bool = False) -> str:
                 if quote is not None and not quote[0] <= act.start < quote[1]:
                     continue  # a word of a quoted title ("'SDR comp calculator' downloaded")
                 subject = h
-    first_verb, second_verb = (any(
+    first_verb, second_verb, third_verb = (any(
         h.start <= act.start < h.end or h.end == act.start
         for h in doc.between(cls, clause[0], act.end)
-    ) for cls in ("first_person_verb", "second_person_verb"))
+    ) for cls in ("first_person_verb", "second_person_verb", "third_person_verb"))
     # "their customers ask for quotes", "i loro clienti chiedono preventivi": the lead's
     # customers, not the lead
     for h in doc.between("their_possessive", clause[0], act.start, local=False):
@@ -468,6 +468,8 @@ def agent(doc: Doc, act: Hit, *, record: bool = False) -> str:
         return "us" if voice != "lead" else "lead"
     if second_verb:  # "założyliście konto trial" said by the rep: the lead did it
         return "us" if voice == "lead" else "lead"
+    if third_verb:  # "ho visto che ha scaricato la guida" said by the rep: the lead did it
+        return "lead"
     if voice == "us" and not record:
         return "us"
     return "lead"
