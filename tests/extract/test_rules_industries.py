@@ -29,6 +29,10 @@ INDUSTRIES = table(
     row("en", "sells-lead-routing-tool", "Hexaquill sells a competing lead-routing tool.", "software"),
     row("it", "vende-piattaforma", "Orbis Data vende una piattaforma di lead scoring.", "software"),
     row("pl", "sprzedaje-platforme", "Orbis Data sprzedaje platformę do lead scoringu.", "software"),
+    # building trades are "other"
+    row("it", "tinteggiature", "Ho una piccola ditta individuale di tinteggiature e cartongesso a Latina.", "other"),
+    row("pl", "hydraulik", "Prowadzę firmę hydrauliczną, 3 osoby, Kielce.", "other"),
+    row("en", "painter-decorator", "Runs a painting and decorating firm in Leeds, 4 staff.", "other"),
     row("en", "uses-lead-scoring-tool", "Mario's Dental Lab uses a lead scoring tool, dental clinic in Leeds.", "healthcare"),
     row("en", "payment-processing", "Isabel (CMO, Pagora — payment processing for SMEs, Lisbon).", "financial_services"),
     row("it", "servizi-di-pagamento", "Marta (CMO, Pagora - servizi di pagamento per PMI, Milano).", "financial_services"),

@@ -11,6 +11,19 @@ from tests.extract.rules_cases import kinds, read, row, table
 # --- every kind, as reps write it ---------------------------------------------------------
 
 EVERY_KIND = table(
+    # many of one hand-raise are their own business's volume, not a request
+    row("en", "their-appointments", "We have about 300 appointments in the calendar this week, can you check the SMS?", set()),
+    row("it", "appuntamenti-in-agenda", "Abbiamo circa 300 appuntamenti in agenda questa settimana, potete controllare?", set()),
+    row("pl", "spotkania-w-kalendarzu", "Mamy około 300 spotkań w kalendarzu w tym tygodniu, możecie sprawdzić?", set()),
+    # a second object that only qualifies the first is asked for with it, not on its own
+    row("en", "demo-of-quoting-tool", "Can you show me a demo of the tool for making quotes?", {"demo_request"}),
+    row("it", "demo-per-preventivi", "Mi fate vedere una demo del programma per fare i preventivi?", {"demo_request"}),
+    row("pl", "demo-do-wycen", "Możecie pokazać demo programu do robienia wycen?", {"demo_request"}),
+    row("en", "demo-and-quote", "Can you show me a demo and send a quote?", {"demo_request", "quote_request"}),
+    # another reading of words a negation holds is negated too
+    row("pl", "upgrade-nie-prosila", "O upgrade do płatnego planu nie prosiła, o cennik też nie pytała.", set()),
+    row("it", "upgrade-non-chiesto", "L'upgrade al piano a pagamento non l'ha chiesto.", set()),
+    row("en", "upgrade-not-asked", "The upgrade to the paid plan she has not asked for.", set()),
     # asking for a demo that happens live is asking for a demo (a webinar called one is not)
     row("en", "live-demo-for-me", "Can you do a live demo for me and my team next week?", {"demo_request"}),
     row("it", "demo-dal-vivo", "Sì, mi faccia vedere una demo dal vivo, magari con il mio collega.", {"demo_request"}),

@@ -341,7 +341,9 @@ def _negated(doc: Doc, c: Candidate) -> bool:
     nxt = own[1]
     tokens = doc.tokens
     skipped = 0
-    while nxt < len(tokens) and tokens[nxt].kind == "sym" and tokens[nxt].text in "?:-–—=>" and skipped < 3:
+    own_line = doc.line_of(max(own[0], own[1] - 1))
+    while nxt < len(tokens) and tokens[nxt].kind == "sym" and tokens[nxt].text in "?:-–—=>" and skipped < 3 \
+            and doc.line_of(nxt) == own_line:  # the next line's bullet is no answer's mark
         nxt += 1
         skipped += 1
     if skipped and nxt < len(tokens):
@@ -617,6 +619,11 @@ def _number_word(doc: Doc, k: int) -> bool:
     return tok.kind == "word" and parse_number(tok.text, whole=True) is not None and len(tok.text) > 1
 
 
+# More of one hand-raise than a lead asks for at once: "300 appuntamenti in agenda" are their
+# own bookings, "50 quotes a week" their own quotes
+_ONE_HAND_RAISE = 5
+
+
 def _zeroed(doc: Doc, c: Candidate) -> bool:
     """A count of 0 on the act or its object says it did not happen: "0 teammates invited",
     "4 sent, 0 opened", "opened: 0"."""
@@ -717,6 +724,9 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
         c.dropped = "negated"
     elif _zeroed(doc, c):
         c.dropped = "none of them (a count of 0)"
+    elif hand_raise and any((n := _number_before(doc, h, doc.clauses[doc.clause_of(h.start)])) and n > _ONE_HAND_RAISE
+                            for h in c.hits[1:]):
+        c.dropped = "a volume of their own business ('300 appuntamenti in agenda'), no hand-raise"
     elif (why := _hedged(doc, c, hand_raise)) is not None:
         c.dropped = why
     elif _question(doc, c, voice, hand_raise):
@@ -922,6 +932,15 @@ def read_candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Cand
         found.extend(accepted)
     for c in found:
         _judge(doc, c, hand_raises)
+    # another reading of words a negation holds, in the negated act's clause, is negated too:
+    # "O upgrade do płatnego planu nie prosiła" negates the asking, and so the "upgrade do
+    # płatnego planu" in it ("aveva chiesto una demo, mai fissata" still asked for one)
+    negated = [c for c in found if c.dropped == "negated"]
+    for c in found:
+        if c.dropped is None and any(
+                n.kind == c.kind and n.span[0] <= c.span[1] and c.span[0] < n.span[1]
+                and doc.clause_of(n.act.start) == doc.clause_of(c.act.start) for n in negated):
+            c.dropped = "negated"
     return found
 
 
@@ -937,7 +956,7 @@ def find_interactions(doc: Doc, *, as_of: date) -> list[Interaction]:
         prev = best.get(key)
         if prev is None or (c.span[1] - c.span[0], -c.act.start) > (prev.span[1] - prev.span[0], -prev.act.start):
             best[key] = c
-    kept = sorted(best.values(), key=lambda c: c.span)
+    kept = _chained(doc, sorted(best.values(), key=lambda c: c.span))
     # the same words read as two kinds of one frame family: keep both (a reply asking for a
     # demo is both); suppression rules of SPEC section 2 drop the rest
     kept = _suppress(doc, kept)
@@ -954,6 +973,27 @@ def find_interactions(doc: Doc, *, as_of: date) -> list[Interaction]:
         c.detail = _detail(doc, c)
         previous = c
     return _merge(doc, kept)
+
+
+def _chained(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    """One act asking for two things is two hand-raises when they are joined ("a demo and a
+    quote"); when the second only qualifies the first ("una demo del programma per fare i
+    preventivi": the program that makes quotes) the act asks for the first alone."""
+    hand_raises = hand_raise_kinds(doc.lex)
+    by_act: dict[int, list[Candidate]] = {}
+    for c in kept:
+        if c.kind in hand_raises and len(c.hits) > 1:
+            by_act.setdefault(c.act.start, []).append(c)
+    dropped: set[int] = set()
+    for group in by_act.values():
+        group.sort(key=lambda c: c.hits[1].start)
+        for a, b in itertools.pairwise(group):
+            if a.kind == b.kind or b.hits[1].start <= a.hits[1].end:
+                continue
+            gap = doc.tokens[a.hits[1].end:b.hits[1].start]
+            if not any(t.text in (",", "+", "&", "/") for t in gap) and not doc.has("coord", (a.hits[1].end, b.hits[1].start)):
+                dropped.add(id(b))
+    return [c for c in kept if id(c) not in dropped]
 
 
 def _merge(doc: Doc, kept: list[Candidate]) -> list[Interaction]:
