@@ -253,8 +253,6 @@ KINDS = [
         "Handlowiec: Widzę, że pobrał Pan wczoraj raport.",
         {"content_download"},
         "formal-you-one-word-act",
-        xfail="engine: agent() reads second_person_verb only up to act.end, so 'pobrał Pan' (starting at "
-        "the one-word act and running past it) is not seen; 'była Pani wczoraj na' works as one long act",
     ),
 ]
 

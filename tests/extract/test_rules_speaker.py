@@ -95,6 +95,15 @@ LEAD_VOICE = table(
         "utente m.bellini@ottica.it — 16/02/2026", {"upgrade_request"}),
     row("pl", "bot-prosba-o-wycene", "Slack #alerty\nbot: Prośba o wycenę — konto 'agromix' — użytkownik "
         "j.szewczyk@agromix.pl — 16.02", {"quote_request"}),
+    # in the lead's reply, a quoted "> From:" message is ours: its "you" is the lead
+    row("en", "quoted-our-message", "From: Eleanor Whitcombe <e.whitcombe@northmoor.gov.uk>\nSubject: RE: Your guide\n\n"
+        "Thanks, found the guide useful.\n\n> From: Tallyhook Marketing\n> Here's your copy of the buyer's guide (you downloaded it on 19 Feb)",
+        {"email_reply", "content_download"}),
+    row("it", "messaggio-nostro-citato", "Da: Anna Riva <anna@riva.it>\nOggetto: R: La guida\n\nGrazie, utile.\n\n"
+        "> Da: Luca (noi)\n> ecco il link alla guida che ha scaricato il 19/02", {"email_reply", "content_download"}),
+    row("pl", "cytowana-nasza-wiadomosc", "Od: Marcin Zalewski <m.zalewski@finovo.pl>\nTemat: RE: Raport\n\nDzięki, "
+        "możecie zrobić demo dla mnie w przyszłym tygodniu?\n\n> Od: Anna\n> w załączniku raport, który pobrał Pan 19.02",
+        {"email_reply", "demo_request", "content_download"}),
     # a blank line ends a turn: the record below it is no one's words
     row("en", "blank-line-ends-turn", "Rep: ok, sending the checklist now.\nLead: thanks!\nRep: anytime\n\nHubSpot: "
         "visited pricing 2x last week", {"pricing_page_visit"}),

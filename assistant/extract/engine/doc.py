@@ -788,12 +788,18 @@ def _voices(doc: Doc) -> None:
         voices.append(Voice(start, end, side))
         doc.turns.append(Voice(start, end, side))
     # email headers: "From: ..." opens a message; it is ours when our side signs it
+    forwarded = bool(doc.of("forwarded"))
     for h in doc.of("header_from", local=False):
         line = doc.lines[doc.line_of(h.start)]
         if h.start != line[0] or _header_line(doc, doc.line_of(h.start)) != "from":
             continue  # "From: ...", not a line opening with "from"
         body_start = line[1]
-        following = [f.start for f in doc.of("header_from", local=False) if f.start > h.start]
+        # the next message's header; a "> From:" quotes an earlier message inside this one,
+        # unless the note forwards a message ("FW:", "passing this along"): then the quoted
+        # message is one of its own, the original sender's
+        following = [f.start for f in doc.of("header_from", local=False) if f.start > h.start
+                     and (forwarded or (f.start == doc.lines[doc.line_of(f.start)][0]
+                                        and _header_line(doc, doc.line_of(f.start)) == "from"))]
         body_end = min(following) if following else len(tokens)
         ours = doc.has("our_side", line) is not None
         voices.append(Voice(body_start, body_end, "us" if ours else "lead"))

@@ -448,7 +448,9 @@ def agent(doc: Doc, act: Hit, *, record: bool = False) -> str:
                 subject = h
     first_verb, second_verb, third_verb = (any(
         h.start <= act.start < h.end or h.end == act.start
-        for h in doc.between(cls, clause[0], act.end)
+        for h in doc.starting(cls, clause[0], act.end)  # whatever their end ("pobrał Pan")
+        # the "you" of a request's own words is who is asked ("możecie zrobić demo?")
+        if not (cls == "second_person_verb" and act.cls == "ask" and act.start <= h.start < act.end)
     ) for cls in ("first_person_verb", "second_person_verb", "third_person_verb"))
     # "their customers ask for quotes", "i loro clienti chiedono preventivi": the lead's
     # customers, not the lead
