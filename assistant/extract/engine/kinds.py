@@ -937,11 +937,13 @@ def read_candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Cand
     # another reading of words a negation holds, in the negated act's clause, is negated too:
     # "O upgrade do płatnego planu nie prosiła" negates the asking, and so the "upgrade do
     # płatnego planu" in it ("aveva chiesto una demo, mai fissata" still asked for one)
-    negated = [c for c in found if c.dropped == "negated"]
+    negated: dict[tuple[str, int], list[Candidate]] = {}
+    for n in found:
+        if n.dropped == "negated":
+            negated.setdefault((n.kind, doc.clause_of(n.act.start)), []).append(n)
     for c in found:
-        if c.dropped is None and any(
-                n.kind == c.kind and n.span[0] <= c.span[1] and c.span[0] < n.span[1]
-                and doc.clause_of(n.act.start) == doc.clause_of(c.act.start) for n in negated):
+        if c.dropped is None and any(n.span[0] <= c.span[1] and c.span[0] < n.span[1]
+                                     for n in negated.get((c.kind, doc.clause_of(c.act.start)), ())):
             c.dropped = "negated"
     return found
 
