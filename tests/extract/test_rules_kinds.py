@@ -11,6 +11,10 @@ from tests.extract.rules_cases import kinds, read, row, table
 # --- every kind, as reps write it ---------------------------------------------------------
 
 EVERY_KIND = table(
+    # what a post, an asset or a webinar is about is its topic, no act of the lead's
+    row("en", "post-about-topic", "She liked our post about onboarding new teammates.", {"social_engagement"}),
+    row("it", "post-sul-tema", "Ha messo like al nostro post sul listino prezzi dinamico.", {"social_engagement"}),
+    row("pl", "post-o-temacie", "Polubiła nasz post o onboardingu pracowników produkcyjnych.", {"social_engagement"}),
     # many of one hand-raise are their own business's volume, not a request
     row("en", "their-appointments", "We have about 300 appointments in the calendar this week, can you check the SMS?", set()),
     row("it", "appuntamenti-in-agenda", "Abbiamo circa 300 appuntamenti in agenda questa settimana, potete controllare?", set()),

@@ -624,8 +624,26 @@ def _quotes(doc: Doc) -> None:
             titles.append((s, e))
             if doc.has("form", before, local=False) or doc.has("form", after, local=False):
                 forms.append((s, e))
+    # a post, an asset or a webinar "about" something names its topic: those words are a
+    # title ("liked our post about onboarding", "il webinar sul pricing", "post o onboardingu")
+    quoted = {k for s, e in found for k in range(s, e)}
+    for h in doc.of("topic_prep"):
+        if h.start in quoted or not any(x.end == h.start for cls in titled_classes
+                                        for x in doc.between(cls, max(0, h.start - 4), h.start, local=False)):
+            continue  # right after the post, asset or webinar word
+        k = h.end
+        stops = {x.start for cls in ("coord", "contrast") for x in doc.between(cls, h.end, h.end + _TOPIC_WORDS)}
+        while k < len(tokens) and k < h.end + _TOPIC_WORDS and tokens[k].kind == "word" and k not in stops \
+                and "\n" not in text[tokens[k - 1].end:tokens[k].start]:
+            k += 1  # to a comma, an "and" or the line's end
+        if k > h.end:
+            titles.append((h.end, k))
     doc.title_quotes = titles
     doc.form_titles = forms
+
+
+# Most words of a topic after "about" ("our post about onboarding production staff")
+_TOPIC_WORDS = 5
 
 
 def _labels(doc: Doc) -> None:
