@@ -209,7 +209,14 @@ def _tables() -> _Tables:
 
 @cache
 def _build(folder: Path) -> _Tables:
-    """Every table and regex of this module, from the vocabulary in `folder` (read once)."""
+    """Every table and regex of this module, from the vocabulary in `folder` (read once a
+    process, and derived once a vocabulary: kept in the cache directory)."""
+    from assistant.extract.engine.lexicon import cached_build
+
+    return cached_build(Path(__file__).stem, folder, __file__, lambda: _derive(folder))
+
+
+def _derive(folder: Path) -> _Tables:
     from assistant.extract.vocab import schema
 
     langs = schema.languages_with(schema.DatesVocab)

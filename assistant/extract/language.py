@@ -43,6 +43,14 @@ class _Detector:
 
 @cache
 def _detector(folder: Path) -> _Detector:
+    """The detector of the vocabulary in `folder` (derived once a vocabulary: kept in the
+    cache directory)."""
+    from assistant.extract.engine.lexicon import cached_build
+
+    return cached_build("language", folder, __file__, lambda: _derive(folder))
+
+
+def _derive(folder: Path) -> _Detector:
     from assistant.extract.vocab import schema
 
     found = {
