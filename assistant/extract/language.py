@@ -47,7 +47,7 @@ def _detector(folder: Path) -> _Detector:
     cache directory)."""
     from assistant.extract.engine.lexicon import cached_build
 
-    return cached_build("language", folder, __file__, lambda: _derive(folder))
+    return cached_build(Path(__file__).stem, folder, __file__, lambda: _derive(folder))
 
 
 def _derive(folder: Path) -> _Detector:

@@ -832,8 +832,6 @@ DISQUALIFIERS = [
         "Nie jest zainteresowana demo, ale chce wycenę.",
         set(),
         "not-interested-in-one-thing",
-        xfail="engine: 'not interested' in one of our offerings while asking for another is no "
-        "disqualifier (English 'not interested in a demo, but wants a quote' and Italian too)",
     ),
     # "nie dzwonić" is the infinitive: the past "nie dzwoniłem" is our side not calling yet
     _case("Nie dzwoniłem do niego, wysłałem maila.", set(), "i-did-not-call"),

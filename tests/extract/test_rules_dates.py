@@ -24,6 +24,13 @@ DATED = table(
     row("en", "full-date", "On 3 March 2025 she filled in the contact form.", "form_submission", date(2025, 3, 3)),
     row("en", "iso-date", "Free trial started 2025-06-01.", "free_trial_signup", date(2025, 6, 1)),
     row("en", "no-time", "Visited our website.", "website_visit", None),
+    # a date after a deadline word is the deadline, not the day of the act
+    row("en", "deadline-is-no-act-day", "Email of 16 June: she asked to talk to sales, they must decide by 15 January.",
+        "contact_sales", MONDAY),
+    row("it", "entro-non-e-il-giorno", "Mail del 16/06: mi faccia chiamare da un commerciale, dobbiamo decidere entro il "
+        "15 gennaio.", "contact_sales", MONDAY),
+    row("pl", "najpozniej-do", "Mail z 16.06: proszę o kontakt handlowca, decyzja najpóźniej do 15 stycznia.",
+        "contact_sales", MONDAY),
     row("en", "meeting-day-is-no-booking-day", "Booked a call with me for next Thursday.", "meeting_booked", None),
     row("en", "received-yesterday", "Form 'Schedule a demo' - received yesterday at 16:10", "demo_request", YESTERDAY),
     row("en", "same-day", "Clicked our LinkedIn ad on 2 June and downloaded the pricing guide the same day.",

@@ -88,6 +88,11 @@ NOT_DISQUALIFIED = table(
         xfail="'competitors' that belong to someone else ('us vs two competitors', 'lost the deal to a competitor') disqualify nobody, as Italian 'noi e altri concorrenti' and Polish 'z konkurentami' already read"),
     row("en", "lost-to-competitor", "Lost the deal to a competitor last year, now back in the market.", set(),
         xfail="'competitors' that belong to someone else ('us vs two competitors', 'lost the deal to a competitor') disqualify nobody, as Italian 'noi e altri concorrenti' and Polish 'z konkurentami' already read; 'now back in the market' is no 'no'"),
+    # a no to one thing is no "no" to us: declining a demo, or wanting another part
+    row("en", "not-looking-for-demo", 'Said explicitly she is NOT looking for a demo or pricing yet, "just benchmarking".',
+        set()),
+    row("it", "non-interessata-ma-demo", "Il modulo paghe non le interessa, MA vuole una demo del modulo selezione.", set()),
+    row("pl", "nie-zainteresowana-ale-demo", "Modułem płac nie jest zainteresowana, ALE chce demo modułu rekrutacji.", set()),
     row("en", "school-students", "Runs a school with 400 students.", set()),
     # a shop selling the same goods as another, or a lead using a tool like ours, builds nothing like ours
     row("en", "sell-similar-products", "They sell similar products in their shop and on Amazon.", set()),

@@ -667,7 +667,8 @@ def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
         close = next((j for j in range(k + 1, min(len(doc.tokens), k + 8)) if doc.tokens[j].text == ")"), None)
         if close is not None and all(d.value <= as_of for d, _ in doc.dates_between(k, close)):
             own = (clause[0], close)  # (a later date there is the event's: "webinar X (18.12)")
-    in_clause = [(abs(i - c.act.start), d, i) for d, i in doc.dates_between(*own) if not doc.in_title(i)]
+    in_clause = [(abs(i - c.act.start), d, i) for d, i in doc.dates_between(*own)
+                 if not doc.in_title(i) and not _deadline_date(doc, i)]
     in_clause = [x for x in in_clause if all(abs(x[2] - a) >= x[0] for a in acts)]
     if in_clause:
         return _past(min(in_clause, key=lambda x: x[0])[1].value, as_of)
@@ -677,7 +678,8 @@ def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
         return previous.day
     # the sentence's date, unless it is nearer another action of the sentence
     in_sentence = [(abs(i - c.act.start), d, i) for d, i in doc.dates_between(*sentence)
-                   if not doc.in_title(i) and doc.clause_of(i) not in busy and doc.clause_of(i) != c.clause]
+                   if not doc.in_title(i) and doc.clause_of(i) not in busy and doc.clause_of(i) != c.clause
+                   and not _deadline_date(doc, i)]
     if in_sentence:
         _, d, _ = min(in_sentence, key=lambda x: x[0])
         return _past(d.value, as_of)
@@ -695,6 +697,12 @@ def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
         if email.start <= c.act.start < email.end and email.day is not None:
             return _past(email.day, as_of)
     return None
+
+
+def _deadline_date(doc: Doc, i: int) -> bool:
+    """A date right after a deadline word is when something must be done ("dobbiamo decidere
+    entro il 15 gennaio", "live by 30 June"), not when the act happened."""
+    return any(h.end >= i - 2 for h in doc.between("deadline_prep", max(0, i - 4), i))
 
 
 def _past(day: date, as_of: date) -> date | None:
@@ -1050,10 +1058,13 @@ def _countable(doc: Doc) -> frozenset[str]:
 def find_disqualifiers(doc: Doc) -> list[Disqualifier]:
     out: list[Disqualifier] = []
     seen: set[str] = set()
+    raises: list[Candidate] | None = None
+    if doc.of("not_interested", local=False):
+        raises = read_candidates(doc, tuple(sorted(hand_raise_kinds(doc.lex))))
     for c in read_candidates(doc, DISQUALIFIER_KINDS):
         if c.dropped is not None or c.kind in seen:
             continue
-        if c.kind == "not_interested" and _softened(doc, c):
+        if c.kind == "not_interested" and (_softened(doc, c) or _wants_other(doc, c, raises)):
             continue
         seen.add(c.kind)
         span = c.span
@@ -1062,6 +1073,18 @@ def find_disqualifiers(doc: Doc) -> list[Disqualifier]:
             span = (max(0, span[0] - 1), min(len(doc.tokens), span[1] + (span[0] == 0)))
         out.append(Disqualifier(kind=c.kind, evidence=doc.words(span)))
     return out
+
+
+def _wants_other(doc: Doc, c: Candidate, raises: list[Candidate] | None) -> bool:
+    """A no to one thing, not to us: "NOT looking for a demo or pricing yet" declines a demo
+    (its hand-raise is negated right there); "modułem płac nie jest zainteresowana, ALE chce
+    demo" still asks for one in the same sentence."""
+    for h in raises or ():
+        if h.dropped == "negated" and c.span[0] <= h.span[0] < c.span[1] < h.span[1]:
+            return True  # the declined thing stands after the "no": "not looking for a demo"
+        if h.dropped is None and h.sentence == c.sentence and h.span[0] >= c.span[1]:
+            return True
+    return False
 
 
 def _softened(doc: Doc, c: Candidate) -> bool:
