@@ -11,6 +11,10 @@ from tests.extract.rules_cases import kinds, read, row, table
 # --- every kind, as reps write it ---------------------------------------------------------
 
 EVERY_KIND = table(
+    # asking whether they may talk to sales is asking for sales
+    row("en", "can-i-talk-to-sales", 'Chat: "Hi, can I talk to someone in sales?"', {"contact_sales"}),
+    row("it", "posso-parlare", 'Chat: "Buongiorno, posso parlare con un vostro commerciale?"', {"contact_sales"}),
+    row("pl", "czy-moge-porozmawiac", 'Czat: "Dzień dobry, czy mogę porozmawiać z handlowcem?"', {"contact_sales"}),
     # what a post, an asset or a webinar is about is its topic, no act of the lead's
     row("en", "post-about-topic", "She liked our post about onboarding new teammates.", {"social_engagement"}),
     row("it", "post-sul-tema", "Ha messo like al nostro post sul listino prezzi dinamico.", {"social_engagement"}),
