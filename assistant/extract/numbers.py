@@ -230,10 +230,10 @@ def _derive(folder: Path) -> _Tables:
                 adverbs.setdefault(" ".join(fold(word).split()), entry.value)
     times = _written(w for lang in langs for w in data[lang].counts.times)
     suffixes = _written(w for lang in langs for w in data[lang].counts.suffixes)
-    times_alt = _alt([*(_phrase(t) for t in times), "x"])
+    times_alt = _alt([*(_phrase(t) for t in times), "x", "×"])
     suffix_alt = _alt(re.escape(s) for s in suffixes) or "(?!)"
     count_phrase = re.compile(
-        rf"(?P<n>\d+|[^\W\d_]+)\s*(?P<unit>{times_alt}|-?(?:{suffix_alt}))|x\s?(?P<n2>\d+)",
+        rf"(?P<n>\d+|[^\W\d_]+)\s*(?P<unit>{times_alt}|-?(?:{suffix_alt}))|[x×]\s?(?P<n2>\d+)",
         re.IGNORECASE,
     )
     phrases = _alt(_phrase(a) for a in found_adverbs if " " in a) or "(?!)"
@@ -241,7 +241,7 @@ def _derive(folder: Path) -> _Tables:
     count_find = re.compile(
         rf"(?<!\w)(?:{phrases}"
         rf"|(?P<n>\d+|[^\W\d_]+)\s*(?:{times_alt}|-(?:{suffix_alt}))"
-        rf"|x\s?(?P<n2>\d+)|(?P<adv>{single}))(?!\w)",
+        rf"|[x×]\s?(?P<n2>\d+)|(?P<adv>{single}))(?!\w)",
         re.IGNORECASE,
     )
     # Cheap gate: without one of these, only "3x" / "x3" can be a count.
@@ -473,7 +473,7 @@ def parse_number(text: str, lang: str | None = None, *, whole: bool = False) -> 
 
 # --- counts ---------------------------------------------------------------------------------
 
-_X_COUNT = re.compile(r"(?<!\w)(?:\d+\s?x|x\s?\d+)(?!\w)", re.IGNORECASE)
+_X_COUNT = re.compile(r"(?<!\w)(?:\d+\s?[x×]|[x×]\s?\d+)(?!\w)", re.IGNORECASE)
 
 
 def count_word(token: str, lang: str | None = None) -> int | None:

@@ -21,6 +21,12 @@ COUNTS = table(
     row("en", "bounced-twice", "Our emails to him bounced twice.", {"email_bounce": 2}),
     row("en", "time-is-no-count", "Downloaded the guide three weeks ago.", {"content_download": 1}),
     row("en", "two-webinars", "Attended two of our webinars in May.", {"webinar_attendance": 2}),
+    # the multiplication sign counts as an x does
+    row("en", "times-sign", "Last 14 days: 3× pricing page, 2× clicked our LinkedIn ad.", {"pricing_page_visit": 3, "ad_click": 2}),
+    row("it", "segno-per", "Ultimi 14 giorni: 3× listino, 2× cliccato il nostro annuncio su LinkedIn.",
+        {"pricing_page_visit": 3, "ad_click": 2}),
+    row("pl", "znak-razy", "Ostatnie 14 dni: 3× cennik, 2× kliknęła w naszą reklamę na LinkedInie.",
+        {"pricing_page_visit": 3, "ad_click": 2}),
     # a number before what the object belongs to: the links of 6 newsletters are 6 clicks
     row("en", "links-in-n-emails", "She's clicked links in the last 6 newsletters.", {"email_click": 6}),
     row("it", "link-in-n-email", "Ha cliccato i link in 4 delle nostre newsletter.", {"email_click": 4}),

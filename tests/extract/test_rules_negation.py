@@ -9,6 +9,10 @@ import pytest
 from tests.extract.rules_cases import kinds, row, table
 
 NEGATED = table(
+    # an event named whole inside a negated act is negated with it
+    row("pl", "formularz-demo-nie-wyslala", "Formularza demo nie wysłała – porzuciła go w połowie.", set()),
+    row("it", "modulo-demo-non-inviato", "Il modulo demo non l'ha inviato, l'ha lasciato a metà.", set()),
+    row("en", "demo-form-not-sent", "Demo form never submitted - abandoned halfway.", set()),
     # a count of 0 says it did not happen; a label answered "none" a few words on is a no
     row("en", "zero-count", "Activity since: 1 login, 0 teammates invited\nOnboarding emails: 4 sent, 0 opened", set()),
     row("it", "zero-conteggio", "Email di onboarding: 4 inviate, 0 aperte. 0 download finora.", set()),

@@ -946,12 +946,21 @@ def read_candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Cand
     # "O upgrade do płatnego planu nie prosiła" negates the asking, and so the "upgrade do
     # płatnego planu" in it ("aveva chiesto una demo, mai fissata" still asked for one)
     negated: dict[tuple[str, int], list[Candidate]] = {}
+    negated_in: dict[int, list[Candidate]] = {}
     for n in found:
         if n.dropped == "negated":
             negated.setdefault((n.kind, doc.clause_of(n.act.start)), []).append(n)
+            negated_in.setdefault(doc.clause_of(n.act.start), []).append(n)
     for c in found:
-        if c.dropped is None and any(n.span[0] <= c.span[1] and c.span[0] < n.span[1]
-                                     for n in negated.get((c.kind, doc.clause_of(c.act.start)), ())):
+        if c.dropped is not None:
+            continue
+        clause = doc.clause_of(c.act.start)
+        same = any(n.span[0] <= c.span[1] and c.span[0] < n.span[1] for n in negated.get((c.kind, clause), ()))
+        # an event named whole across a negated act of another kind: "Formularza demo nie
+        # wysłała" sent no demo form, so asked for no demo
+        named = _record(doc, c) and any(n.span[0] < c.span[1] and c.span[0] < n.span[1]
+                                        for n in negated_in.get(clause, ()))
+        if same or named:
             c.dropped = "negated"
     return found
 
