@@ -21,6 +21,15 @@ COUNTS = table(
     row("en", "bounced-twice", "Our emails to him bounced twice.", {"email_bounce": 2}),
     row("en", "time-is-no-count", "Downloaded the guide three weeks ago.", {"content_download": 1}),
     row("en", "two-webinars", "Attended two of our webinars in May.", {"webinar_attendance": 2}),
+    # a count after a dash at the line's end is the line's; the next line's bullet is not
+    row("en", "dash-count-line", "Activities:\n• Email opened – 5 times\n• Email clicked – 2 times",
+        {"email_open": 5, "email_click": 2}),
+    row("it", "trattino-conteggio", "Attività:\n• Email aperta – 5 volte\n• Email cliccata – 2 volte",
+        {"email_open": 5, "email_click": 2}),
+    row("pl", "myslnik-licznik", "Aktywność:\n- otworzyła maila – 5 razy\n- kliknęła w link – 2 razy",
+        {"email_open": 5, "email_click": 2}),
+    row("en", "next-line-count-is-its-own", "- downloaded the playbook from the QR code\n- 21.11 visited pricing 2x",
+        {"content_download": 1, "pricing_page_visit": 2}),
     # the multiplication sign counts as an x does
     row("en", "times-sign", "Last 14 days: 3× pricing page, 2× clicked our LinkedIn ad.", {"pricing_page_visit": 3, "ad_click": 2}),
     row("it", "segno-per", "Ultimi 14 giorni: 3× listino, 2× cliccato il nostro annuncio su LinkedIn.",

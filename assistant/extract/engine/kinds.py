@@ -496,10 +496,17 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
     # with a parenthesis right after it: "visited the pricing page (2x)"
     end = max(clause[1], c.span[1])
     k = end
-    while k < len(tokens) and k < end + 2 and tokens[k].kind == "sym" and tokens[k].text in "(:-–":
+    own_line = doc.line_of(end - 1)
+    while k < len(tokens) and k < end + 2 and tokens[k].kind == "sym" and tokens[k].text in "(:-–" \
+            and doc.line_of(k) == own_line:  # (the next line's bullet is no bracket)
         k += 1
+    line_end = doc.lines[own_line][1]
+    to_line_end = False
     if k > end and k < len(tokens):
-        close = next((j for j in range(k, min(len(tokens), k + 6)) if tokens[j].text in ")\n"), None)
+        # to the bracket's close, or to the line's end ("• Email opened – 5 times")
+        close = next((j for j in range(k, min(len(tokens), k + 6)) if tokens[j].text == ")"), None)
+        if close is None and line_end <= k + 6:
+            close, to_line_end = line_end, True
         if close is not None:
             end = close
     text_clause = doc.words((clause[0], end))
@@ -508,7 +515,8 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
     found = find_counts(text_clause, doc.sentence_lang[c.sentence])
     if found:
         if end > clause[1] and doc.token_at_char(doc.tokens[clause[0]].start + found[0].start) >= clause[1]:
-            c.span = (c.span[0], max(c.span[1], min(len(tokens), end + 1)))  # the evidence holds the count
+            # the evidence holds the count (and the bracket closing it)
+            c.span = (c.span[0], max(c.span[1], min(len(tokens), end if to_line_end else end + 1)))
         return int(found[0].value)
     # a number right before an object, or right after the act ("downloaded 3 guides",
     # "opened 3 of our last 5 emails"), unless a unit makes it no count ("stayed 48 min")
