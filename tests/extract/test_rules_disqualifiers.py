@@ -42,6 +42,8 @@ DISQUALIFIED = table(
     row("it", "non-interessati", "Ha detto chiaramente che non sono interessati.", {"not_interested"}),
     row("it", "ci-ha-detto", "Ci ha detto che non sono interessati.", {"not_interested"}),
     row("it", "altro-fornitore", "Hanno scelto un altro fornitore, grazie comunque.", {"not_interested"}),
+    row("it", "non-ci-serve", "Siamo in 6 in studio, i clienti arrivano col passaparola, un tool del genere non ci serve.",
+        {"not_interested"}),
     # Polish
     row("pl", "bezposredni-konkurent", "To nasz bezpośredni konkurent.", {"competitor"}),
     row("pl", "firma-konkurencyjna", "Pracuje w firmie konkurencyjnej.", {"competitor"}),
