@@ -276,8 +276,7 @@ def _borrowed_from_negated(doc: Doc, kind: str, act: Hit, obj: Hit) -> bool:
     clause = doc.clauses[doc.clause_of(obj.start)]
     if clause[0] <= act.start < clause[1] or not doc.starting("neg", clause[0], obj.start):
         return False
-    acts = {cls for f in _frames(doc.lex) if f.kind == kind for cls in f.entries[0]}
-    return any(doc.starting(cls, clause[0], clause[1]) for cls in sorted(acts))
+    return any(doc.starting(cls, clause[0], clause[1]) for cls in sorted(_kind_acts(doc, kind)))
 
 
 def _fill(doc: Doc, entries: tuple, scope: Span, chosen: list[Hit]) -> list[Hit]:
@@ -574,9 +573,35 @@ def _number_before(doc: Doc, obj: Hit, clause: Span) -> int | None:
     return None
 
 
-def _kind_objects(doc: Doc, kind: str) -> set[str]:
+_BY_KIND: dict[int, tuple[tuple[Frame, ...], dict[str, tuple[frozenset[str], frozenset[str]]], frozenset[str]]] = {}
+
+
+def _frame_index(lex: Lexicon) -> tuple[dict[str, tuple[frozenset[str], frozenset[str]]], frozenset[str]]:
+    """Per kind, the act classes and the object classes of its frames; and the classes that
+    name an event whole (common.toml `records`): found once per frames."""
+    frames = _frames(lex)
+    cached = _BY_KIND.get(id(lex))
+    if cached is not None and cached[0] is frames:
+        return cached[1], cached[2]
+    acts: dict[str, set[str]] = {}
+    objects: dict[str, set[str]] = {}
+    for f in frames:
+        acts.setdefault(f.kind, set()).update(f.entries[0])
+        objects.setdefault(f.kind, set()).update(cls for entry in f.entries[1:] for cls in entry)
+    by_kind = {kind: (frozenset(acts[kind]), frozenset(objects[kind])) for kind in acts}
+    records = frozenset(_engine(lex, "records", []))
+    _BY_KIND[id(lex)] = (frames, by_kind, records)
+    return by_kind, records
+
+
+def _kind_acts(doc: Doc, kind: str) -> frozenset[str]:
+    """The act classes of a kind's frames."""
+    return _frame_index(doc.lex)[0].get(kind, (frozenset(), frozenset()))[0]
+
+
+def _kind_objects(doc: Doc, kind: str) -> frozenset[str]:
     """The object classes of a kind's frames."""
-    return {cls for f in _frames(doc.lex) if f.kind == kind for entry in f.entries[1:] for cls in entry}
+    return _frame_index(doc.lex)[0].get(kind, (frozenset(), frozenset()))[1]
 
 
 def _object_after(doc: Doc, c: Candidate) -> Hit | None:
@@ -764,7 +789,7 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
 
 def _record(doc: Doc, c: Candidate) -> bool:
     """A candidate read from a class that names its event whole (common.toml `records`)."""
-    records = frozenset(_engine(doc.lex, "records", []))
+    records = _frame_index(doc.lex)[1]
     return len(c.frame.entries) == 1 and all(cls in records for cls in c.frame.entries[0])
 
 
