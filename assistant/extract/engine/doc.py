@@ -790,7 +790,10 @@ def _voices(doc: Doc) -> None:
                 if side == "us":
                     our_names.update(t.fold for t in tokens[h.end:k] if t.kind == "word" and t.capitalised)
     turns = sorted(set(turns))
-    named = _chat_turns(doc, {start for start, _ in turns}, our_names)
+    stamped = [line for line in doc.lines if _after_stamp(doc, line) is not None]
+    if stamped or any(side == "us" for _, side in turns):
+        _our_marked_names(doc, our_names)
+    named = _chat_turns(doc, {start for start, _ in turns}, our_names, stamped) if stamped else []
     if any(side == "us" for _, side in turns + named):
         named.extend(_named_turns(doc, {start for start, _ in turns + named}, our_names))
     if not any(side == "lead" for _, side in turns + named):
@@ -799,7 +802,8 @@ def _voices(doc: Doc) -> None:
         named = [(start, "note" if side == "us" else side) for start, side in named]
     turns.extend(named)
     turns.sort()
-    breaks = sorted(_turn_breaks(doc, {start for start, _ in turns}))
+    paragraphs = _paragraphs(doc)
+    breaks = sorted(_turn_breaks(doc, {start for start, _ in turns}, paragraphs)) if turns else []
     for k, (start, side) in enumerate(turns):
         end = turns[k + 1][0] if k + 1 < len(turns) else len(tokens)
         end = next((b for b in breaks if start < b < end), end)
@@ -837,7 +841,7 @@ def _voices(doc: Doc) -> None:
             continue
         end = line[1]
         if end - h.start <= 4:  # "Hi Sam," alone: the paragraph below is the message
-            end = next((p[1] for p in _paragraphs(doc) if p[0] <= h.start < p[1]), end)
+            end = next((p[1] for p in paragraphs if p[0] <= h.start < p[1]), end)
         voices.append(Voice(h.start, end, "lead"))
     # "> " lines quote an earlier message of the thread: the other side's
     for start, end in doc.lines:
@@ -849,12 +853,12 @@ def _voices(doc: Doc) -> None:
     doc.voices = voices
 
 
-def _turn_breaks(doc: Doc, starts: set[int]) -> list[int]:
+def _turn_breaks(doc: Doc, starts: set[int], paragraphs: list[Span]) -> list[int]:
     """Lines that end a speaker's turn without opening another: a separator ("--", "---",
     "***"), a tagged log line ("[tracking] playbook downloaded", "[CRM] 2 visits") and the
     first line after a blank one: what follows is the record's, not the speaker's words."""
     tokens = doc.tokens
-    out = [p[0] for p in _paragraphs(doc)[1:] if p[0] not in starts]  # a blank line, then a record
+    out = [p[0] for p in paragraphs[1:] if p[0] not in starts]  # a blank line, then a record
     for s, e in doc.lines:
         if s >= e or s in starts:
             continue
@@ -909,25 +913,32 @@ def _after_stamp(doc: Doc, line: Span) -> int | None:
 _SPEAKER_WORDS = 6
 
 
-def _chat_turns(doc: Doc, taken: set[int], ours: set[str]) -> list[tuple[int, str]]:
-    """The turns of a time-stamped chat (WhatsApp, Intercom, a voice log): each line whose
-    stamp is followed by a speaker and a colon. The speaker is our side when its label says
-    so, when the brackets after its name do ("Andrea (noi):", "Alessio (supporto):", "Diego
-    (AE)" anywhere in the note), or when our side's label gave its name; anyone else (a
-    name, a phone number) is the lead. `ours` gains the names found to be ours."""
-    from assistant.extract.engine.people import name_at
+_OUR_MARKS = ("our_label", "our_side", "first_person")
 
+
+def _our_marked_names(doc: Doc, ours: set[str]) -> None:
+    """Adds to `ours` every name marked ours in brackets anywhere: "Diego (AE)", "Andrea (noi)"."""
     tokens = doc.tokens
-    marks = ("our_label", "our_side", "first_person")
-    # "Name (AE)", "Andrea (noi)" anywhere: that name is ours
     for s, e in doc.lines:
         for k in range(s, e - 2):
             if tokens[k].kind == "word" and tokens[k].capitalised and tokens[k + 1].text == "(":
                 close = next((j for j in range(k + 2, min(e, k + 6)) if tokens[j].text == ")"), None)
-                if close is not None and any(doc.between(cls, k + 2, close, local=False) for cls in marks):
+                if close is not None and any(doc.between(cls, k + 2, close, local=False) for cls in _OUR_MARKS):
                     ours.add(tokens[k].fold)
+
+
+def _chat_turns(doc: Doc, taken: set[int], ours: set[str], stamped: list[Span]) -> list[tuple[int, str]]:
+    """The turns of a time-stamped chat (WhatsApp, Intercom, a voice log): each line whose
+    stamp is followed by a speaker and a colon. The speaker is our side when its label says
+    so, when the brackets after its name do ("Andrea (noi):", "Alessio (supporto):", "Diego
+    (AE)" anywhere in the note), or when our side's label gave its name; anyone else (a
+    name, a phone number) is the lead. `stamped` are the lines with a stamp; `ours` holds
+    the names known to be ours (_our_marked_names)."""
+    from assistant.extract.engine.people import name_at
+
+    tokens = doc.tokens
     found: list[tuple[int, str]] = []
-    for s, e in doc.lines:
+    for s, e in stamped:
         k = _after_stamp(doc, (s, e))
         if k is None or s in taken:
             continue
@@ -947,7 +958,7 @@ def _chat_turns(doc: Doc, taken: set[int], ours: set[str]) -> list[tuple[int, st
         if len(words) > _SPEAKER_WORDS:
             continue
         if doc.between("our_label", k, k + 1, local=False) or (bracket < len(head) and any(
-                doc.between(cls, k + bracket, colon, local=False) for cls in marks)) \
+                doc.between(cls, k + bracket, colon, local=False) for cls in _OUR_MARKS)) \
                 or (words and words[0].fold in ours):
             found.append((s, "us"))
         elif doc.between("their_label", k, k + 1, local=False) or head[0].text == "+" or head[0].kind == "num" \
