@@ -504,29 +504,40 @@ def _lexicon(root: Path, langs: tuple[str, ...]) -> Lexicon:
 _CACHE_FORMAT = 2
 
 
+@cache
+def _file_digest(path: Path) -> bytes:
+    """A file's path and contents, hashed (read once a process whoever keys a cache on it)."""
+    import hashlib
+
+    return hashlib.sha256(str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b"")).digest()
+
+
+def _hashed_cache_path(name: str, head: str, files: list[Path]) -> Path:
+    """`<cache dir>/<name>-<hash>.pickle`, the hash of `head` and of `files`' contents."""
+    import hashlib
+
+    from assistant.extract.gazetteer import cache_dir
+
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}|{head}|".encode())
+    for p in files:
+        digest.update(_file_digest(p))
+    return cache_dir() / f"{name}-{digest.hexdigest()[:16]}.pickle"
+
+
 def _cache_file(root: Path, langs: tuple[str, ...]) -> Path | None:
     """The cache file named after a hash of everything the Lexicon is built from: the
     vocabulary files, the code that compiles them and babel's version (territory names)."""
-    import hashlib
-
     try:
-        from assistant.extract.gazetteer import cache_dir
-
-        digest = hashlib.sha256(f"{_CACHE_FORMAT}|{root}|{'/'.join(langs)}|".encode())
         try:
             from importlib.metadata import version
 
-            digest.update(version("babel").encode())
+            babel = version("babel")
         except Exception:  # babel not installed: no territory names either
-            digest.update(b"-")
+            babel = "-"
         here = Path(__file__).resolve().parent
-        sources = [here / "lexicon.py", here / "text.py", here.parent / "spans.py"]
+        sources = [here / "lexicon.py", here / "text.py", here / "lemmas.py", here.parent / "spans.py"]
         files = [root / "common.toml"] + [p for lang in langs for p in sorted((root / lang).glob("*.toml"))]
-        for p in [*sources, *files]:
-            digest.update(str(p).encode() + b"\0")
-            digest.update(p.read_bytes() if p.is_file() else b"")
-            digest.update(b"\0")
-        return cache_dir() / f"lexicon-{digest.hexdigest()[:16]}.pickle"
+        return _hashed_cache_path("lexicon", f"{root}|{'/'.join(langs)}|{babel}", [*sources, *files])
     except Exception:
         return None
 
@@ -536,18 +547,12 @@ def cached_build(name: str, folder: Path, module_file: str, build: Callable[[], 
     `module_file`), kept in the cache directory under a hash of that folder's files and of
     the module, so that a process start reads it instead of validating and deriving it
     again (the date, number and language tables: about a third of a second)."""
-    import hashlib
     import pickle
 
     path: Path | None = None
     try:
-        from assistant.extract.gazetteer import cache_dir
-
-        digest = hashlib.sha256(f"{_CACHE_FORMAT}|{name}|{folder}|".encode())
         files = [Path(module_file), *sorted(folder.rglob("*.toml")), *sorted(folder.rglob("*.py"))]
-        for p in files:
-            digest.update(str(p).encode() + b"\0" + (p.read_bytes() if p.is_file() else b"") + b"\0")
-        path = cache_dir() / f"{name}-{digest.hexdigest()[:16]}.pickle"
+        path = _hashed_cache_path(name, str(folder), files)
         with path.open("rb") as fh:
             return pickle.load(fh)
     except Exception:  # no cache yet, stale or unreadable: build it
