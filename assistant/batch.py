@@ -87,7 +87,6 @@ class RateLimitedExtractor:
         raise AssertionError("unreachable")
 
 
-
 @dataclass
 class BatchCounts:
     done: int = 0
