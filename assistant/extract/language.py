@@ -10,7 +10,7 @@ answer is the language of the lowest `tie_rank` (English).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -39,6 +39,7 @@ class _Detector:
     shapes: tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...]  # endings, clusters
     letters: tuple[tuple[int, frozenset[str]], ...]
     finals: tuple[tuple[int, frozenset[str]], ...]
+    votes: dict[str, tuple[tuple[int, float], ...]] = field(default_factory=dict)  # word -> its votes, as met
 
 
 @cache
@@ -101,30 +102,42 @@ def language_scores(text: str) -> dict[str, float]:
     """Each language's evidence in `text` (function words, letters, shapes)."""
     det = _detector(vocab.root())
     scores = [0.0] * len(det.langs)
+    votes = det.votes
     for word in _WORD.findall(text):
-        low = word.lower()
-        index = det.stop.get(low)
-        if index is not None:
-            scores[index] += 1.0
-            continue
-        if "'" in low or "’" in low:
-            elided = next((i for i, forms in det.elisions if low.startswith(forms)), None)
-            if elided is not None:
-                scores[elided] += 1.0
-                continue
-        if low.isascii():
-            if len(low) > 3:
-                for i, endings, clusters in det.shapes:
-                    if low.endswith(endings) or any(c in low for c in clusters):
-                        scores[i] += _SHAPE_WEIGHT
-            continue
-        for i, letters in det.letters:
-            if not letters.isdisjoint(low):
-                scores[i] += _NAME_WEIGHT if word[0].isupper() else 1.0
-                break
-        else:
-            for i, finals in det.finals:
-                if low[-1] in finals:
-                    scores[i] += _FINAL_WEIGHT
-                    break
+        vote = votes.get(word)
+        if vote is None:
+            vote = _word_votes(det, word)
+            if len(votes) < _MAX_REMEMBERED:
+                votes[word] = vote
+        for i, weight in vote:
+            scores[i] += weight
     return dict(zip(det.langs, scores, strict=True))
+
+
+_MAX_REMEMBERED = 100_000  # words whose votes a process keeps (a note's words recur)
+
+
+def _word_votes(det: _Detector, word: str) -> tuple[tuple[int, float], ...]:
+    """The (language index, weight) votes of one word: a function word or an elision is one
+    language's; a word of four letters or more (ascii) votes by its shape; another by its
+    letters or, failing those, its last letter."""
+    low = word.lower()
+    index = det.stop.get(low)
+    if index is not None:
+        return ((index, 1.0),)
+    if "'" in low or "’" in low:
+        elided = next((i for i, forms in det.elisions if low.startswith(forms)), None)
+        if elided is not None:
+            return ((elided, 1.0),)
+    if low.isascii():
+        if len(low) > 3:
+            return tuple((i, _SHAPE_WEIGHT) for i, endings, clusters in det.shapes
+                         if low.endswith(endings) or any(c in low for c in clusters))
+        return ()
+    for i, letters in det.letters:
+        if not letters.isdisjoint(low):
+            return ((i, _NAME_WEIGHT if word[0].isupper() else 1.0),)
+    for i, finals in det.finals:
+        if low[-1] in finals:
+            return ((i, _FINAL_WEIGHT),)
+    return ()

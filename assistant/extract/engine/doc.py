@@ -137,6 +137,8 @@ class Doc:
 
     def between(self, cls: str, start: int, end: int, *, local: bool | None = None) -> list[Hit]:
         """The hits of `cls` lying within tokens [start, end)."""
+        if cls not in self._hits_by_cls:
+            return []
         if local is None:
             local = cls in self.lex.function_classes
         hits = self.of(cls, local=local)
@@ -148,6 +150,8 @@ class Doc:
     def starting(self, cls: str, start: int, end: int, *, local: bool | None = None) -> list[Hit]:
         """The hits of `cls` starting within tokens [start, end), in text order (whatever
         their end)."""
+        if cls not in self._hits_by_cls:
+            return []
         if local is None:
             local = cls in self.lex.function_classes
         hits = self.of(cls, local=local)

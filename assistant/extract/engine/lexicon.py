@@ -284,11 +284,25 @@ class Lexicon:
                 continue
             best: dict[str, tuple[int, Term, set[str], list[Term]]] = {}
             for term in candidates:
+                parts = term.parts
+                if len(parts) == 1:
+                    mode = parts[0].mode
+                    # one word found by this token's key, stem or exact form: it matches
+                    sure = mode == "key" or mode == "stem" or mode == "exact"
+                else:
+                    # most terms of several words fail at their second: try that first
+                    # (the token after a glued hyphen, as _match reads it)
+                    second = parts[1]
+                    if second.text != "-" and (
+                            nxt is None
+                            or (second.mode == "key" and second.text not in nxt.keys)
+                            or (second.mode == "exact" and second.text != nxt.text)):
+                        continue
+                    sure = False
                 if allow is not None and not allow(term, i):
                     continue
-                parts = term.parts
-                if len(parts) == 1 and parts[0].mode == "key":
-                    end = i + 1  # one word, found by one of this token's keys: it matches
+                if sure:
+                    end = i + 1
                 else:
                     end = _match(parts, tokens, i)
                     if end is None:
