@@ -694,7 +694,10 @@ def _budget_disagrees(value: str, quote: str, text: str, reading: readers.Readin
     near = {f[0] for f in _overlapping(reading, *_widen(text, a, b, 1))}
     if not (near & {"budget", "budget_none"} or find_amounts(quote, lang)):
         return "its evidence says nothing about a budget"
-    statuses = {f[0] for f in _overlapping(reading, a, b) if f[0] in _BUDGET_SAID}
+    found = {f[0] for f in _overlapping(reading, a, b)}
+    statuses = found & set(_BUDGET_SAID)
+    if "budget_period" in found:
+        statuses.add("budget_planned")  # "budget for Q4": planned for a later period
     if statuses and _BUDGET_STATUS.get(value) not in statuses:
         return f"its evidence does not say the budget is {value}"
     return None

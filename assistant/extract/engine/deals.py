@@ -56,6 +56,21 @@ def _negated_at(doc: Doc, hit: Hit, clause: Span) -> bool:
     return False
 
 
+def _names_period(doc: Doc, h: Hit) -> bool:
+    """Whether a `budget_period` hit names a period: no number, a year ("na 2026") or a
+    quarter, its number glued to a letter ("Q3"); "na 30 osób" names none."""
+    tokens = doc.tokens
+    numbers = [t for t in tokens[h.start:h.end] if t.kind == "num"]
+    if not numbers:
+        return True
+    number = numbers[-1]
+    if len(number.text) == 4 and number.text.isdigit() and 1900 <= int(number.text) <= 2100:
+        return True
+    before = tokens[number.i - 1] if number.i > h.start else None
+    return (before is not None and before.kind == "word" and len(before.text) == 1
+            and before.end == number.start and number.text in ("1", "2", "3", "4"))
+
+
 def _budget(doc: Doc, deal: Deal) -> None:
     sentences = []
     for h in doc.of("budget", local=False):
@@ -70,8 +85,20 @@ def _budget(doc: Doc, deal: Deal) -> None:
         cue: Hit | None = None
         unknown = doc.has("budget_unknown", sentence, local=False)
         none = doc.has("budget_none", sentence, local=False)
-        planned = doc.has("budget_planned", sentence, local=False)
+        periods = doc.between("budget_period", *sentence, local=False)
+        # a status word inside a period's words is the period ("w planie" is no plan still to make)
+        planned = next((h for h in doc.between("budget_planned", *sentence, local=False)
+                        if not any(p.start <= h.start and h.end <= p.end for p in periods)), None)
         confirmed = doc.has("budget_confirmed", sentence, local=False)
+        # the period the money is for: planned, unless a word says the money is approved
+        # ("approved for Q3", "zatwierdzony na 2027"); a budget named with its amount ("Budget
+        # di 30.000 € per il 2026") is planned for it
+        period = next((h for h in periods if _names_period(doc, h)), None)
+        budget_words = doc.between("budget", *sentence, local=False)
+        approved = [h for h in doc.between("budget_confirmed", *sentence, local=False)
+                    if not any(b.start < h.end and h.start < b.end for b in budget_words)]
+        if planned is None and period is not None and not approved:
+            planned = period
         if none is not None:
             status, cue = "none", none
         elif planned is not None:
