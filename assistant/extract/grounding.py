@@ -424,6 +424,26 @@ def _place(
     return span, None
 
 
+def _stated_counts(reading: readers.Reading, text: str, span: tuple[int, int], as_of: date | None,
+                   lang: str | None) -> set[int]:
+    """The numbers an interaction's evidence could state as its count, but those of its dates
+    ("webinars on 6 Nov and 8 Nov" is two, not six or eight)."""
+    stated = reading.headcounts(span[0], span[1], lang)
+    if not stated or as_of is None:
+        return stated
+    from assistant.extract.dates import find_dates
+
+    words = text[span[0] : span[1]]
+    dated = find_dates(words, as_of, lang)
+    if not dated:
+        return stated
+    blanked = list(words)
+    for d in dated:
+        blanked[d.start : d.end] = " " * (d.end - d.start)
+    kept = readers.headcounts("".join(blanked), lang)
+    return {n for n in stated if n in kept}
+
+
 def ground(
     extraction: Extraction, text: str, *, as_of: date | None = None, lang: str | None = None,
     reading: readers.Reading | None = None,
@@ -446,7 +466,7 @@ def ground(
             dropped.append(DroppedItem(item="interaction", reason=problem or "", data=item.model_dump(mode="json")))
             continue
         item = item.model_copy(update={"evidence": text[span[0] : span[1]]})
-        stated = reading.headcounts(span[0], span[1], lang)
+        stated = _stated_counts(reading, text, span, as_of, lang)
         if item.count > 1 and stated and item.count not in stated:
             # The evidence names a different number: take it when it is the only one.
             count = next(iter(stated)) if len(stated) == 1 else 1

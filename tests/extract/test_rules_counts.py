@@ -99,6 +99,21 @@ COUNTS = table(
         xfail="the event noun 'pobranie' (a download) with a count is a content download"),
     row("pl", "stats-line", "Otwarcia maili: 5. Kliknięcia: 2.", {"email_open": 5, "email_click": 2},
         xfail="a labelled figure ('Email opens: 5', 'Clicks: 2') is that kind's count, and a bare 'Clicks' beside email opens is email_click"),
+    # one object on a list of dates: one a date (the numbers of the dates are no count); two
+    # acts with a date each are one of each
+    row("en", "dates-listed", "Attended the webinars on 23 May and 6 Jun.", {"webinar_attendance": 2}),
+    row("en", "dates-two-acts", "Registered for the webinar on 3 Jun and attended on 10 Jun.",
+        {"webinar_registration": 1, "webinar_attendance": 1}),
+    row("it", "dates-listed", "Ha partecipato ai webinar del 23/5 e del 6/6.", {"webinar_attendance": 2}),
+    row("it", "dates-listed-visits", "Ha visitato la pagina prezzi il 6/6 e il 9/6.", {"pricing_page_visit": 2}),
+    row("pl", "dates-listed", "Był na webinarach 23.05 i 6.06.", {"webinar_attendance": 2}),
+    row("pl", "dates-listed-visits", "Odwiedził cennik 6.06 i 8.06.", {"pricing_page_visit": 2}),
+    row("en", "date-of-next-act", "Attended the webinar on 3 Jun and on 10 Jun visited the pricing page.",
+        {"webinar_attendance": 1, "pricing_page_visit": 1}),
+    row("it", "date-of-next-act", "Ha partecipato al webinar del 3/6 e il 10/6 è passata sulla pagina prezzi.",
+        {"webinar_attendance": 1, "pricing_page_visit": 1}),
+    row("pl", "date-of-next-act", "Była na webinarze w czwartek, a wczoraj 2 razy zaglądała w cennik.",
+        {"webinar_attendance": 1, "pricing_page_visit": 2}),
 )
 
 

@@ -547,6 +547,11 @@ def _count(doc: Doc, c: Candidate, countable: frozenset[str]) -> int:
         if value:
             c.span = (c.span[0], max(c.span[1], obj.end))  # the evidence holds the count
             return value
+    # one object on several dates: "ai webinar del 23/10 e del 6/11", "cennik 6.05 i 8.05"
+    dated, last = _dates_listed(doc, c)
+    if dated > 1:
+        c.span = (c.span[0], max(c.span[1], last))  # the evidence names every date
+        return dated
     # a list of objects of the same class: "the checklist, the template and the ebook"
     first_object = c.hits[1] if len(c.hits) > 1 else _object_after(doc, c)
     if first_object is not None:
@@ -614,6 +619,42 @@ def _object_after(doc: Doc, c: Candidate) -> Hit | None:
             if h.cls in classes:
                 return h
     return None
+
+
+def _dates_listed(doc: Doc, c: Candidate) -> tuple[int, int]:
+    """How many dates follow a candidate's words as one list, and the token ending it: the
+    first within three tokens of its last word, each next one joined by a comma or a
+    coordination with no act between ("del 23/10 e del 6/11"; "on 3 Oct and attended on 10
+    Oct" is two acts)."""
+    tokens = doc.tokens
+    end = max(h.end for h in c.hits)
+    sentence_end = doc.sentences[c.sentence][1]
+    spans = sorted((doc.token_at_char(d.start), doc.token_at_char(d.end - 1) + 1) for d in doc.dates)
+    # (in the act's clause: "webinar w czwartek, a wczoraj 2 razy zaglądał w cennik" dates two acts)
+    spans = [(a, b) for a, b in spans if end <= a < sentence_end and doc.clause_of(a) == c.clause]
+    if len(spans) < 2 or spans[0][0] - end > 3:
+        return 0, 0
+    acts = _act_classes(doc.lex)
+    n, last = 1, spans[0][1]
+    for (_, b_end), (a2, b2) in itertools.pairwise(spans):
+        gap = tokens[b_end:a2]
+        joined = any(t.text == "," for t in gap) or doc.has("coord", (b_end, a2))
+        if not joined or len(gap) > 3 or any(h.cls in acts for k in range(b_end, a2) for h in doc.at(k)):
+            break
+        # a date opening the next act is that act's: "al webinar del 3/12 e il 10/12 è passata
+        # sulla pagina prezzi"
+        after = b2
+        while after < min(len(tokens), b2 + 3) and tokens[after].kind != "sym":
+            if any(h.cls in acts for h in doc.at(after)):
+                return n, last
+            after += 1
+        n, last = n + 1, b2
+    return n, last
+
+
+def _act_classes(lex: Lexicon) -> frozenset[str]:
+    """The classes frames use as acts (their first entry)."""
+    return frozenset(cls for f in _frames(lex) for cls in f.entries[0])
 
 
 def _list_from(doc: Doc, obj: Hit, sentence: int) -> tuple[int, int]:
