@@ -821,8 +821,8 @@ def test_trade_word_in_company_name():
     assert (company.name, company.industry) == ("Studio Dentistico Anelli", None)
 
 
-@_engine_xfail("the same act said twice with two days ('ieri e di nuovo stamattina') are read as one occasion (x-it-A-022)")
 def test_again_is_a_second_occasion():
+    # the same act said with two days is two occasions (a list of dates)
     found = [i for i in _extract("È passato allo stand ieri e di nuovo stamattina").interactions
              if i.kind == "event_attendance"]
     assert sum(i.count for i in found) == 2
