@@ -88,8 +88,11 @@ NOT_DISQUALIFIED = table(
     row("en", "their-competitors-use-us", "Their competitors use us; they are a retailer.", set()),
     row("en", "evaluating-vs", "They are evaluating us vs two competitors.", set(),
         xfail="'competitors' that belong to someone else ('us vs two competitors', 'lost the deal to a competitor') disqualify nobody, as Italian 'noi e altri concorrenti' and Polish 'z konkurentami' already read"),
-    row("en", "lost-to-competitor", "Lost the deal to a competitor last year, now back in the market.", set(),
-        xfail="'competitors' that belong to someone else ('us vs two competitors', 'lost the deal to a competitor') disqualify nobody, as Italian 'noi e altri concorrenti' and Polish 'z konkurentami' already read; 'now back in the market' is no 'no'"),
+    row("en", "lost-to-competitor", "Lost the deal to a competitor last year, now back in the market.", set()),
+    # a deal our CRM marks lost is our record, not the lead saying no
+    row("en", "closed-lost-budget", "2024-10-02 Opportunity closed-lost (reason: waiting for 2025 budget)", set()),
+    row("it", "chiuso-perso-budget", "Stato opportunità: chiuso perso (03/2024, niente budget)", set()),
+    row("pl", "closed-lost-budzet", "Status szansy: Closed-lost (03.2024, brak budżetu)", set()),
     # a no to one thing is no "no" to us: declining a demo, or wanting another part
     row("en", "not-looking-for-demo", 'Said explicitly she is NOT looking for a demo or pricing yet, "just benchmarking".',
         set()),
