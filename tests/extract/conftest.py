@@ -14,8 +14,6 @@ REGRESSED = {
         "a name after a title in the instrumental ('prezesem, Janem Kowalskim') is lost",
     "tests/extract/test_rules_contacts.py::test_name_title_and_company[pl-after-title]":
         "a name after a title in the instrumental ('prezesem, Janem Kowalskim') is lost",
-    "tests/extract/test_rules_formats.py::test_whole_notes[en-jamie-from-bolt-dynamics]":
-        "a bounce to the lead's colleague is counted as the lead's",
     "tests/extract/test_rules_titles.py::test_titles[pl-wlasciciel-no-diacritics]":
         "'wlasciciel' without diacritics no longer reads as the owner",
 }

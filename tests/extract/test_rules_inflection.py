@@ -21,7 +21,7 @@ FORMS = table(
     row("it", "plural-feminine", "Hanno scaricato due whitepaper e si sono iscritte al webinar.",
         {"content_download", "webinar_registration"}),
     row("it", "plural-entrambe", "Hanno scaricato entrambe le guide.", {"content_download"}),
-    row("it", "plural-colleghe", "Le sue colleghe si sono iscritte alla newsletter.", {"newsletter_signup"}),
+    row("it", "plural-socie", "Le due socie si sono iscritte alla newsletter.", {"newsletter_signup"}),
     row("it", "feminine-registrata", "Si è registrata al webinar di marzo.", {"webinar_registration"}),
     row("it", "present", "Apre tutte le newsletter e ogni tanto clicca sui link.", {"email_open", "email_click"}),
     row("pl", "masculine", "Pobrał raport o rynku.", {"content_download"}),

@@ -157,13 +157,6 @@ LEAD_VOICE = table(
         "wycenę dla trzech lokalizacji.", {"event_attendance", "quote_request"}),
     row("it", "nota-commerciale", "Scansione badge, 23/09.\nNote del commerciale: bella chiacchierata allo stand. Ha chiesto "
         "un preventivo per tre sedi.", {"event_attendance", "quote_request"}),
-    # a colleague at the lead's company acts for the lead
-    row("en", "colleague", "Tried to reach him twice, no answer. His colleague Ana replied and asked us to send a quote "
-        "to procurement.", {"email_reply", "quote_request"}),
-    row("it", "collega-del-lead", "Non risponde lui, ma la sua collega Sara ha risposto chiedendo un preventivo.",
-        {"email_reply", "quote_request"}),
-    row("pl", "kolezanka-leada", "On nie odpisuje, ale jego koleżanka Ewa odpisała i poprosiła o wycenę.",
-        {"email_reply", "quote_request"}, xfail="the lead's colleague ('his colleague Ana', 'jego koleżanka Ewa') acts for the lead's company, as 'la sua collega' does"),
 )
 
 
@@ -186,6 +179,22 @@ THIRD_PARTY = table(
         xfail="a hand-raise noun owned by a third party ('from their customers', 'dei loro clienti', 'od swoich klientów') is nobody's request"),
     row("pl", "ich-oferty", "Problem: przygotowują oferty dla klientów ręcznie.", set()),
     row("pl", "maja-crm", "W rozmowie powiedziała, że korzystają już z CRM.", set()),
+    # someone close to the lead as the subject: their act, not the lead's (before the act,
+    # and, where the language puts a subject there, right after it); with them, for them,
+    # or beside the lead, the lead still does it
+    row("en", "colleague-did-it", "Her colleague Sam (IT Director) requested a demo last week and attended our webinar; "
+        "she herself opened the recap email.", {"email_open"}),
+    row("en", "with-her-boss", "She asked for a demo with her boss.", {"demo_request"}),
+    row("en", "for-her-boss", "Requested a demo for her boss.", {"demo_request"}),
+    row("it", "il-suo-capo", "La demo l'ha chiesta il suo capo, lei ha solo scaricato la guida.", {"content_download"}),
+    row("it", "la-sua-collega", "La sua collega ha chiesto un preventivo; lui ha aperto la newsletter.", {"email_open"}),
+    row("pl", "jego-przelozona", "Demo zamówiła jego przełożona, Edyta Wolska. Piotr pobrał e-book.", {"content_download"}),
+    row("pl", "jej-kolega", "Jej kolega Marek poprosił o wycenę, ona tylko otworzyła maila.", {"email_open"}),
+    # (every labeller of the last blind writing left a colleague's or boss's acts off the lead)
+    row("en", "colleague-replied", "Tried to reach him twice, no answer. His colleague Ana replied and asked us to send "
+        "a quote to procurement.", set()),
+    row("it", "collega-ha-risposto", "Non risponde lui, ma la sua collega Sara ha risposto chiedendo un preventivo.", set()),
+    row("pl", "kolezanka-odpisala", "On nie odpisuje, ale jego koleżanka Ewa odpisała i poprosiła o wycenę.", set()),
     # a meeting with our salesperson is the meeting, not a request to talk to sales
     row("en", "meeting-with-our-rep", "Booked a meeting with our sales rep for Thursday.", {"meeting_booked"}),
     row("it", "appuntamento-commerciale", "Ha fissato un appuntamento con il nostro commerciale.", {"meeting_booked"}),

@@ -458,6 +458,10 @@ def agent(doc: Doc, act: Hit, *, record: bool = False) -> str:
         if customers is None or (subject is not None and subject.start >= customers.end):
             continue
         return "other"
+    associate = _associate_subject(doc, act, clause)
+    if associate is not None and (subject is None or associate.start >= subject.end) \
+            and not (first_verb or second_verb):
+        return "other"
     if subject is not None:
         cls = subject.cls
         if cls == "first_person":
@@ -476,6 +480,28 @@ def agent(doc: Doc, act: Hit, *, record: bool = False) -> str:
     if voice == "us" and not record:
         return "us"
     return "lead"
+
+
+def _associate_subject(doc: Doc, act: Hit, clause: Span) -> Hit | None:
+    """Someone close to the lead as the act's subject: their possessive and an `associate`
+    ("her colleague Sam (IT Director) requested a demo", "il suo capo ha chiesto"), before the
+    act in its sentence, or right after it (Polish and Italian put a subject there: "demo
+    zamówiła jego przełożona", "l'ha chiesta il suo capo"). The hit of the associate, or None."""
+    sentence = doc.sentences[doc.sentence_of(act.start)]
+
+    def after_possessive(start: int, end: int) -> list[Hit]:
+        found = []
+        for p in doc.starting("their_possessive", start, end, local=False):
+            a = doc.first_at("associate", p.end, local=False)
+            if a is not None:
+                found.append(a)
+        return found
+
+    before = [a for a in after_possessive(sentence[0], act.start) if a.end <= act.start]
+    if before:
+        return before[-1]
+    right_after = [a for a in after_possessive(act.end, min(clause[1], act.end + 1)) if a.end <= clause[1]]
+    return right_after[0] if right_after else None
 
 
 # --- counts, dates, details -----------------------------------------------------------------------
