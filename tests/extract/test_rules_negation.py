@@ -132,6 +132,15 @@ HEDGED = table(
     row("pl", "chcialaby", "Chciałaby zobaczyć demo.", {"demo_request"}),
     row("pl", "chetnie", "Chętnie zobaczyłby wycenę dla 10 osób.", {"quote_request"}),
     row("pl", "pyta-czy", "Pyta, czy możemy przesłać ofertę.", {"quote_request"}),
+    # a condition clause before the act makes it depend on it; "if possible" or a condition
+    # on us ("if you have a moment") is politeness, the request stands
+    row("en", "if-pilot-then", "If the pilot goes well, we will ask for a quote for 3 sites.", set()),
+    row("en", "if-possible", "If possible, please send a quote.", {"quote_request"}),
+    row("en", "if-you-have-a-moment", "If you have a moment, could you call me back about pricing?", {"contact_sales"}),
+    row("it", "se-pilota-allora", "Se il pilota va bene, chiederemo un preventivo per tre sedi.", set()),
+    row("it", "se-possibile", "Se possibile, vorrebbe una demo giovedì.", {"demo_request"}),
+    row("pl", "jesli-pilotaz", "Jeśli pilotaż wyjdzie dobrze, poprosimy o ofertę na 3 zakłady.", set()),
+    row("pl", "jesli-ma-pan-chwile", "Jeśli ma Pan chwilę, proszę o telefon w sprawie wyceny.", {"contact_sales"}),
 )
 
 

@@ -371,11 +371,28 @@ def _hedged(doc: Doc, c: Candidate, hand_raise: bool) -> str | None:
             if hand_raise and cls == "hedge" and doc.has("second_person", (max(clause[0], h.start - 2), h.start)):
                 continue  # "any chance you could send the price list?": a request to us
             return why
+    if c.kind not in DISQUALIFIER_KINDS and _under_condition(doc, c.clause):
+        return "a condition"  # (who wants a job "if you have openings" still wants one)
     if c.kind in frozenset(_engine(doc.lex, "deferrable", [])) and doc.has("later", clause) is not None:
         return "put off till later"  # "proszę o kontakt jesienią", "a demo after the summer"
     if c.kind not in hand_raise_kinds(doc.lex) and doc.has("wish", before):
         return "a wish, not done"
     return None
+
+
+def _under_condition(doc: Doc, clause: int) -> bool:
+    """Whether the clause before this one in its sentence is a condition opening with its
+    word ("jeśli pilotaż wyjdzie dobrze, poprosimy o ofertę", "se il pilota va bene,
+    chiederemo un preventivo"): the act depends on it. A condition of a word or two ("if
+    possible, ...") or on us ("if you have a moment, ...") is politeness, not one."""
+    if clause == 0 or doc.sentence_of(doc.clauses[clause][0]) != doc.sentence_of(doc.clauses[clause - 1][0]):
+        return False
+    s, e = doc.clauses[clause - 1]
+    words = [t for t in doc.tokens[s:e] if t.kind in ("word", "num") and t.text[:1] not in "'’"]  # ("it's": one)
+    if len(words) < 4 or doc.first_at("cond", words[0].i) is None:
+        return False
+    # "if you have a moment, please call me back" asks us: politeness, not a condition
+    return not (doc.has("second_person", (s, e)) or doc.has("second_person_verb", (s, e)))
 
 
 _HAND_RAISE_OBJECTS = ("demo", "quote", "prices", "sales_contact", "meeting", "demo_requested",
