@@ -89,6 +89,16 @@ NOT_DISQUALIFIED = table(
     row("en", "evaluating-vs", "They are evaluating us vs two competitors.", set(),
         xfail="'competitors' that belong to someone else ('us vs two competitors', 'lost the deal to a competitor') disqualify nobody, as Italian 'noi e altri concorrenti' and Polish 'z konkurentami' already read"),
     row("en", "lost-to-competitor", "Lost the deal to a competitor last year, now back in the market.", set()),
+    # our own message in a thread says nothing of them ("noticed you're hiring")
+    row("en", "our-quoted-hiring", "From: Caspian <c@wren.co.uk>\nTo: Noor Haddad\nSubject: Re: lettings\n\nHi Noor, "
+        "could someone call me this week?\n\nOn 8 May 2025, Noor Haddad wrote:\n> Hi Caspian, noticed you're hiring "
+        "two more negotiators. Are enquiries still in a shared inbox?", set()),
+    row("it", "nostra-citata-cv", "Da: Marta <m@rossi.it>\nA: Luca Serra\nOggetto: R: offerta\n\nCiao Luca, mi "
+        "richiamate domani?\n\n> Il 7 gen 2026, Luca Serra ha scritto:\n> Buongiorno Marta, state cercando personale? "
+        "Il nostro modulo CV aiuta.", set()),
+    row("pl", "nasza-cytowana-rekrutacja", "Od: Ewa <e@optima.pl>\nDo: Jan Nowak\nTemat: Re: rekrutacja\n\nDzień dobry, "
+        "proszę o telefon jutro.\n\n> W dniu 7.01.2026 Jan Nowak napisał:\n> Dzień dobry, widzę, że szukacie "
+        "pracowników. Nasz parser CV pomoże.", set()),
     # a deal our CRM marks lost is our record, not the lead saying no
     row("en", "closed-lost-budget", "2024-10-02 Opportunity closed-lost (reason: waiting for 2025 budget)", set()),
     row("it", "chiuso-perso-budget", "Stato opportunità: chiuso perso (03/2024, niente budget)", set()),

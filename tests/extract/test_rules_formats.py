@@ -23,6 +23,14 @@ NOTES = table(
     row("en", "inbound-lead-sophie-gmail", "inbound lead – sophie.t@gmail.com filled out the contact us form asking if we integrate with Shopify. Runs a small candle shop online, 2 people. No phone.",
         {"form_submission"},
         xfail="a 'contact us' form is a generic form (form_submission), not a request to talk to sales"),
+    # a demo, quote or sales form is that hand-raise, its title's words in any quote marks
+    # (a Polish „ closed with a typed "), whether or not they make a frame of their own
+    row("pl", "form-title-imperative", 'Formularz „Poproś o demo" – 15.12.2025\nImię: Oksana\nWiadomość: chciałabym wiedzieć, jak działa wasz CRM',
+        {"demo_request"}),
+    row("pl", "form-title-quote", 'Formularz „Zamów wycenę" wypełniony 3.12.', {"quote_request"}),
+    row("en", "form-title-demo", 'Filled in the "Request a demo" form on 3 Dec.', {"demo_request"}),
+    row("it", "form-title-demo", 'Ha compilato il modulo "Richiedi una demo" il 3/12.', {"demo_request"}),
+    row("pl", "title-in-quotes", 'Otworzyła mail „Nowe funkcje: parser CV" w poniedziałek.', {"email_open"}),
     row("en", "activity-log-08-09", "Activity log\n08/09/2025 Visited /pricing\n08/09/2025 Visited /features/reporting\n09/09/2025 Demo request form submitted\nContact: Ian Ross, Sales Ops Lead, Ferrow Ltd",
         {"demo_request", "pricing_page_visit", "website_visit"}),
     row("en", "jamie-from-bolt-dynamics", "Jamie from Bolt Dynamics unsubscribed after the last campaign and the email to his colleague bounced. I don't think there's anything here.",

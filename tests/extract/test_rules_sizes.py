@@ -10,6 +10,13 @@ import pytest
 from tests.extract.rules_cases import read, row, table
 
 EMPLOYEES = table(
+    # a form's labelled field: one digit with its label, a bucket ("1-10") says no size
+    row("en", "form-one", "Company: Wordsmith\nNumber of employees: 1", 1),
+    row("it", "form-one", "Azienda: Traduzioni Rossi\nNumero dipendenti: 1", 1),
+    row("pl", "form-one", "Firma: Tłumaczenia\nLiczba pracowników: 1", 1),
+    row("en", "form-bucket", "Company: Wordsmith\nNumber of employees: 1001-5000", None),
+    row("it", "form-bucket", "Azienda: Rossi Srl\nNumero dipendenti: 11 – 50", None),
+    row("pl", "form-bucket", "Firma: Tłumaczenia\nLiczba pracowników: 1-10", None),
     row("en", "tilde-staff", "Acme (~140 staff)", 140),
     row("en", "comma-thousands", "Acme, 1,200 employees", 1200),
     row("en", "fte", "Acme: 420 FTE", 420),

@@ -242,9 +242,16 @@ def _employees(doc: Doc, company: Company) -> tuple[int, tuple[int, int]] | None
     for span in labelled:
         a, b = doc.chars(span)
         nums = [n for n in find_numbers(text[a:b]) if n.value >= 1 and n.value == int(n.value)]
+        if len(nums) >= 2 and text[a + nums[0].end : a + nums[1].start].strip() in ("-", "–", "—"):
+            continue  # a form's bucket ("1-10", "1001-5000") says no size
         if nums:
             n = nums[0]
-            return int(n.value), (a + n.start, a + n.end)
+            start = a + n.start
+            if n.end - n.start < 2:
+                # one digit is too short to quote alone: with its label ("Liczba pracowników: 1")
+                line = doc.lines[doc.line_of(span[0])]
+                start = min(start, doc.tokens[line[0]].start)
+            return int(n.value), (start, a + n.end)
         vague = _vague(doc, span)
         if vague:
             return vague

@@ -40,7 +40,8 @@ def _pictograph(ch: str) -> bool:
     """An emoji or other pictograph: chat messages end a sentence with one ("🙂 any chance")."""
     return len(ch) == 1 and unicodedata.category(ch) == "So"
 _CLAUSE_BREAK = frozenset({",", ":", "(", ")", "[", "]", "|", "–", "—", "→", "⇒", "•", "·"})
-_OPEN_QUOTES = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’", "'": "'"}
+# an opening quote mark -> the marks that close it (a Polish „ is often closed with a typed ")
+_OPEN_QUOTES = {'"': ('"', "”"), "“": ("”", '"'), "„": ("”", '"', "“"), "«": ("»",), "‘": ("’",), "'": ("'",)}
 _BULLETS = frozenset({"-", "•", "*", "–", "—", "·", ">", "▪", "●"})
 
 
@@ -606,11 +607,11 @@ def _quotes(doc: Doc) -> None:
             i += 1  # an apostrophe glued to a word
             continue
         j = i + 1
-        while j < len(tokens) and not (tokens[j].kind == "sym" and tokens[j].text in (close, tok.text)):
+        while j < len(tokens) and not (tokens[j].kind == "sym" and (tokens[j].text in close or tokens[j].text == tok.text)):
             if "\n" in text[tokens[j - 1].end : tokens[j].start]:
                 break
             j += 1
-        if j < len(tokens) and tokens[j].text in (close, tok.text) and j > i + 1:
+        if j < len(tokens) and (tokens[j].text in close or tokens[j].text == tok.text) and j > i + 1:
             found.append((i + 1, j))
             i = j + 1
         else:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -409,12 +409,42 @@ def _form_name(doc: Doc, c: Candidate) -> bool:
 def _hand_raise_form(doc: Doc, c: Candidate) -> bool:
     """A form whose title asks for a demo, a quote or sales ("Formularz 'Umów demo'", "the
     'Talk to sales' form") is the hand-raise (SPEC section 2), not a generic form."""
+    return _hand_raise_title(doc, c) is not None
+
+
+def _hand_raise_title(doc: Doc, c: Candidate) -> Span | None:
+    """The title of a form candidate that names a hand-raise's object, or None."""
     line = doc.lines[c.line]
     for s, e in [*doc.form_titles, *doc.title_quotes]:
         near = line[0] <= s < line[1] and s <= c.span[1] + 2 and e >= c.span[0] - 2
         if near and any(doc.has(cls, (s, e), local=False) for cls in _HAND_RAISE_OBJECTS):
-            return True
-    return False
+            return (s, e)
+    return None
+
+
+def _form_hand_raises(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """The hand-raise a demo, quote or sales form is, where its title's words make no frame
+    of their own ("Formularz „Poproś o demo”": the imperative asks nothing in a note): one
+    candidate of the kind whose objects the title names, unless the note asks for it in words
+    of its own (the form's message) already. A one-word title ("Kontakt") is any form."""
+    out: list[Candidate] = []
+    kinds = sorted(hand_raise_kinds(doc.lex))
+    for c in found:
+        if c.kind != "form_submission" or c.dropped is None or not c.dropped.startswith("a demo, quote or sales form"):
+            continue
+        title = _hand_raise_title(doc, c)
+        if title is None or sum(t.kind == "word" for t in doc.tokens[title[0]:title[1]]) < 2:
+            continue  # (a bare "Kontakt" form is any form)
+        for kind in kinds:
+            objects = _kind_objects(doc, kind) & frozenset(_HAND_RAISE_OBJECTS)
+            if not any(doc.has(cls, title, local=False) for cls in sorted(objects)):
+                continue
+            if not any(o.kind == kind and o.dropped is None for o in [*found, *out]):  # (the message may ask too)
+                lo, hi = min(c.span[0], title[0]), max(c.span[1], title[1] + 1)
+                out.append(replace(c, kind=kind, dropped=None, span=(lo, min(hi, len(doc.tokens))),
+                                   notes=[*c.notes, "form title"]))
+            break
+    return out
 
 
 def hand_raise_kinds(lex: Lexicon) -> frozenset[str]:
@@ -1059,6 +1089,8 @@ def read_candidates(doc: Doc, kinds: tuple[str, ...] | None = None) -> list[Cand
         found.extend(accepted)
     for c in found:
         _judge(doc, c, hand_raises)
+    if kinds is None or any(k in hand_raises for k in kinds):
+        found.extend(c for c in _form_hand_raises(doc, found) if kinds is None or c.kind in kinds)
     # another reading of words a negation holds, in the negated act's clause, is negated too:
     # "O upgrade do płatnego planu nie prosiła" negates the asking, and so the "upgrade do
     # płatnego planu" in it ("aveva chiesto una demo, mai fissata" still asked for one)
@@ -1190,6 +1222,8 @@ def find_disqualifiers(doc: Doc) -> list[Disqualifier]:
     for c in read_candidates(doc, DISQUALIFIER_KINDS):
         if c.dropped is not None or c.kind in seen:
             continue
+        if doc.voice_at(c.act.start) == "us":
+            continue  # our own message ("noticed you're hiring", "are you a student?") says nothing of them
         if c.kind == "not_interested" and (_softened(doc, c) or _wants_other(doc, c, raises)):
             continue
         seen.add(c.kind)
