@@ -81,6 +81,11 @@ NEGATED = table(
     row("pl", "no-diacritics", "nie prosil o wycene", set()),
     row("pl", "no-diacritics-object-first", "o demo jeszcze nie pytala", set()),
     row("pl", "ani-ani", "Ani demo, ani wyceny na razie.", set()),
+    # a digest's label answered after a leader of dots
+    row("en", "dotted-leader", "Upgrade requested ..... no\nBilling page viewed ... no", set()),
+    row("it", "dotted-leader", "Richiesta demo ....... no\nPreventivo richiesto … no", set()),
+    row("pl", "dotted-leader", "Prośba o demo ...... nie\nZapytanie o wycenę ..... nie", set()),
+    row("en", "dotted-leader-yes", "Demo requested ..... yes", {"demo_request"}),
 )
 
 

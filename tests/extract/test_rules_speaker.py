@@ -195,6 +195,12 @@ THIRD_PARTY = table(
         "a quote to procurement.", set()),
     row("it", "collega-ha-risposto", "Non risponde lui, ma la sua collega Sara ha risposto chiedendo un preventivo.", set()),
     row("pl", "kolezanka-odpisala", "On nie odpisuje, ale jego koleżanka Ewa odpisała i poprosiła o wycenę.", set()),
+    # what a company makes is its product, no act ("makes appointment-scheduling software")
+    row("en", "makes-scheduling-software", "Moosgrund Software GmbH makes appointment-scheduling software for dentists.",
+        set()),
+    row("it", "sviluppa-software-prenotazioni", "Lo studio sviluppa software per prenotare appuntamenti e demo dal vivo.",
+        set()),
+    row("pl", "produkuje-system-rezerwacji", "Firma produkuje system do rezerwacji spotkań dla gabinetów.", set()),
     # a meeting with our salesperson is the meeting, not a request to talk to sales
     row("en", "meeting-with-our-rep", "Booked a meeting with our sales rep for Thursday.", {"meeting_booked"}),
     row("it", "appuntamento-commerciale", "Ha fissato un appuntamento con il nostro commerciale.", {"meeting_booked"}),

@@ -243,12 +243,20 @@ def _employees(doc: Doc, company: Company) -> tuple[int, tuple[int, int]] | None
         a, b = doc.chars(span)
         nums = [n for n in find_numbers(text[a:b]) if n.value >= 1 and n.value == int(n.value)]
         if len(nums) >= 2 and text[a + nums[0].end : a + nums[1].start].strip() in ("-", "–", "—"):
-            continue  # a form's bucket ("1-10", "1001-5000") says no size
+            # a form's bucket ("1-10", "1001-5000") says no size; a number after it may
+            # ("51-200 (LinkedIn: ~150)")
+            nums = nums[2:]
+            if not nums:
+                continue
+            bucket = True
+        else:
+            bucket = False
         if nums:
             n = nums[0]
             start = a + n.start
-            if n.end - n.start < 2:
-                # one digit is too short to quote alone: with its label ("Liczba pracowników: 1")
+            if n.end - n.start < 2 or bucket:
+                # one digit is too short to quote alone, a number after a bucket stands apart
+                # from its label: with the label ("Liczba pracowników: 1")
                 line = doc.lines[doc.line_of(span[0])]
                 start = min(start, doc.tokens[line[0]].start)
             return int(n.value), (start, a + n.end)

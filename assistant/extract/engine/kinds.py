@@ -345,6 +345,12 @@ def _negated(doc: Doc, c: Candidate) -> bool:
             and doc.line_of(nxt) == own_line:  # the next line's bullet is no answer's mark
         nxt += 1
         skipped += 1
+    # a leader of dots between a label and its value: "Upgrade requested ..... no"
+    dots = nxt
+    while dots < len(tokens) and tokens[dots].text in (".", "…") and doc.line_of(dots) == own_line:
+        dots += 1
+    if dots - nxt >= 3 or (dots > nxt and tokens[nxt].text == "…"):
+        nxt, skipped = dots, skipped + 1
     if skipped and nxt < len(tokens):
         for h in doc.of("neg_answer", local=False):
             if h.start == nxt:
@@ -870,6 +876,17 @@ def _detail(doc: Doc, c: Candidate) -> str | None:
 # --- the whole reading ---------------------------------------------------------------------------
 
 
+def _what_they_make(doc: Doc, c: Candidate) -> bool:
+    """Words right after a verb saying what a company does are its product, not an act
+    ("makes appointment-scheduling software", "sviluppa software per le prenotazioni",
+    "produkuje systemy rezerwacji")."""
+    lo = min(h.start for h in c.hits)
+    for h in doc.between("make_verb", max(0, lo - 3), lo, local=False):
+        if not doc.has("coord", (h.end, lo)) and not any(t.kind == "sym" and t.text in ",;.:" for t in doc.tokens[h.end:lo]):
+            return True
+    return False
+
+
 def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
     if "structural" in c.notes:
         return  # read from the thread's shape, not from words a scope could change
@@ -879,6 +896,8 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
         c.dropped = "inside a title"
     elif _negated(doc, c):
         c.dropped = "negated"
+    elif c.kind not in DISQUALIFIER_KINDS and _what_they_make(doc, c):
+        c.dropped = "what the company makes ('makes appointment-scheduling software')"
     elif _zeroed(doc, c):
         c.dropped = "none of them (a count of 0)"
     elif hand_raise and any((n := _number_before(doc, h, doc.clauses[doc.clause_of(h.start)])) and n > _ONE_HAND_RAISE
