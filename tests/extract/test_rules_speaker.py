@@ -150,6 +150,15 @@ LEAD_VOICE = table(
     row("pl", "surname-label", "REP: Czy rozmawiam z panią Kowal?\nKOWAL: Tak, słucham.\nREP: Dziękuję za czas.\n"
         "KOWAL: Proszę. Pobrałam checklistę i zapisałam się do newslettera.",
         {"content_download", "newsletter_signup"}),
+    # a message from one of ours to another of ours (a handover) reports on the lead, as a
+    # rep's note does: the lead's acts count, ours ("I sent") do not
+    row("en", "handover", "From: Sam (SDR)\nTo: Jo (AE)\nSubject: handover\n\nShe downloaded the pricing guide "
+        "on Monday. I sent her the case study.", {"content_download"}),
+    row("pl", "handover-third-person", "Od: Kuba (SDR) | Do: Marta (AE)\n- 28.11 poprosił o demo przez formularz\n"
+        "- 02.12 sam zarezerwował spotkanie z Tobą w Calendly", {"demo_request", "meeting_booked"}),
+    row("pl", "handover-first-person", "Od: Kuba (SDR) | Do: Marta (AE)\nWysłałem mu ofertę i zadzwoniłem dwa razy.", set()),
+    row("it", "handover-third-person", "Da: Luca (SDR) | A: Marta (AE)\n- il 28/11 ha chiesto una demo dal modulo\n"
+        "- il 2/12 ha prenotato una call con te su Calendly", {"demo_request", "meeting_booked"}),
     # a rep's note under a heading: the sentence that leaves out its subject is the lead's
     row("en", "rep-notes-heading", "Badge scan, 23 Sep.\nRep notes: good chat at the stand. Asked us to send pricing for "
         "all three sites.", {"event_attendance", "quote_request"}),

@@ -828,8 +828,7 @@ def _voices(doc: Doc) -> None:
                      and (forwarded or (f.start == doc.lines[doc.line_of(f.start)][0]
                                         and _header_line(doc, doc.line_of(f.start)) == "from"))]
         body_end = min(following) if following else len(tokens)
-        ours = doc.has("our_side", line) is not None
-        voices.append(Voice(body_start, body_end, "us" if ours else "lead"))
+        voices.append(Voice(body_start, body_end, _sender_voice(doc, line)))
     # someone's quoted words (not titles) are theirs: the lead's, unless our side says them
     for s, e in doc.quotes:
         if (s, e) in doc.title_quotes:
@@ -1134,6 +1133,25 @@ def _row_day(doc: Doc, start: int, end: int, as_of: date) -> DateSpan | None:
         return None
     raw = doc.text[toks[0].start : toks[2].end]
     return DateSpan(toks[0].start, toks[2].end, best, raw)
+
+
+def _sender_voice(doc: Doc, line: Span) -> str:
+    """Whose message a "From:" line opens: the lead's, ours, or, sent by one of ours to
+    another of ours ("Od: Kuba (SDR) | Do: Marta (AE)", a handover), a colleague's report on
+    the lead: 'note', read as a rep's note is."""
+    to = doc.has("header_to", line, local=False)
+    sender = (line[0], to.start) if to is not None else line
+    if doc.has("our_side", sender, local=False) is None:
+        return "lead"
+    if to is not None:
+        recipient: Span | None = (to.end, line[1])
+    else:
+        k = doc.line_of(line[0])
+        recipient = next((doc.lines[j] for j in range(k + 1, min(len(doc.lines), k + 4))
+                          if _header_line(doc, j) == "to"), None)
+    if recipient is not None and doc.has("our_side", recipient, local=False) is not None:
+        return "note"
+    return "us"
 
 
 def _header_line(doc: Doc, line: int) -> str | None:

@@ -108,6 +108,10 @@ def _hits_in(doc: Doc, classes: tuple[str, ...], span: Span) -> list[Hit]:
     return out
 
 
+# classes whose words are prepositions: no part of a compound of nouns
+_PREPOSITIONS = frozenset({"company_after", "title_preposition", "topic_prep"})
+
+
 def _modifies(doc: Doc, h: Hit) -> bool:
     """An object word naming what another object is about ("the price-list automation
     ebook", "the pricing webinar"): the head noun after it is the object."""
@@ -119,9 +123,11 @@ def _modifies(doc: Doc, h: Hit) -> bool:
             return True
         if doc.tokens[k].kind == "sym" and doc.tokens[k].text != "-":
             return False
-        if doc.tokens[k].kind == "word" and not any(x.cls in objects for x in doc.at(k)):
+        if doc.tokens[k].kind == "word" and (not any(x.cls in objects for x in doc.at(k))
+                                             or any(x.cls in _PREPOSITIONS for x in doc.at(k))):
             # a compound is nouns in a row ("the pricing webinar"); a word between them
-            # ("demo del modulo", "demo przez formularz", "demo via the form") ends it
+            # ("demo del modulo", "demo dal modulo", "demo przez formularz", "demo via the
+            # form") ends it, even one some frame reads as an object ("dal": since)
             return False
     return False
 
