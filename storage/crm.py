@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -165,6 +166,7 @@ def _provenance_of(result: ExtractionResult) -> Provenance:
 
 _LEAD_TABLE = LeadRow.__table__  # type: ignore[attr-defined]
 _LEAD_COLUMN_NAMES = tuple(c.name for c in _LEAD_TABLE.columns if c.name != "id")
+_LEAD_JSON_COLUMNS = tuple(c.name for c in _LEAD_TABLE.columns if isinstance(c.type, sa.JSON))
 
 
 class _NewLead:
@@ -258,29 +260,88 @@ def _remember(lead: Any, path: str, words: repo.Words, *, provenance: Provenance
 
 
 def _insert_sqlite(session: Session, table: Any, rows: list[dict[str, Any]], json_columns: tuple[str, ...]) -> None:
+    """A multi-row INSERT of `rows` (dicts with the same keys) straight to the SQLite driver,
+    each value in SQLAlchemy's own storage form. How a column's values are turned into that
+    form is chosen once per column, and the values are converted a column at a time."""
     names = list(rows[0])
-    stamps: dict[datetime, str] = {}
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+    session.connection().exec_driver_sql(sql, _driver_rows(session, table, rows, names, json_columns))
+
+
+def _driver_rows(session: Session, table: Any, rows: list[dict[str, Any]], names: list[str],
+                 json_columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """`rows` as tuples of the `names` columns' values in SQLAlchemy's SQLite storage form
+    (JSON as text, datetimes as their stored text): how a column's values are converted
+    is chosen once per column, and the values are converted a column at a time."""
     dialect = session.get_bind().dialect
-
-    def stamp(moment: datetime) -> str:
-        # a datetime as SQLAlchemy stores it in SQLite (UTCDateTime: naive UTC text)
-        text = stamps.get(moment)
-        if text is None:
-            literal = sa.literal(moment, type_=table.c.created_at.type)
-            text = stamps[moment] = str(literal.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))[1:-1]
-        return text
-
-    def cell(name: str, value: Any) -> Any:
+    columns = []
+    for name in names:
+        values: Iterable[Any] = map(itemgetter(name), rows)
         if name in json_columns:
-            return _ENCODE(value)
+            values = map(_json_text, values)
+        elif _holds_dates(table.c[name].type):
+            values = map(_driver_value(table.c[name].type, dialect), values)
+        columns.append(values)
+    return list(zip(*columns, strict=True))
+
+
+def _insert_ids(session: Session, table: Any, rows: list[dict[str, Any]], json_columns: tuple[str, ...]) -> list[int]:
+    """Insert `rows` (dicts with the same keys) and return their new ids, in the rows' order.
+
+    On SQLite the values are converted here as `_insert_sqlite` does and the rows go to the
+    driver one INSERT each, the id read from the cursor: SQLAlchemy runs an INSERT ...
+    RETURNING that must keep the rows' order one statement a row too, with its own
+    processing of every value around each. Elsewhere the statement is SQLAlchemy's own."""
+    if session.get_bind().dialect.name != "sqlite":
+        stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(session.execute(stmt, rows).scalars().all())
+    names = list(rows[0])
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+    cursor = session.connection().connection.cursor()
+    try:
+        ids = []
+        for values in _driver_rows(session, table, rows, names, json_columns):
+            cursor.execute(sql, values)
+            ids.append(cursor.lastrowid)
+        return ids
+    finally:
+        cursor.close()
+
+
+def _holds_dates(kind: Any) -> bool:
+    """Whether a column of type `kind` holds dates or datetimes (a TypeDecorator such as
+    SQLModel's UTCDateTime by its underlying type); other values go to the driver as they are."""
+    return isinstance(getattr(kind, "impl_instance", kind), (sa.Date, sa.DateTime))
+
+
+def _driver_value(kind: Any, dialect: Any) -> Any:
+    """A function turning a value of a column of type `kind` into what SQLAlchemy gives
+    the SQLite driver for it: a datetime as its stored text (UTCDateTime: naive UTC, the
+    text of each distinct moment rendered once), a date in ISO form, anything else as is."""
+    stamps: dict[datetime, str] = {}
+
+    def convert(value: Any) -> Any:
         if isinstance(value, datetime):
-            return stamp(value)
+            text = stamps.get(value)
+            if text is None:
+                literal = sa.literal(value, type_=kind)
+                text = stamps[value] = str(literal.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))[1:-1]
+            return text
         if isinstance(value, date):
             return value.isoformat()
         return value
 
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
-    session.connection().exec_driver_sql(sql, [tuple(cell(n, row[n]) for n in names) for row in rows])
+    return convert
+
+
+def _json_text(value: Any) -> str:
+    """`value` as the JSON text storage.engine writes (compact, UTF-8 as is); a string or
+    None, most of what an import writes, without the encoder's dispatch."""
+    if value is None:
+        return "null"
+    if type(value) is str:
+        return _ENCODE_STR(value)
+    return _ENCODE(value)
 
 
 def _cell_words(quote: str, via: str | None) -> Evidence:
@@ -288,6 +349,7 @@ def _cell_words(quote: str, via: str | None) -> Evidence:
 
 
 _ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as storage.engine writes JSON
+_ENCODE_STR = json.encoder.encode_basestring  # what _ENCODE does with a str (ensure_ascii=False)
 
 
 def _insert_json(session: Session, table: Any, rows: list[dict[str, Any]], json_columns: tuple[str, ...]) -> None:
@@ -520,18 +582,13 @@ def _write(session: Session, writes: _Writes, record_of: dict[Any, Any], now: da
     for lead in new_leads:
         repo._refresh_keys(lead)
     if new_leads:
-        ids = session.execute(
-            sa.insert(_LEAD_TABLE).returning(_LEAD_TABLE.c.id, sort_by_parameter_order=True),
-            [lead.values() for lead in new_leads],
-        ).scalars().all()
+        ids = _insert_ids(session, _LEAD_TABLE, [lead.values() for lead in new_leads], _LEAD_JSON_COLUMNS)
         for lead, lead_id in zip(new_leads, ids, strict=True):
             lead.id = lead_id
     note_table = NoteRow.__table__  # type: ignore[attr-defined]
     if writes.notes:
-        note_ids = session.execute(
-            sa.insert(note_table).returning(note_table.c.id, sort_by_parameter_order=True),
-            [{**row, "lead_id": lead.id} for lead, row, _key, _origin in writes.notes],
-        ).scalars().all()
+        note_ids = _insert_ids(session, note_table, [{**row, "lead_id": lead.id} for lead, row, _key, _origin
+                                                     in writes.notes], ("extraction",))
         for (_lead, row, _key, _origin), note_id in zip(writes.notes, note_ids, strict=True):
             row["id"] = note_id
         session.execute(sa.insert(NoteSourceRow.__table__), [  # type: ignore[attr-defined]
@@ -553,20 +610,27 @@ def _write(session: Session, writes: _Writes, record_of: dict[Any, Any], now: da
     if stale:
         session.execute(sa.update(_LEAD_TABLE).where(_LEAD_TABLE.c.id == sa.bindparam("lead_id")), stale)
     if writes.changes:
-        _insert_json(session, FactChangeRow.__table__, [  # type: ignore[attr-defined]
-            {**row, "lead_id": lead.id, "note_id": note["id"] if note is not None else None}
-            for lead, note, row in writes.changes], ("old_value", "new_value", "evidence"))
+        _insert_json(session, FactChangeRow.__table__, _with_ids(writes.changes),  # type: ignore[attr-defined]
+                     ("old_value", "new_value", "evidence"))
     if writes.interactions:
-        _insert_json(session, InteractionRow.__table__, [  # type: ignore[attr-defined]
-            {**row, "lead_id": lead.id, "note_id": note["id"] if note is not None else None}
-            for lead, note, row in writes.interactions], ())
+        _insert_json(session, InteractionRow.__table__, _with_ids(writes.interactions), ())  # type: ignore[attr-defined]
     new_records = [
         {k: v for k, v in rec.items() if k != "lead"} | {"lead_id": rec["lead"].id}
         for rec in record_of.values() if isinstance(rec, dict)
     ]
-    if new_records:
-        session.execute(sa.insert(CrmRecordRow.__table__), new_records)  # type: ignore[attr-defined]
+    _insert_json(session, CrmRecordRow.__table__, new_records, ("cells",))  # type: ignore[attr-defined]
     session.flush()
+
+
+def _with_ids(queued: list[tuple[Any, Any, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The queued rows (lead, note, row) with their lead's and note's ids filled in, in
+    place: each row is built for this batch's one INSERT and used by nothing else."""
+    out = []
+    for lead, note, row in queued:
+        row["lead_id"] = lead.id
+        row["note_id"] = note["id"] if note is not None else None
+        out.append(row)
+    return out
 
 
 def apply_notes(
