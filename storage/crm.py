@@ -240,6 +240,8 @@ def _iso(moment: datetime) -> str:
 
 def _remember(lead: Any, path: str, words: repo.Words, *, provenance: Provenance, now: datetime, writes: _Writes,
               note: dict[str, Any] | None) -> None:
+    """Keep the words of the fact at `path` on the lead (`repo._remember_words`; a new lead's
+    entry is built in place), and queue the link to `note` once it has its id."""
     if isinstance(lead, _NewLead):  # no change tracking to keep: the entry is written in place
         if words.evidence is None:
             if lead.evidence:
@@ -247,9 +249,9 @@ def _remember(lead: Any, path: str, words: repo.Words, *, provenance: Provenance
             return
         if lead.evidence is None:
             lead.evidence = {}
-        entry = _words(words) or {}
-        entry.pop("origin", None)
-        entry.update(note_id=None, source=provenance._value_, author=words.author, at=_iso(now))
+        ev = words.evidence  # the keys in the order repo._remember_words writes them
+        entry = {"quote": ev.quote, "start": ev.start, "end": ev.end, "via": ev.via, "note_id": None,
+                 "source": provenance._value_, "author": words.author, "at": _iso(now)}
         if words.origin:
             entry["origin"] = words.origin
         lead.evidence[path] = entry
@@ -462,7 +464,8 @@ def apply_contacts(
     else its email, else the same person at the same company) or becomes a new lead."""
     now = now or repo.utcnow()
     records = _records(session, system, (c.external_id for c in contacts))
-    by_email = _ids_by(session, LeadRow.email_key, (repo.email_key(c.email) for c in contacts))
+    emails = [repo.email_key(c.email) for c in contacts]
+    by_email = _ids_by(session, LeadRow.email_key, emails)
     names = [repo.name_key(c.name, c.company) for c in contacts]
     by_name = _ids_by(session, LeadRow.name_key, names)
     # a row with an email matches by name only a lead that has no email yet (a lead
@@ -473,8 +476,7 @@ def apply_contacts(
     # who each row is: a stored lead, one made earlier in this batch, or a new one
     targets: list[int | _NewLead] = []
     pending: dict[str, _NewLead] = {}
-    for c in contacts:
-        ekey, nkey = repo.email_key(c.email), repo.name_key(c.name, c.company)
+    for c, ekey, nkey in zip(contacts, emails, names, strict=True):
         rec = records.get(c.external_id or "")
         found: int | _NewLead | None = rec.lead_id if rec is not None else None
         # earlier rows of this batch: the same rules (by name only for a row with no email)
