@@ -343,6 +343,8 @@ def _json_text(value: Any) -> str:
         return "null"
     if type(value) is str:
         return _ENCODE_STR(value)
+    if _ENCODE_CHUNKS is not None:
+        return "".join(_ENCODE_CHUNKS(value, 0))
     return _ENCODE(value)
 
 
@@ -352,6 +354,11 @@ def _cell_words(quote: str, via: str | None) -> Evidence:
 
 _ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as storage.engine writes JSON
 _ENCODE_STR = json.encoder.encode_basestring  # what _ENCODE does with a str (ensure_ascii=False)
+# the C encoder _ENCODE builds afresh for every value (with the same settings), built once;
+# without the check for circular references (a value read from a CSV row holds none)
+_ENCODE_CHUNKS = (json.encoder.c_make_encoder(None, json.JSONEncoder().default, _ENCODE_STR, None, ":", ",",
+                                              False, False, True)
+                  if json.encoder.c_make_encoder is not None else None)
 
 
 def _insert_json(session: Session, table: Any, rows: list[dict[str, Any]], json_columns: tuple[str, ...]) -> None:
