@@ -58,6 +58,7 @@ from assistant.domain import (
     VerdictRecord,
 )
 from assistant.facts import FACTS, FactField
+from storage import bulk
 from storage.errors import InteractionNotFound, InvalidFact, LeadNotFound, NoteNotFound
 from storage.tables import (
     ChatMessageRow,
@@ -1783,28 +1784,31 @@ def save_verdicts_bulk(
     now = now or utcnow()
     # the explanation serialised by pydantic straight to JSON text (a third of the time
     # a rescore spends otherwise goes to model_dump + json.dumps)
-    as_text = sa.bindparam("explanation_json", type_=sa.Text)
-    is_pg = session.get_bind().dialect.name == "postgresql"
+    dialect = session.get_bind().dialect.name
     rows = []
     for lead_id, v in verdicts:
         row = _verdict_row(lead_id, v, cause=cause, note_id=None, now=now, explanation=False)
         row["explanation_json"] = v.explanation.model_dump_json()
         rows.append(row)
-    session.execute(
-        sa.insert(VerdictRow.__table__).values(  # type: ignore[arg-type]
-            explanation=sa.cast(as_text, sa.JSON) if is_pg else as_text
-        ),
-        rows,
-    )
+    if dialect == "sqlite":
+        # the rows straight to the driver, the explanation as the text it is stored as
+        for row in rows:
+            row["explanation"] = row.pop("explanation_json")
+        bulk.insert_rows(session, VerdictRow.__table__, rows, ("bant_met",))  # type: ignore[attr-defined]
+    else:
+        as_text = sa.bindparam("explanation_json", type_=sa.Text)
+        session.execute(
+            sa.insert(VerdictRow.__table__).values(  # type: ignore[arg-type]
+                explanation=sa.cast(as_text, sa.JSON) if dialect == "postgresql" else as_text
+            ),
+            rows,
+        )
     lead = LeadRow.__table__
-    session.execute(
-        sa.update(lead).where(lead.c.id == sa.bindparam("lead_id")),
-        [
-            {"lead_id": lead_id, "stage": v.stage.value, "fit": v.fit.score, "grade": v.fit.grade,
-             "engagement": v.engagement.score, "updated_at": now}
-            for lead_id, v in verdicts
-        ],
-    )
+    bulk.update_rows(session, lead, [  # type: ignore[arg-type]
+        {"id": lead_id, "stage": v.stage.value, "fit": v.fit.score, "grade": v.fit.grade,
+         "engagement": v.engagement.score, "updated_at": now}
+        for lead_id, v in verdicts
+    ])
     verdict = VerdictRow.__table__
     newest = (
         sa.select(sa.func.max(verdict.c.id)).where(verdict.c.lead_id == lead.c.id).scalar_subquery()
