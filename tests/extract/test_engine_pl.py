@@ -240,8 +240,6 @@ KINDS = [
         "Kończy im się trial i chcą przejść na płatny plan.",
         {"free_trial_signup", "upgrade_request"},
         "trial-ends-and-upgrade",
-        xfail="common.toml: free_trial_signup is dropped when upgrade_request is in the clause; a trial "
-        "that ends and a wish to upgrade are both told (d-pl-004)",
     ),
     _case(
         "Ja: Czy pobrała Pani raport?\nAnna Nowak (Drewmax): Tak, pobrałam raport i zapisałam się "

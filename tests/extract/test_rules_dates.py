@@ -15,6 +15,13 @@ from tests.extract.rules_cases import AS_OF, YESTERDAY, one, read, row, table
 MONDAY = date(2025, 6, 16)
 
 DATED = table(
+    # two acts joined by "and": the date after the first one's object is the first one's
+    row("en", "two-acts-joined", "She requested a demo on Monday and booked a call with you for Friday.",
+        "demo_request", date(2025, 6, 16)),
+    row("it", "two-acts-joined", "Ha chiesto una demo lunedì e ha prenotato una call per venerdì.",
+        "demo_request", date(2025, 6, 16)),
+    row("pl", "two-acts-joined", "Poprosiła o demo w poniedziałek i zarezerwowała spotkanie na piątek.",
+        "demo_request", date(2025, 6, 16)),
     # English
     row("en", "yesterday", "Downloaded the ebook yesterday.", "content_download", YESTERDAY),
     row("en", "today", "Asked for a demo today.", "demo_request", AS_OF),

@@ -97,6 +97,13 @@ EVERY_KIND = table(
     row("en", "meeting-intro-call", "Scheduled a 30-min intro call for Friday via Calendly.", {"meeting_booked"}),
     row("en", "meeting-we-have", "We have a call with her on Thursday.", {"meeting_booked"},
         xfail="a call on our calendar with the lead ('we have a call with her') is a booked meeting"),
+    # two acts joined by "and", each with its own object: both, neither borrows the other's
+    row("en", "demo-and-booked-call", "She requested a demo on Monday and booked a call with you for Friday.",
+        {"demo_request", "meeting_booked"}),
+    row("it", "demo-e-call-prenotata", "Ha chiesto una demo lunedì e ha prenotato una call per venerdì.",
+        {"demo_request", "meeting_booked"}),
+    row("pl", "demo-i-spotkanie", "Poprosiła o demo w poniedziałek i zarezerwowała spotkanie na piątek.",
+        {"demo_request", "meeting_booked"}),
     row("en", "meeting-in-calendar", "Checked: the meeting is in the calendar for Wednesday.", {"meeting_booked"}),
     row("en", "upgrade", "Wants to upgrade from the free plan to Business.", {"upgrade_request"}),
     row("en", "upgrade-move", "Asked how to move to a paid plan before the trial ends.", {"upgrade_request"}),

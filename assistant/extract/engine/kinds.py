@@ -285,6 +285,22 @@ def _borrowed_from_negated(doc: Doc, kind: str, act: Hit, obj: Hit) -> bool:
     return any(doc.starting(cls, clause[0], clause[1]) for cls in sorted(_kind_acts(doc, kind)))
 
 
+def _beyond_other_act(doc: Doc, act: Hit, obj: Hit) -> bool:
+    """Whether an object before an act, parted from it by a coordination, belongs to an act
+    before it while this act has an object of its own right after it: "requested a demo on
+    Monday and booked a call" books no demo; "si è registrato al webinar e l'ha seguito"
+    did follow the webinar (and, after the act, coordinated acts share an object:
+    "registered and attended the webinar")."""
+    if obj.end > act.start or act.start - obj.end < 2 or not doc.between("coord", obj.end, act.start):
+        return False
+    objects = _object_classes(doc.lex)
+    if not any(h.cls in objects for k in range(act.end, min(len(doc.tokens), act.end + 3)) for h in doc.at(k)):
+        return False
+    acts = _act_classes(doc.lex)
+    sentence = doc.sentences[doc.sentence_of(obj.start)]
+    return any(h.cls in acts for k in range(sentence[0], obj.start) for h in doc.at(k))
+
+
 def _fill(doc: Doc, entries: tuple, scope: Span, chosen: list[Hit]) -> list[Hit]:
     """The parts of a frame after its act, each the nearest hit of its classes that shares no
     word with the parts chosen before; when a later part finds only words an earlier one
@@ -292,7 +308,8 @@ def _fill(doc: Doc, entries: tuple, scope: Span, chosen: list[Hit]) -> list[Hit]
     part tries its next-nearest hit. [] when the frame cannot be filled."""
     if not entries:
         return chosen
-    options = [h for h in _hits_in(doc, entries[0], scope) if not any(_overlap(h, c) for c in chosen)]
+    options = [h for h in _hits_in(doc, entries[0], scope) if not any(_overlap(h, c) for c in chosen)
+               and not _beyond_other_act(doc, chosen[0], h)]
     options.sort(key=lambda h: min(abs(h.start - c.start) for c in chosen))  # ties: in found order
     for h in options[:4] if len(entries) > 1 else options[:1]:
         filled = _fill(doc, entries[1:], scope, [*chosen, h])
@@ -828,7 +845,13 @@ def _day(doc: Doc, c: Candidate, as_of: date, previous: Candidate | None,
             own = (clause[0], close)  # (a later date there is the event's: "webinar X (18.12)")
     in_clause = [(abs(i - c.act.start), d, i) for d, i in doc.dates_between(*own)
                  if not doc.in_title(i) and not _deadline_date(doc, i)]
-    in_clause = [x for x in in_clause if all(abs(x[2] - a) >= x[0] for a in acts)]
+    # (another act nearer the date takes it, unless a coordination parts it from the date and
+    # none parts this act: "requested a demo on Monday and booked a call" dates the demo)
+    def parted(i: int, a: int) -> bool:
+        return doc.has("coord", (min(i, a) + 1, max(i, a))) is not None
+
+    in_clause = [x for x in in_clause
+                 if all(abs(x[2] - a) >= x[0] or (parted(x[2], a) and not parted(x[2], c.act.start)) for a in acts)]
     if in_clause:
         return _past(min(in_clause, key=lambda x: x[0])[1].value, as_of)
     if c.kind in _undated_kinds(doc):
@@ -986,6 +1009,10 @@ def _suppress(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
                         other.line == c.line and c.line in doc.row_dates)
                 if same and rule.get("unless") == "listed" and _objects_listed(doc, c, other):
                     continue  # two objects of one act: "signed up for the webinar and the newsletter"
+                if same and rule.get("scope") != "sentence" and other.act.start != c.act.start \
+                        and not _overlap_span(other.span, c.span) and doc.has(
+                            "coord", (min(c.span[1], other.span[1]), max(c.span[0], other.span[0]))):
+                    continue  # two acts joined: "requested a demo on Monday and booked a call"
                 if same:
                     found.append(other)
         return found
