@@ -150,6 +150,13 @@ LEAD_VOICE = table(
     row("pl", "surname-label", "REP: Czy rozmawiam z panią Kowal?\nKOWAL: Tak, słucham.\nREP: Dziękuję za czas.\n"
         "KOWAL: Proszę. Pobrałam checklistę i zapisałam się do newslettera.",
         {"content_download", "newsletter_signup"}),
+    # the lead's own question asking to see a demo is the request
+    row("en", "lead-asks-can-we-see", "From: Anna <a@x.com>\nSubject: Re: demo\n\nHi, can we see a live demo next week?",
+        {"email_reply", "demo_request"}),
+    row("it", "lead-riusciamo-a-vedere", "Da: Valentina <v@x.it>\nOggetto: R: demo\n\nCiao Luca, ci interessa. Riusciamo "
+        "a vedere una demo dal vivo la settimana prossima?", {"email_reply", "demo_request"}),
+    row("pl", "lead-czy-mozemy-zobaczyc", "Od: Anna <a@x.pl>\nTemat: Re: demo\n\nDzień dobry, czy możemy zobaczyć demo "
+        "w przyszłym tygodniu?", {"email_reply", "demo_request"}),
     # a message from one of ours to another of ours (a handover) reports on the lead, as a
     # rep's note does: the lead's acts count, ours ("I sent") do not
     row("en", "handover", "From: Sam (SDR)\nTo: Jo (AE)\nSubject: handover\n\nShe downloaded the pricing guide "
