@@ -62,8 +62,7 @@ QUESTIONS = table(
         xfail="asking to be shown or to see the product live ('could you show us ... live', 'potete mostrarci ... dal vivo', 'chce zobaczyć system na żywo') is a demo request"),
     row("pl", "czy-mozecie-przeslac", 'Czat: "Dzień dobry, czy możecie przesłać wycenę dla 12 osób?"', {"quote_request"}),
     row("pl", "czy-mozemy-umowic", 'Mail: "Czy możemy umówić demo na przyszły tydzień?"', {"demo_request"}),
-    row("pl", "czy-mozemy-zobaczyc", 'Mail: "Czy możemy zobaczyć demo w przyszłym tygodniu?"', {"demo_request"},
-        xfail="the lead's 'czy możemy zobaczyć demo?' (can we see a demo) asks for one, as 'could we see' and 'possiamo vedere' do"),
+    row("pl", "czy-mozemy-zobaczyc", 'Mail: "Czy możemy zobaczyć demo w przyszłym tygodniu?"', {"demo_request"}),
     row("pl", "czy-mozecie-pokazac", 'Mail: "Czy możecie pokazać nam system na żywo w przyszłym tygodniu?"', {"demo_request"},
         xfail="asking to be shown or to see the product live ('could you show us ... live', 'potete mostrarci ... dal vivo', 'chce zobaczyć system na żywo') is a demo request"),
     # thanks for a past demo is no new request
