@@ -106,6 +106,7 @@ class Doc:
     _line_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _clause_starts: list[int] = field(default_factory=list)
+    _token_ends: list[int] = field(default_factory=list)
 
     # --- looking things up ------------------------------------------------------------
 
@@ -226,14 +227,9 @@ class Doc:
 
     def token_at_char(self, pos: int) -> int:
         """The index of the first token ending after character `pos`."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].end <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        if len(self._token_ends) != len(self.tokens):
+            self._token_ends = [t.end for t in self.tokens]
+        return bisect.bisect_right(self._token_ends, pos)
 
     def voice_at(self, i: int) -> str | None:
         if self._voice_of is None:  # the innermost voice of each token, found once

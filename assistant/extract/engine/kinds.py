@@ -731,9 +731,9 @@ def _dates_listed(doc: Doc, c: Candidate) -> tuple[int, int]:
     tokens = doc.tokens
     end = max(h.end for h in c.hits)
     sentence_end = doc.sentences[c.sentence][1]
-    spans = sorted((doc.token_at_char(d.start), doc.token_at_char(d.end - 1) + 1) for d in doc.dates)
     # (in the act's clause: "webinar w czwartek, a wczoraj 2 razy zaglądał w cennik" dates two acts)
-    spans = [(a, b) for a, b in spans if end <= a < sentence_end and doc.clause_of(a) == c.clause]
+    spans = sorted((i, doc.token_at_char(d.end - 1) + 1) for d, i in doc.dates_between(end, sentence_end)
+                   if doc.clause_of(i) == c.clause)
     if len(spans) < 2 or spans[0][0] - end > 3:
         return 0, 0
     acts = _act_classes(doc.lex)
