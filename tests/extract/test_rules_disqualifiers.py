@@ -27,6 +27,11 @@ DISQUALIFIED = table(
     row("en", "no-thanks", "Said no thanks, they went with another vendor.", {"not_interested"}),
     row("en", "happy-with-current", "Said they're happy with their current tool and not looking to switch. Closed-lost.",
         {"not_interested"}),
+    row("en", "looking-for-work-now", "Honestly I'm looking for work in B2B sales now. Any openings on your team?",
+        {"job_seeker"}),
+    row("pl", "szukam-teraz-pracy", "Szczerze – szukam teraz pracy w sprzedaży B2B. Macie może otwartą rekrutację na handlowca?",
+        {"job_seeker"}),
+    row("it", "cerco-lavoro-ora", "Sinceramente cerco lavoro nelle vendite B2B. Avete posizioni aperte?", {"job_seeker"}),
     # Italian
     row("it", "concorrente-diretto", "Lavora per un nostro concorrente diretto.", {"competitor"}),
     row("it", "prodotto-simile", "Attenzione: vendono un prodotto simile al nostro.", {"competitor"}),
@@ -99,6 +104,10 @@ NOT_DISQUALIFIED = table(
     row("pl", "nasza-cytowana-rekrutacja", "Od: Ewa <e@optima.pl>\nDo: Jan Nowak\nTemat: Re: rekrutacja\n\nDzień dobry, "
         "proszę o telefon jutro.\n\n> W dniu 7.01.2026 Jan Nowak napisał:\n> Dzień dobry, widzę, że szukacie "
         "pracowników. Nasz parser CV pomoże.", set()),
+    # a company hiring or looking in its work for a tool seeks no job
+    row("pl", "prowadzimy-rekrutacje", "Prowadzimy otwartą rekrutację na handlowców, potrzebujemy CRM.", set()),
+    row("pl", "szukam-w-pracy", "Szukam w pracy dobrego narzędzia do CRM.", set()),
+    row("en", "we-are-hiring", "We are hiring two more negotiators, so we need a better inbox.", set()),
     # a deal our CRM marks lost is our record, not the lead saying no
     row("en", "closed-lost-budget", "2024-10-02 Opportunity closed-lost (reason: waiting for 2025 budget)", set()),
     row("it", "chiuso-perso-budget", "Stato opportunità: chiuso perso (03/2024, niente budget)", set()),

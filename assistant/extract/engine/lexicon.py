@@ -112,8 +112,9 @@ def parse_term(written: str, *, cls: str, lang: str, value: Any = None) -> Term 
             continue
         if tok.text == "#" and tok.kind == "sym":
             parts.append(Part("num", ""))
-        elif tok.text == "?" and tok.kind == "sym" and len(written.strip()) > 1:
-            parts.append(Part("any", ""))
+        elif tok.text == "?" and tok.kind == "sym" and len(written.strip()) > 1 \
+                and not (i > 0 and tokens[i - 1].end == tok.start):
+            parts.append(Part("any", ""))  # " ? ": any one word; "hiring?" is the question mark
         elif glued and nxt.text == "*" and tok.kind in ("word", "num"):
             parts.append(Part("stem", tok.fold))
             i += 2
