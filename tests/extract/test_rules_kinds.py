@@ -97,6 +97,12 @@ EVERY_KIND = table(
     row("en", "meeting-intro-call", "Scheduled a 30-min intro call for Friday via Calendly.", {"meeting_booked"}),
     row("en", "meeting-we-have", "We have a call with her on Thursday.", {"meeting_booked"},
         xfail="a call on our calendar with the lead ('we have a call with her') is a booked meeting"),
+    # the formal "you" asked to send a quote ("mi mandi", "please send me", "proszę przesłać")
+    row("it", "mi-mandi-offerta", "Comunque mi mandi un'offerta per due compressori, così la porto in direzione.",
+        {"quote_request"}),
+    row("en", "please-send-me-quote", "Please send me a quote for two compressors.", {"quote_request"}),
+    row("pl", "prosze-przeslac-oferte", "Proszę przesłać mi ofertę na dwa kompresory.", {"quote_request"}),
+    row("it", "le-mando-offerta", "Le mando un'offerta entro venerdì.", set()),
     # two acts joined by "and", each with its own object: both, neither borrows the other's
     row("en", "demo-and-booked-call", "She requested a demo on Monday and booked a call with you for Friday.",
         {"demo_request", "meeting_booked"}),
