@@ -29,6 +29,7 @@ DATASETS = [
     pytest.param(ROOT / "tests" / "data" / "tune" / "tune4.jsonl", id="tune4"),
     pytest.param(ROOT / "tests" / "data" / "tune" / "tune5.jsonl", id="tune5"),
     pytest.param(ROOT / "tests" / "data" / "tune" / "tune6.jsonl", id="tune6"),
+    pytest.param(ROOT / "tests" / "data" / "tune" / "tune7.jsonl", id="tune7"),
 ]
 
 

@@ -141,6 +141,7 @@ def test_asking_for_the_llm_without_one_configured_says_what_to_set(env: dict[st
         pytest.param(ROOT / "tests" / "data" / "tune" / "tune4.jsonl", FLOORS["tune4"], id="tune4"),
         pytest.param(ROOT / "tests" / "data" / "tune" / "tune5.jsonl", FLOORS["tune5"], id="tune5"),
         pytest.param(ROOT / "tests" / "data" / "tune" / "tune6.jsonl", FLOORS["tune6"], id="tune6"),
+        pytest.param(ROOT / "tests" / "data" / "tune" / "tune7.jsonl", FLOORS["tune7"], id="tune7"),
     ],
 )
 def test_eval_meets_its_floors(env: dict[str, str], dataset: Path, floors: dict[str, float]) -> None:
