@@ -32,6 +32,11 @@ DISQUALIFIED = table(
     row("pl", "szukam-teraz-pracy", "Szczerze – szukam teraz pracy w sprzedaży B2B. Macie może otwartą rekrutację na handlowca?",
         {"job_seeker"}),
     row("it", "cerco-lavoro-ora", "Sinceramente cerco lavoro nelle vendite B2B. Avete posizioni aperte?", {"job_seeker"}),
+    # a company making what we make, against ours
+    row("en", "builds-competing-machines", "Checked after the show: Verapack builds competing machines for food packaging.",
+        {"competitor"}),
+    row("it", "macchine-concorrenti-alle-nostre", "Attenzione: producono macchine concorrenti alle nostre.", {"competitor"}),
+    row("pl", "maszyny-konkurencyjne-dla-naszych", "Uwaga: produkują maszyny konkurencyjne dla naszych.", {"competitor"}),
     # Italian
     row("it", "concorrente-diretto", "Lavora per un nostro concorrente diretto.", {"competitor"}),
     row("it", "prodotto-simile", "Attenzione: vendono un prodotto simile al nostro.", {"competitor"}),
@@ -104,6 +109,10 @@ NOT_DISQUALIFIED = table(
     row("pl", "nasza-cytowana-rekrutacja", "Od: Ewa <e@optima.pl>\nDo: Jan Nowak\nTemat: Re: rekrutacja\n\nDzień dobry, "
         "proszę o telefon jutro.\n\n> W dniu 7.01.2026 Jan Nowak napisał:\n> Dzień dobry, widzę, że szukacie "
         "pracowników. Nasz parser CV pomoże.", set()),
+    # a reseller or a priority list is no "no": not the buyer himself, competing priorities
+    row("en", "not-a-buyer-reseller", "He resells SaaS tools to his clients and is not a buyer himself; route him to partnerships.",
+        set()),
+    row("en", "competing-priorities", "She's working on competing priorities this quarter.", set()),
     # a company hiring or looking in its work for a tool seeks no job
     row("pl", "prowadzimy-rekrutacje", "Prowadzimy otwartą rekrutację na handlowców, potrzebujemy CRM.", set()),
     row("pl", "szukam-w-pracy", "Szukam w pracy dobrego narzędzia do CRM.", set()),
