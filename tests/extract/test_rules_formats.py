@@ -32,10 +32,11 @@ NOTES = table(
     row("it", "form-title-demo", 'Ha compilato il modulo "Richiedi una demo" il 3/12.', {"demo_request"}),
     row("pl", "title-in-quotes", 'Otworzyła mail „Nowe funkcje: parser CV" w poniedziałek.', {"email_open"}),
     # a product digest: a free plan since a date is the signup, seats in use the usage
-    row("en", "product-digest", "Product signal (auto)\nPlan: Free since 09.02.2025 · 3 seats in use", {"free_trial_signup", "product_usage"}),
-    row("it", "riepilogo-uso", "Segnale prodotto\nPiano: Free dal 09/02/2025 · 3 postazioni in uso", {"free_trial_signup", "product_usage"}),
-    row("pl", "podsumowanie-uzycia", "Sygnał produktowy\nPlan: Free od 09.02.2025 · 3 stanowiska w użyciu", {"free_trial_signup", "product_usage"}),
+    row("en", "product-digest", "Product signal (auto)\nPlan: Free since 09.02.2025 · 230 sessions in the last 30 days · 3 seats in use", {"free_trial_signup", "product_usage"}),
+    row("it", "riepilogo-uso", "Segnale prodotto\nPiano: Free dal 09/02/2025 · 230 sessioni negli ultimi 30 giorni · 3 postazioni in uso", {"free_trial_signup", "product_usage"}),
+    row("pl", "podsumowanie-uzycia", "Sygnał produktowy\nPlan: Free od 09.02.2025 · 230 sesji w ostatnich 30 dniach · 3 stanowiska w użyciu", {"free_trial_signup", "product_usage"}),
     row("pl", "plan-darmowy-webinar", "Nasz plan: darmowy webinar w maju.", set()),
+    row("en", "site-visit-and-usage", "Visited the site twice and uses the trial daily.", {"website_visit", "product_usage"}),
     # a webinar platform's attendance report: the time in the session is the attendance
     row("en", "attendance-report", 'Attendance report\nWebinar: "Scoring 101" (08.04.2025)\nParticipant: Ann Lee\nTime in session: 41 min / 45',
         {"webinar_attendance"}),
