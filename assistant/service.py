@@ -502,7 +502,7 @@ class ChatService:
 
     def export(self, lead_id: int, folder: Path) -> Path:
         """The lead as one JSON file (facts, interactions, verdict, notes, transcript)."""
-        from assistant.scoring.render import verdict_json
+        from assistant.scoring.machine import verdict_json
 
         folder.mkdir(parents=True, exist_ok=True)
         detail = self.pipeline.get_lead(lead_id)

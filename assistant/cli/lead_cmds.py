@@ -190,7 +190,7 @@ def _fact_sources(p: Pipeline, lead_id: int) -> dict[str, str]:
 
 
 def _detail_json(detail: LeadDetail, history: list[VerdictRecord], changes: list[Any]) -> dict[str, Any]:
-    from assistant.scoring.render import verdict_json
+    from assistant.scoring.machine import verdict_json
 
     return {
         "lead": detail.summary.model_dump(mode="json"),
@@ -327,7 +327,7 @@ def explain_command(
     if as_json:
         import json
 
-        from assistant.scoring.render import verdict_json
+        from assistant.scoring.machine import verdict_json
 
         typer.echo(json.dumps(verdict_json(detail.verdict, detail.facts, id=lead_id), ensure_ascii=False, indent=2))
         return
@@ -379,7 +379,7 @@ def _print_outcome(p: Pipeline, outcome: QualifyOutcome, as_json: bool) -> None:
     if as_json:
         import json
 
-        from assistant.scoring.render import verdict_json
+        from assistant.scoring.machine import verdict_json
 
         out = verdict_json(outcome.verdict, outcome.result.extraction, id=outcome.lead_id)
         out |= {

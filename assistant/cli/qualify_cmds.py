@@ -128,7 +128,7 @@ class _Qualifier:
 
 def _output(result: Any, verdict: Any, *, id: Any = None, fell_back: str | None = None,
             lead_id: int | None = None) -> dict[str, Any]:
-    from assistant.scoring.render import verdict_json
+    from assistant.scoring.machine import verdict_json
 
     out = verdict_json(verdict, result.extraction, id=id)
     out["language"] = result.language

@@ -151,7 +151,7 @@ def score_command(
         raise _fail(str(exc)) from None
     verdict = score(extraction, as_of=reference, model=model, lang=lang)
     if as_json:
-        from assistant.scoring.render import verdict_json
+        from assistant.scoring.machine import verdict_json
 
         typer.echo(json.dumps(verdict_json(verdict), ensure_ascii=False, indent=2))
         return

@@ -5,8 +5,6 @@ Both only present what the scorer decided; nothing here computes a score.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -14,6 +12,9 @@ from rich.text import Text
 
 from assistant.domain import Extraction, Stage, Verdict
 from assistant.present import contribution_words, fact_rows
+from assistant.scoring.machine import verdict_json
+
+__all__ = ["contributions_table", "render_verdict", "verdict_json"]
 
 STAGE_STYLES: dict[Stage, str] = {
     Stage.disqualified: "bold red",
@@ -104,35 +105,3 @@ def render_verdict(verdict: Verdict, extraction: Extraction | None = None) -> Re
         subtitle=f"scoring {verdict.scoring_hash}",
         border_style=STAGE_STYLES[verdict.stage].replace("bold ", ""),
     )
-
-
-def verdict_json(
-    verdict: Verdict, extraction: Extraction | None = None, id: Any = None
-) -> dict[str, Any]:
-    """SPEC section 7: {id, stage, fit, engagement, extraction?, explanation} plus extras."""
-    explanation = verdict.explanation
-    out: dict[str, Any] = {
-        "id": id,
-        "stage": verdict.stage.value,
-        "fit": {
-            "score": verdict.fit.score,
-            "grade": verdict.fit.grade,
-            "poor": verdict.fit.poor,
-            "known_attributes": verdict.fit.known_attributes,
-        },
-        "engagement": {"score": verdict.engagement.score},
-    }
-    if extraction is not None:
-        out["extraction"] = extraction.model_dump(mode="json")
-    out["explanation"] = {
-        "rule": explanation.rule,
-        "reason": explanation.reason,
-        "contributions": [c.model_dump(mode="json") for c in explanation.contributions],
-        "next_stage": explanation.next_stage.model_dump(mode="json"),
-        "questions": list(explanation.questions),
-        "bant": [b.model_dump(mode="json") for b in explanation.bant],
-    }
-    out["bant_met"] = list(verdict.bant_met)
-    out["as_of"] = verdict.as_of.isoformat()
-    out["scoring_hash"] = verdict.scoring_hash
-    return out
