@@ -147,18 +147,9 @@ def _scopes(doc: Doc) -> list[tuple[Span, bool]]:
     return scopes
 
 
-_OBJECTS: dict[int, tuple[tuple[Frame, ...], frozenset[str]]] = {}
-
-
 def _object_classes(lex: Lexicon) -> frozenset[str]:
-    """The classes frames use as objects (every entry after the act), found once per frames."""
-    frames = _frames(lex)
-    cached = _OBJECTS.get(id(lex))
-    if cached is not None and cached[0] is frames:
-        return cached[1]
-    found = frozenset(cls for f in frames for entry in f.entries[1:] for cls in entry)
-    _OBJECTS[id(lex)] = (frames, found)
-    return found
+    """The classes frames use as objects (every entry after the act)."""
+    return _frame_index(lex).objects
 
 
 def _bare_act(doc: Doc, act: Hit) -> bool:
@@ -680,35 +671,46 @@ def _number_before(doc: Doc, obj: Hit, clause: Span) -> int | None:
     return None
 
 
-_BY_KIND: dict[int, tuple[tuple[Frame, ...], dict[str, tuple[frozenset[str], frozenset[str]]], frozenset[str]]] = {}
+@dataclass(frozen=True)
+class _FrameIndex:
+    frames: tuple[Frame, ...]
+    by_kind: dict[str, tuple[frozenset[str], frozenset[str]]]  # kind -> (act classes, object classes)
+    records: frozenset[str]  # classes that name an event whole (common.toml `records`)
+    acts: frozenset[str]  # every frame's act classes
+    objects: frozenset[str]  # every frame's object classes
 
 
-def _frame_index(lex: Lexicon) -> tuple[dict[str, tuple[frozenset[str], frozenset[str]]], frozenset[str]]:
-    """Per kind, the act classes and the object classes of its frames; and the classes that
-    name an event whole (common.toml `records`): found once per frames."""
+_BY_LEXICON: dict[int, _FrameIndex] = {}
+
+
+def _frame_index(lex: Lexicon) -> _FrameIndex:
+    """Per kind, the act classes and the object classes of its frames, the same over all
+    frames, and the classes that name an event whole: found once per frames."""
     frames = _frames(lex)
-    cached = _BY_KIND.get(id(lex))
-    if cached is not None and cached[0] is frames:
-        return cached[1], cached[2]
+    cached = _BY_LEXICON.get(id(lex))
+    if cached is not None and cached.frames is frames:
+        return cached
     acts: dict[str, set[str]] = {}
     objects: dict[str, set[str]] = {}
     for f in frames:
         acts.setdefault(f.kind, set()).update(f.entries[0])
         objects.setdefault(f.kind, set()).update(cls for entry in f.entries[1:] for cls in entry)
     by_kind = {kind: (frozenset(acts[kind]), frozenset(objects[kind])) for kind in acts}
-    records = frozenset(_engine(lex, "records", []))
-    _BY_KIND[id(lex)] = (frames, by_kind, records)
-    return by_kind, records
+    index = _FrameIndex(frames, by_kind, frozenset(_engine(lex, "records", [])),
+                        frozenset(cls for a in acts.values() for cls in a),
+                        frozenset(cls for o in objects.values() for cls in o))
+    _BY_LEXICON[id(lex)] = index
+    return index
 
 
 def _kind_acts(doc: Doc, kind: str) -> frozenset[str]:
     """The act classes of a kind's frames."""
-    return _frame_index(doc.lex)[0].get(kind, (frozenset(), frozenset()))[0]
+    return _frame_index(doc.lex).by_kind.get(kind, (frozenset(), frozenset()))[0]
 
 
 def _kind_objects(doc: Doc, kind: str) -> frozenset[str]:
     """The object classes of a kind's frames."""
-    return _frame_index(doc.lex)[0].get(kind, (frozenset(), frozenset()))[1]
+    return _frame_index(doc.lex).by_kind.get(kind, (frozenset(), frozenset()))[1]
 
 
 def _object_after(doc: Doc, c: Candidate) -> Hit | None:
@@ -756,7 +758,7 @@ def _dates_listed(doc: Doc, c: Candidate) -> tuple[int, int]:
 
 def _act_classes(lex: Lexicon) -> frozenset[str]:
     """The classes frames use as acts (their first entry)."""
-    return frozenset(cls for f in _frames(lex) for cls in f.entries[0])
+    return _frame_index(lex).acts
 
 
 def _list_from(doc: Doc, obj: Hit, sentence: int) -> tuple[int, int]:
@@ -951,7 +953,7 @@ def _judge(doc: Doc, c: Candidate, hand_raises: frozenset[str]) -> None:
 
 def _record(doc: Doc, c: Candidate) -> bool:
     """A candidate read from a class that names its event whole (common.toml `records`)."""
-    records = _frame_index(doc.lex)[1]
+    records = _frame_index(doc.lex).records
     return len(c.frame.entries) == 1 and all(cls in records for cls in c.frame.entries[0])
 
 
