@@ -791,7 +791,7 @@ def _voices(doc: Doc) -> None:
                 if side == "us":
                     our_names.update(t.fold for t in tokens[h.end:k] if t.kind == "word" and t.capitalised)
     turns = sorted(set(turns))
-    stamped = [line for line in doc.lines if _after_stamp(doc, line) is not None]
+    stamped = [(line, k) for line in doc.lines if (k := _after_stamp(doc, line)) is not None]
     if stamped or any(side == "us" for _, side in turns):
         _our_marked_names(doc, our_names)
     named = _chat_turns(doc, {start for start, _ in turns}, our_names, stamped) if stamped else []
@@ -927,20 +927,20 @@ def _our_marked_names(doc: Doc, ours: set[str]) -> None:
                     ours.add(tokens[k].fold)
 
 
-def _chat_turns(doc: Doc, taken: set[int], ours: set[str], stamped: list[Span]) -> list[tuple[int, str]]:
+def _chat_turns(doc: Doc, taken: set[int], ours: set[str], stamped: list[tuple[Span, int]]) -> list[tuple[int, str]]:
     """The turns of a time-stamped chat (WhatsApp, Intercom, a voice log): each line whose
     stamp is followed by a speaker and a colon. The speaker is our side when its label says
     so, when the brackets after its name do ("Andrea (noi):", "Alessio (supporto):", "Diego
     (AE)" anywhere in the note), or when our side's label gave its name; anyone else (a
-    name, a phone number) is the lead. `stamped` are the lines with a stamp; `ours` holds
-    the names known to be ours (_our_marked_names)."""
+    name, a phone number) is the lead. `stamped` are the lines with a stamp, each with where
+    its speaker starts (_after_stamp); `ours` holds the names known to be ours
+    (_our_marked_names)."""
     from assistant.extract.engine.people import name_at
 
     tokens = doc.tokens
     found: list[tuple[int, str]] = []
-    for s, e in stamped:
-        k = _after_stamp(doc, (s, e))
-        if k is None or s in taken:
+    for (s, e), k in stamped:
+        if s in taken:
             continue
         colon, j = None, k
         while j < min(e, k + 40):
@@ -1191,7 +1191,7 @@ def _emails(doc: Doc) -> None:
                 a, b = doc.chars(span)
                 day = next((d.value for d in doc.dates if a <= d.start < b), None)
             elif kind == "from":
-                ours = doc.has("our_side", span, local=False) is not None
+                ours = _sender_voice(doc, span) != "lead"
             elif kind in ("reply", "subject") and doc.has("reply_subject", span, local=False):
                 reply = span
         if reply is None:
