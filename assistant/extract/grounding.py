@@ -46,6 +46,7 @@ from assistant.domain import (
     Interaction,
 )
 from assistant.extract import readers, vocab
+from assistant.extract.dates import find_dates
 from assistant.extract.numbers import find_amounts, find_numbers, fold_text, parse_number
 from assistant.extract.spans import fold, locate
 from assistant.facts import FACTS, FactField, by_path, get_value
@@ -431,8 +432,6 @@ def _stated_counts(reading: readers.Reading, text: str, span: tuple[int, int], a
     stated = reading.headcounts(span[0], span[1], lang)
     if not stated or as_of is None:
         return stated
-    from assistant.extract.dates import find_dates
-
     words = text[span[0] : span[1]]
     dated = find_dates(words, as_of, lang)
     if not dated:
