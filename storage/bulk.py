@@ -23,8 +23,12 @@ def _insert_sqlite(session: Session, table: Any, rows: list[dict[str, Any]], jso
     each value in SQLAlchemy's own storage form. How a column's values are turned into that
     form is chosen once per column, and the values are converted a column at a time."""
     names = list(rows[0])
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
-    session.connection().exec_driver_sql(sql, _driver_rows(session, table, rows, names, json_columns))
+    session.connection().exec_driver_sql(_insert_sql(table, names), _driver_rows(session, table, rows, names, json_columns))
+
+
+def _insert_sql(table: Any, names: list[str]) -> str:
+    """The driver's INSERT of one row of the `names` columns of `table`."""
+    return f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
 
 
 def _driver_rows(session: Session, table: Any, rows: list[dict[str, Any]], names: list[str],
@@ -55,7 +59,7 @@ def insert_ids(session: Session, table: Any, rows: list[dict[str, Any]], json_co
         stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(session.execute(stmt, rows).scalars().all())
     names = list(rows[0])
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+    sql = _insert_sql(table, names)
     cursor = session.connection().connection.cursor()
     try:
         ids = []
@@ -94,8 +98,9 @@ def _driver_value(kind: Any, dialect: Any) -> Any:
 
 
 def json_text(value: Any) -> str:
-    """`value` as the JSON text storage.engine writes (compact, UTF-8 as is); a string or
-    None, most of what an import writes, without the encoder's dispatch."""
+    """`value` as the JSON text the database stores (storage.engine's serializer: compact,
+    UTF-8 as is); a string or None, most of what an import writes, without the encoder's
+    dispatch."""
     if value is None:
         return "null"
     if type(value) is str:
@@ -105,7 +110,7 @@ def json_text(value: Any) -> str:
     return _ENCODE(value)
 
 
-_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # as storage.engine writes JSON
+_ENCODE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode  # compact, UTF-8 as is
 _ENCODE_STR = json.encoder.encode_basestring  # what _ENCODE does with a str (ensure_ascii=False)
 # the C encoder _ENCODE builds afresh for every value (with the same settings), built once;
 # without the check for circular references (rows built from CSV cells and readings hold none)
@@ -134,7 +139,7 @@ def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]], json_c
     for row in rows:
         out = {k: v for k, v in row.items() if k not in json_columns}
         for column in json_columns:
-            out[f"{column}__json"] = _ENCODE(row.get(column))
+            out[f"{column}__json"] = json_text(row.get(column))
         prepared.append(out)
     session.execute(sa.insert(table).values(**values), prepared)
 

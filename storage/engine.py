@@ -9,7 +9,6 @@ and losing a note. Any other SQLAlchemy URL (PostgreSQL via psycopg 3) is used a
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from pathlib import Path
@@ -20,14 +19,11 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from storage.bulk import json_text  # the JSON text every column stores (compact, UTF-8 as is)
+
 # Seconds a writer waits for another process's transaction to finish.
 SQLITE_BUSY_TIMEOUT_S = 30.0
 SQLITE_CACHE_KIB = 64 * 1024
-
-
-def _compact_json(value: Any) -> str:
-    # verdict explanations are most of what a re-score writes: no padding, UTF-8 as is
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -37,7 +33,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if parsed.drivername == "postgresql":
             # psycopg 3 is the driver we install; plain postgresql:// would ask for psycopg2.
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return sa.create_engine(parsed, echo=echo, pool_pre_ping=True, json_serializer=_compact_json)
+        return sa.create_engine(parsed, echo=echo, pool_pre_ping=True, json_serializer=json_text)
 
     database = parsed.database or ""
     in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
@@ -50,7 +46,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         # The TUI runs the pipeline in a worker thread; connections move between threads.
         kwargs["connect_args"]["check_same_thread"] = False
-    engine = sa.create_engine(parsed, echo=echo, json_serializer=_compact_json, **kwargs)
+    engine = sa.create_engine(parsed, echo=echo, json_serializer=json_text, **kwargs)
     _configure_sqlite(engine, wal=not in_memory)
     return engine
 
